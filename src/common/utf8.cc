@@ -1,0 +1,98 @@
+#include "common/utf8.h"
+
+namespace newsloom {
+
+namespace {
+
+constexpr uint32_t kReplacement = 0xFFFD;
+
+// Length of the valid sequence at text[i], or 0 when it is not valid.
+size_t ValidSequenceLength(std::string_view text, size_t i) {
+  auto byte = [&](size_t k) -> unsigned char {
+    return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
+  };
+  unsigned char c = byte(0);
+  if (c < 0x80) return 1;
+  auto continuation = [&](size_t k) { return (byte(k) & 0xC0) == 0x80; };
+  if (c >= 0xC2 && c <= 0xDF) return continuation(1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (!continuation(1) || !continuation(2)) return 0;
+    if (c == 0xE0 && byte(1) < 0xA0) return 0;  // overlong
+    if (c == 0xED && byte(1) >= 0xA0) return 0;  // surrogates
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (!continuation(1) || !continuation(2) || !continuation(3)) return 0;
+    if (c == 0xF0 && byte(1) < 0x90) return 0;  // overlong
+    if (c == 0xF4 && byte(1) >= 0x90) return 0;  // above U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    size_t length = ValidSequenceLength(text, i);
+    if (length == 0 || text[i] == '\0') return false;
+    i += length;
+  }
+  return true;
+}
+
+std::string RepairUtf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    size_t length = ValidSequenceLength(text, i);
+    if (length == 0) {
+      AppendUtf8(kReplacement, &out);
+      ++i;
+    } else {
+      if (text[i] != '\0') out.append(text.substr(i, length));
+      i += length;
+    }
+  }
+  return out;
+}
+
+void AppendUtf8(uint32_t code_point, std::string* out) {
+  if (code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) {
+    code_point = kReplacement;
+  }
+  if (code_point < 0x80) {
+    out->push_back(char(code_point));
+  } else if (code_point < 0x800) {
+    out->push_back(char(0xC0 | (code_point >> 6)));
+    out->push_back(char(0x80 | (code_point & 0x3F)));
+  } else if (code_point < 0x10000) {
+    out->push_back(char(0xE0 | (code_point >> 12)));
+    out->push_back(char(0x80 | ((code_point >> 6) & 0x3F)));
+    out->push_back(char(0x80 | (code_point & 0x3F)));
+  } else {
+    out->push_back(char(0xF0 | (code_point >> 18)));
+    out->push_back(char(0x80 | ((code_point >> 12) & 0x3F)));
+    out->push_back(char(0x80 | ((code_point >> 6) & 0x3F)));
+    out->push_back(char(0x80 | (code_point & 0x3F)));
+  }
+}
+
+uint32_t DecodeUtf8(std::string_view text, size_t* position) {
+  size_t i = *position;
+  size_t length = ValidSequenceLength(text, i);
+  if (length == 0) {
+    *position = i + 1;
+    return kReplacement;
+  }
+  *position = i + length;
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  if (length == 1) return c;
+  uint32_t code_point = c & (0xFF >> (length + 1));
+  for (size_t k = 1; k < length; ++k) {
+    code_point = (code_point << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  }
+  return code_point;
+}
+
+}  // namespace newsloom

@@ -1,0 +1,24 @@
+// UTF-8 validation and repair. Every string that leaves ingest is valid UTF-8.
+#ifndef NEWSLOOM_COMMON_UTF8_H_
+#define NEWSLOOM_COMMON_UTF8_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace newsloom {
+
+bool IsValidUtf8(std::string_view text);
+
+// Replaces every invalid sequence by U+FFFD and drops NUL bytes.
+std::string RepairUtf8(std::string_view text);
+
+// Appends the UTF-8 encoding of code_point (U+FFFD for invalid ones).
+void AppendUtf8(uint32_t code_point, std::string* out);
+
+// Decodes the code point at text[*position] and advances; U+FFFD on bad input.
+uint32_t DecodeUtf8(std::string_view text, size_t* position);
+
+}  // namespace newsloom
+
+#endif  // NEWSLOOM_COMMON_UTF8_H_

@@ -1,0 +1,41 @@
+#include "common/utf8.h"
+
+#include <gtest/gtest.h>
+
+namespace newsloom {
+namespace {
+
+struct RepairCase {
+  std::string input;
+  std::string expected;
+};
+
+TEST(Utf8Test, RepairReplacesInvalidSequences) {
+  const RepairCase kCases[] = {
+      {"plain", "plain"},
+      {"caf\xC3\xA9", "caf\xC3\xA9"},
+      {"bad\xFF" "byte", "bad\xEF\xBF\xBD" "byte"},
+      {"truncated\xE2\x82", "truncated\xEF\xBF\xBD\xEF\xBF\xBD"},
+      {"overlong\xC0\xAF", "overlong\xEF\xBF\xBD\xEF\xBF\xBD"},
+      {"surrogate\xED\xA0\x80", "surrogate\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},
+      {std::string("nul\0byte", 8), "nulbyte"},
+  };
+  for (const auto& c : kCases) {
+    std::string repaired = RepairUtf8(c.input);
+    EXPECT_EQ(repaired, c.expected);
+    EXPECT_TRUE(IsValidUtf8(repaired));
+  }
+}
+
+TEST(Utf8Test, DecodeAndAppendRoundTrip) {
+  for (uint32_t code_point : {0x41u, 0xE9u, 0x20ACu, 0x1F600u}) {
+    std::string encoded;
+    AppendUtf8(code_point, &encoded);
+    size_t position = 0;
+    EXPECT_EQ(DecodeUtf8(encoded, &position), code_point);
+    EXPECT_EQ(position, encoded.size());
+  }
+}
+
+}  // namespace
+}  // namespace newsloom

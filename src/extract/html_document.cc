@@ -1,0 +1,101 @@
+#include "extract/html_document.h"
+
+#include <climits>
+
+#include "common/strings.h"
+
+namespace newsloom::extract {
+
+namespace {
+
+void AppendText(const xmlNode* node, int depth, std::string* out) {
+  if (depth > kMaxTreeDepth) return;
+  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+    if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+      if (child->content) out->append(reinterpret_cast<const char*>(child->content));
+    } else if (child->type == XML_ELEMENT_NODE) {
+      std::string_view tag = TagName(child);
+      if (tag == "script" || tag == "style" || tag == "noscript" || tag == "template") continue;
+      if (tag == "br" || tag == "p" || tag == "div" || tag == "li") out->push_back(' ');
+      AppendText(child, depth + 1, out);
+      if (tag == "p" || tag == "div" || tag == "li" || tag == "td") out->push_back(' ');
+    }
+  }
+}
+
+xmlNode* FindChild(xmlNode* node, std::string_view tag) {
+  if (node == nullptr) return nullptr;
+  for (xmlNode* child = node->children; child != nullptr; child = child->next) {
+    if (HasTag(child, tag)) return child;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<HtmlDocument>> HtmlDocument::Parse(std::string_view utf8_html) {
+  if (utf8_html.size() > size_t(INT_MAX)) {
+    return Status::InvalidArgument("page larger than 2 GB");
+  }
+  int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS;
+  xmlDoc* doc = htmlReadMemory(utf8_html.data(), int(utf8_html.size()), nullptr, "UTF-8", options);
+  if (doc == nullptr || xmlDocGetRootElement(doc) == nullptr) {
+    if (doc) xmlFreeDoc(doc);
+    return Status::Corruption("no HTML element could be parsed");
+  }
+  return std::unique_ptr<HtmlDocument>(new HtmlDocument(doc));
+}
+
+HtmlDocument::~HtmlDocument() { xmlFreeDoc(doc_); }
+
+xmlNode* HtmlDocument::root() const { return xmlDocGetRootElement(doc_); }
+xmlNode* HtmlDocument::head() const { return FindChild(root(), "head"); }
+xmlNode* HtmlDocument::body() const { return FindChild(root(), "body"); }
+
+std::string_view TagName(const xmlNode* node) {
+  if (!IsElement(node) || node->name == nullptr) return {};
+  return reinterpret_cast<const char*>(node->name);  // libxml2's HTML parser lower-cases names
+}
+
+bool IsElement(const xmlNode* node) { return node != nullptr && node->type == XML_ELEMENT_NODE; }
+
+bool HasTag(const xmlNode* node, std::string_view lower_tag) { return TagName(node) == lower_tag; }
+
+std::string Attribute(const xmlNode* node, const char* name) {
+  if (!IsElement(node)) return {};
+  for (const xmlAttr* attr = node->properties; attr != nullptr; attr = attr->next) {
+    if (attr->name && EqualsIgnoreCase(reinterpret_cast<const char*>(attr->name), name)) {
+      const xmlNode* value = attr->children;
+      if (value && value->content) return reinterpret_cast<const char*>(value->content);
+      return {};
+    }
+  }
+  return {};
+}
+
+std::string TextOf(const xmlNode* node) {
+  std::string raw;
+  if (node == nullptr) return raw;
+  if (node->type == XML_TEXT_NODE && node->content) {
+    raw = reinterpret_cast<const char*>(node->content);
+  } else {
+    AppendText(node, 0, &raw);
+  }
+  return CollapseWhitespace(raw);
+}
+
+static xmlNode* FindFirstAt(xmlNode* node, std::string_view lower_tag, int depth) {
+  if (node == nullptr || depth > kMaxTreeDepth) return nullptr;
+  if (HasTag(node, lower_tag)) return node;
+  for (xmlNode* child = node->children; child != nullptr; child = child->next) {
+    if (xmlNode* found = FindFirstAt(child, lower_tag, depth + 1)) return found;
+  }
+  return nullptr;
+}
+
+xmlNode* FindFirst(xmlNode* node, std::string_view lower_tag) {
+  return FindFirstAt(node, lower_tag, 0);
+}
+
+}  // namespace newsloom::extract

@@ -1,0 +1,91 @@
+// The ingest stage: from paths on disk to raw pages in UTF-8.
+//
+// Finds input files (directories walked recursively), undoes gzip, tells the
+// format from the content and the suffix, splits JSON Lines into records, and
+// decodes every page to valid UTF-8 (BOM, then <meta charset> / http-equiv,
+// then detection with uchardet). Nothing here knows about extraction.
+// All functions are thread-safe: they share no state.
+#ifndef NEWSLOOM_INGEST_INGEST_H_
+#define NEWSLOOM_INGEST_INGEST_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsloom/status.h"
+
+namespace newsloom::ingest {
+
+// One page as read from an input, before extraction.
+struct RawPage {
+  enum class Format {
+    kHtml,    // an HTML document in `body`
+    kText,    // a scraped page saved as plain text (like the seeds) in `body`
+    kRecord,  // a JSON Lines record whose text is already extracted: `body` is its text
+  };
+
+  std::string id;      // the record's "id", else the file name without its suffixes
+  std::string origin;  // where it came from, for messages: "dir/a.html.gz" or "feed.jsonl:17"
+  Format format = Format::kHtml;
+  std::string body;    // valid UTF-8
+
+  // Fields a JSON Lines record may carry (news-please names accepted:
+  // title, text|maintext, url, date_publish|published|date, source_domain|source,
+  // language, description, authors|author). Empty when absent.
+  std::string url;
+  std::string title;
+  std::string published;  // as written in the record, not parsed here
+  std::string source_domain;
+  std::string language;
+  std::string description;
+  std::vector<std::string> authors;
+};
+
+// An input file found under the given paths, or the error that stopped us
+// from finding one (a missing path, an unreadable directory).
+struct InputFile {
+  std::string path;
+  Status status;
+};
+
+// Expands paths into files: a file is itself, a directory is walked recursively
+// (sorted by path, hidden entries and symlink loops skipped). A missing path is
+// an InputFile with a NotFound status, so the caller reports it and carries on.
+std::vector<InputFile> ListInputs(const std::vector<std::string>& paths);
+
+struct ReadOptions {
+  // Inputs larger than this (after decompression) are refused with an error
+  // instead of being loaded: protects memory against gzip bombs.
+  size_t max_file_bytes = size_t(256) << 20;
+  // A single HTML or text page larger than this is refused.
+  size_t max_page_bytes = size_t(64) << 20;
+};
+
+// One record of a file: a page, or the reason that record could not be read
+// (a JSON Lines line that is not valid JSON). The other records still count.
+struct ReadRecord {
+  Status status;  // ok() when page is usable
+  RawPage page;
+};
+
+// Reads one file into pages. The outer Result fails for the whole file
+// (unreadable, truncated or corrupt gzip, binary junk, too large, empty);
+// JSON Lines files give one ReadRecord per non-blank line.
+Result<std::vector<ReadRecord>> ReadFile(const std::string& path, const ReadOptions& options);
+
+// Reads pages already in memory (the same rules as ReadFile; `name` stands for
+// the path when choosing the id and the format).
+Result<std::vector<ReadRecord>> ReadBuffer(std::string_view name, std::string_view bytes,
+                                           const ReadOptions& options);
+
+// Decodes an HTML or text page to valid UTF-8. Exposed for tests and for
+// callers that receive pages over HTTP with a Content-Type charset.
+std::string DecodeToUtf8(std::string_view bytes, std::string_view charset_hint = {});
+
+// The id for a file: its base name without .gz/.html/.htm/.txt/.jsonl/.json/.warc suffixes.
+std::string IdFromPath(std::string_view path);
+
+}  // namespace newsloom::ingest
+
+#endif  // NEWSLOOM_INGEST_INGEST_H_
