@@ -38,7 +38,7 @@ Result<std::unique_ptr<HtmlDocument>> HtmlDocument::Parse(std::string_view utf8_
     return Status::InvalidArgument("page larger than 2 GB");
   }
   int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS;
+                HTML_PARSE_NONET | HTML_PARSE_COMPACT;
   xmlDoc* doc = htmlReadMemory(utf8_html.data(), int(utf8_html.size()), nullptr, "UTF-8", options);
   if (doc == nullptr || xmlDocGetRootElement(doc) == nullptr) {
     if (doc) xmlFreeDoc(doc);

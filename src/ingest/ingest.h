@@ -26,6 +26,7 @@ struct RawPage {
   };
 
   std::string id;      // the record's "id", else the file name without its suffixes
+                       // (plus "-N" for line N of a JSON Lines file)
   std::string origin;  // where it came from, for messages: "dir/a.html.gz" or "feed.jsonl:17"
   Format format = Format::kHtml;
   std::string body;    // valid UTF-8
@@ -52,6 +53,9 @@ struct InputFile {
 // Expands paths into files: a file is itself, a directory is walked recursively
 // (sorted by path, hidden entries and symlink loops skipped). A missing path is
 // an InputFile with a NotFound status, so the caller reports it and carries on.
+// Symlinks are followed, but a directory reached twice is listed once, under
+// its real path when it has one; an unreadable directory is an InputFile with
+// an IOError status. Never throws.
 std::vector<InputFile> ListInputs(const std::vector<std::string>& paths);
 
 struct ReadOptions {
@@ -70,7 +74,8 @@ struct ReadRecord {
 };
 
 // Reads one file into pages. The outer Result fails for the whole file
-// (unreadable, truncated or corrupt gzip, binary junk, too large, empty);
+// (unreadable, truncated or corrupt gzip, binary junk, too large, empty; WARC
+// files and RSS/Atom feeds are Unsupported for now);
 // JSON Lines files give one ReadRecord per non-blank line.
 Result<std::vector<ReadRecord>> ReadFile(const std::string& path, const ReadOptions& options);
 

@@ -1,0 +1,25 @@
+// Options: every knob of the engine, with its default and what it costs.
+#ifndef NEWSLOOM_OPTIONS_H_
+#define NEWSLOOM_OPTIONS_H_
+
+#include <cstddef>
+
+namespace newsloom {
+
+struct Options {
+  // Worker threads for batch work. 0 means one per core. Each worker holds
+  // one page and its parsed tree in memory at a time (a few MB for a large page).
+  int jobs = 0;
+
+  // A single page (HTML or text) larger than this is refused with an error
+  // for that input; the run carries on. Bounds memory per worker.
+  size_t max_page_bytes = size_t(64) << 20;
+
+  // A whole input file (a JSON Lines file, or a page after gunzip) larger than
+  // this is refused. Protects against gzip bombs.
+  size_t max_file_bytes = size_t(1) << 30;
+};
+
+}  // namespace newsloom
+
+#endif  // NEWSLOOM_OPTIONS_H_

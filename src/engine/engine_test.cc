@@ -1,0 +1,102 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "newsloom/engine.h"
+
+namespace newsloom {
+namespace {
+
+namespace fs = std::filesystem;
+
+class EngineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::path(::testing::TempDir()) / ("engine_test_" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "pages");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Write(const std::string& name, const std::string& content) {
+    fs::path path = dir_ / name;
+    std::ofstream(path, std::ios::binary) << content;
+    return path.string();
+  }
+
+  std::vector<ExtractedInput> ExtractAll(const std::vector<std::string>& paths, int jobs,
+                                         ExtractSummary* summary) {
+    Options options;
+    options.jobs = jobs;
+    auto engine = Engine::Open(options);
+    EXPECT_TRUE(engine.ok());
+    std::vector<ExtractedInput> inputs;
+    ExtractCallbacks callbacks;
+    callbacks.on_input = [&](const ExtractedInput& input) { inputs.push_back(input); };
+    *summary = (*engine)->Extract(paths, callbacks);
+    return inputs;
+  }
+
+  fs::path dir_;
+};
+
+constexpr char kPage[] =
+    "<html><head><title>Storm closes ports</title></head><body><article>"
+    "<p>A storm closed the main ports on the coast on Monday, stranding dozens of ships.</p>"
+    "<p>Officials said the ports would reopen once the winds had dropped below gale force.</p>"
+    "</article></body></html>";
+
+TEST_F(EngineTest, ReportsEveryInputInOrderAndCarriesOnAfterErrors) {
+  Write("pages/a.html", kPage);
+  Write("pages/b.txt", "Headline of a text page\n\nThe first paragraph of the text page says a lot.\n");
+  Write("pages/c.jsonl",
+        "{\"id\": \"r1\", \"title\": \"One\", \"text\": \"First record.\"}\n"
+        "not json\n"
+        "{\"id\": \"r2\", \"title\": \"Two\", \"maintext\": \"Second record.\"}\n");
+  std::string missing = (dir_ / "missing.html").string();
+
+  for (int jobs : {1, 2, 4}) {
+    ExtractSummary summary;
+    auto inputs = ExtractAll({(dir_ / "pages").string(), missing}, jobs, &summary);
+    ASSERT_EQ(inputs.size(), 6u) << "jobs=" << jobs;
+    EXPECT_TRUE(inputs[0].status.ok());
+    EXPECT_EQ(inputs[0].articles.at(0).id, "a");
+    EXPECT_EQ(inputs[1].articles.at(0).id, "b");
+    EXPECT_EQ(inputs[2].articles.at(0).id, "r1");
+    EXPECT_FALSE(inputs[3].status.ok());  // "not json"
+    EXPECT_EQ(inputs[4].articles.at(0).id, "r2");
+    EXPECT_EQ(inputs[4].articles.at(0).Text(), "Second record.");
+    EXPECT_EQ(inputs[5].status.code(), Status::Code::kNotFound);
+    EXPECT_EQ(summary.inputs, 6u);
+    EXPECT_EQ(summary.failed, 2u);
+    EXPECT_EQ(summary.articles, 4u);
+  }
+}
+
+TEST_F(EngineTest, ManyFilesKeepTheirOrderAcrossWorkers) {
+  std::vector<std::string> expected;
+  for (int i = 0; i < 60; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "pages/p%03d.html", i);
+    Write(name, kPage);
+    expected.push_back(std::string(name).substr(6, 4));
+  }
+  ExtractSummary summary;
+  auto inputs = ExtractAll({(dir_ / "pages").string()}, 3, &summary);
+  ASSERT_EQ(inputs.size(), expected.size());
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    ASSERT_EQ(inputs[i].articles.size(), 1u);
+    EXPECT_EQ(inputs[i].articles[0].id, expected[i]);
+    EXPECT_NE(inputs[i].articles[0].Text().find("storm closed"), std::string::npos);
+  }
+}
+
+TEST_F(EngineTest, OpenRefusesBadOptions) {
+  Options options;
+  options.jobs = -1;
+  EXPECT_FALSE(Engine::Open(options).ok());
+}
+
+}  // namespace
+}  // namespace newsloom

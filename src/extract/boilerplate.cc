@@ -1,0 +1,540 @@
+#include "extract/boilerplate.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <unordered_set>
+
+#include "common/strings.h"
+#include "common/utf8.h"
+
+namespace newsloom::extract {
+
+namespace {
+
+// Lines longer than this are prose whatever they contain; cookie notices are
+// the longest boilerplate seen in the wild (about 60 words).
+constexpr int kMaxBoilerplateWords = 80;
+// Call-to-action lines ("Subscribe to our newsletter for ...") stay short.
+constexpr int kMaxCallToActionWords = 25;
+// Footer and appeal sentences ("Copyright 2024 Reuters. All rights reserved.").
+constexpr int kMaxFooterWords = 40;
+// Lines that start an appeal ("Dear readers,") are boilerplate on their own
+// only when this short and not a full sentence.
+constexpr int kMaxLoneAppealWords = 8;
+// Counter and timestamp lines: "6 hours ago 1", "Aug 19, 2025 10:45 AM GMT".
+constexpr int kMaxCounterTokens = 12;
+// Appeal blocks tolerate this many cue-less lines between two cues.
+constexpr int kMaxAppealGap = 3;
+// A line of at least this many words counts as body text for the navigation rule.
+constexpr int kMinBodyWords = 10;
+
+bool IsAsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Code points that are punctuation or symbols rather than letters: Latin-1
+// punctuation, × ÷, general punctuation, arrows, shapes, CJK punctuation,
+// full-width ASCII punctuation, emoji. Everything else above ASCII is treated
+// as a letter (good enough to tell "***" from a line of Japanese).
+bool IsSymbolCodePoint(uint32_t c) {
+  return (c >= 0x80 && c <= 0xBF) || c == 0xD7 || c == 0xF7 || (c >= 0x2000 && c <= 0x2BFF) ||
+         (c >= 0x3000 && c <= 0x303F) || (c >= 0xFE30 && c <= 0xFE4F) ||
+         (c >= 0xFF01 && c <= 0xFF0F) || c == 0xFFFD || (c >= 0x1F000 && c <= 0x1FAFF);
+}
+
+bool HasLetterOrDigit(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      if (IsAsciiAlnum(text[i])) return true;
+      ++i;
+      continue;
+    }
+    if (!IsSymbolCodePoint(DecodeUtf8(text, &i))) return true;
+  }
+  return false;
+}
+
+// Decoration around a line's words: bullets, arrows, dashes, pipes, colons,
+// trailing "?" and "…" ("» Read more…", "No time to read?", "Share:").
+constexpr std::string_view kEdgeMarks[] = {
+    " ", ".", ":", "!", "?", ">", "<", "|", "-", "_", "*", "#", "=", "~", "/", "+", "[", "]",
+    "\xE2\x80\xA2",  // • bullet
+    "\xC2\xB7",      // · middle dot
+    "\xC2\xBB",      // »
+    "\xC2\xAB",      // «
+    "\xE2\x80\xBA",  // ›
+    "\xE2\x80\xB9",  // ‹
+    "\xE2\x86\x92",  // →
+    "\xE2\x86\x90",  // ←
+    "\xE2\x80\x93",  // – en dash
+    "\xE2\x80\x94",  // — em dash
+    "\xE2\x80\xA6",  // … ellipsis
+    "\xE2\x96\xBA",  // ►
+    "\xE2\x96\xB6",  // ▶
+    "\xE2\x97\x80",  // ◀
+    "\xE2\x97\x84",  // ◄
+};
+
+std::string_view StripEdgeMarks(std::string_view text) {
+  bool changed = true;
+  while (changed && !text.empty()) {
+    changed = false;
+    for (std::string_view mark : kEdgeMarks) {
+      if (text.starts_with(mark)) {
+        text.remove_prefix(mark.size());
+        changed = true;
+      }
+      if (text.ends_with(mark)) {
+        text.remove_suffix(mark.size());
+        changed = true;
+      }
+    }
+  }
+  return text;
+}
+
+// Closing quotes and brackets that may follow the final punctuation of a sentence.
+constexpr std::string_view kClosers[] = {
+    " ", "\"", "'", ")", "]", "*",
+    "\xE2\x80\x9D",  // ”
+    "\xE2\x80\x99",  // ’
+    "\xC2\xBB",      // »
+    "\xE2\x80\xBA",  // ›
+};
+
+std::string_view StripClosers(std::string_view text) {
+  bool changed = true;
+  while (changed && !text.empty()) {
+    changed = false;
+    for (std::string_view closer : kClosers) {
+      if (text.ends_with(closer)) {
+        text.remove_suffix(closer.size());
+        changed = true;
+      }
+    }
+  }
+  return text;
+}
+
+// `text` starts with `phrase` and the phrase ends at a word boundary
+// ("support us" matches "support us today", not "support usage").
+bool StartsWithPhrase(std::string_view text, std::string_view phrase) {
+  if (!text.starts_with(phrase)) return false;
+  return text.size() == phrase.size() || !IsAsciiAlnum(phrase.back()) ||
+         !IsAsciiAlnum(text[phrase.size()]);
+}
+
+// `phrase` occurs in `text` with word boundaries on both sides
+// ("our newsletter" is not found in "your newsletter").
+bool ContainsPhrase(std::string_view text, std::string_view phrase) {
+  for (size_t position = text.find(phrase); position != std::string_view::npos;
+       position = text.find(phrase, position + 1)) {
+    bool starts_word =
+        position == 0 || !IsAsciiAlnum(phrase.front()) || !IsAsciiAlnum(text[position - 1]);
+    size_t end = position + phrase.size();
+    bool ends_word =
+        end == text.size() || !IsAsciiAlnum(phrase.back()) || !IsAsciiAlnum(text[end]);
+    if (starts_word && ends_word) return true;
+  }
+  return false;
+}
+
+bool StartsWithAny(std::string_view text, std::span<const std::string_view> phrases) {
+  return std::any_of(phrases.begin(), phrases.end(),
+                     [&](std::string_view phrase) { return StartsWithPhrase(text, phrase); });
+}
+
+bool ContainsAny(std::string_view text, std::span<const std::string_view> phrases) {
+  return std::any_of(phrases.begin(), phrases.end(),
+                     [&](std::string_view phrase) { return ContainsPhrase(text, phrase); });
+}
+
+bool IsOneOf(std::string_view text, std::span<const std::string_view> words) {
+  return std::find(words.begin(), words.end(), text) != words.end();
+}
+
+// A line as the rules see it: whitespace collapsed, ASCII lower-cased, and
+// its core without edge decoration.
+struct NormalizedLine {
+  std::string lower;
+  size_t core_begin = 0;
+  size_t core_size = 0;
+  int words = 0;
+
+  explicit NormalizedLine(std::string_view line) : lower(AsciiLower(CollapseWhitespace(line))) {
+    std::string_view core = StripEdgeMarks(lower);
+    core_begin = static_cast<size_t>(core.data() - lower.data());
+    core_size = core.size();
+    words = CountWords(lower);
+  }
+  std::string_view core() const { return std::string_view(lower).substr(core_begin, core_size); }
+};
+
+// Whole lines (their core) that are never article text.
+const std::unordered_set<std::string_view>& ExactBoilerplate() {
+  static const std::unordered_set<std::string_view> kLines = {
+      // Ads and promotion.
+      "ad", "ads", "advertisement", "advertisements", "advertising", "sponsored",
+      "sponsored content", "promoted", "promoted content", "paid content", "partner content",
+      "scroll to continue", "scroll to continue with content",
+      // Teasers and summaries.
+      "read entire article", "read the entire article", "read full article",
+      "read the full article", "read full story", "read the full story", "read more",
+      "read the rest", "continue reading", "keep reading", "see more", "show more", "load more",
+      "view more", "more", "no time to read", "get a summary",
+      "visit website", "visit site", "visit the website", "go to website", "open website",
+      "go to source", "visit source", "view original", "view original article",
+      "original article", "view source", "full story", "full article", "show summary",
+      "hide summary", "summarize this article", "ai summary", "just now", "listen", "listen to this article",
+      "listen to article", "audio", "play", "pause", "watch", "watch video", "video", "photo",
+      "photos", "image", "gallery", "view gallery", "expand", "collapse", "enlarge",
+      // Navigation.
+      "previous article", "next article", "previous post", "next post", "previous story",
+      "next story", "previous", "next", "prev", "read next", "up next", "related",
+      "related articles", "related stories", "related posts", "related news",
+      "related content", "related coverage", "related topics", "related reading",
+      "you may also like", "you might also like", "you may be interested in",
+      "recommended", "recommended for you", "recommended stories", "most read",
+      "most popular", "most viewed", "trending", "trending now", "latest", "latest news",
+      "latest stories", "top stories", "more stories", "more news", "more from this author",
+      "also read", "read also", "see also", "skip to content", "skip to main content",
+      "skip navigation", "back to top", "go to top", "top", "menu", "main menu", "home",
+      "search", "close", "open", "toggle navigation", "navigation", "sections", "tags",
+      "topics", "categories", "breadcrumb", "popular", "popular stories", "editor's picks",
+      "editors' picks", "editor\xE2\x80\x99s picks", "in other news", "around the web",
+      "from the web", "sponsored stories", "promoted stories", "more in this category",
+      // Accounts, newsletters, social.
+      "log in", "login", "log out", "logout", "sign in", "sign out", "sign up", "register",
+      "create account", "my account", "subscribe", "subscribe now", "subscribe today",
+      "unsubscribe", "newsletter", "newsletters", "follow", "follow us", "share",
+      "share this", "share article", "share this article", "share this story",
+      "share this post", "like this", "share on facebook", "share on twitter", "share on x",
+      "share via email", "tweet", "email", "print", "copy link", "link copied", "save",
+      "save article", "bookmark", "comments", "comment", "leave a comment", "add comment",
+      "add a comment", "post a comment", "view comments", "show comments", "hide comments",
+      "join the conversation", "comments are closed",
+      // Consent and appeals.
+      "accept", "accept all", "accept cookies", "accept all cookies", "reject all",
+      "manage preferences", "cookie settings", "cookie preferences", "got it", "i agree",
+      "ok", "donate", "donate now", "support us", "become a member", "payment methods",
+      "paiment methods", "remind me later", "maybe later", "not now", "no thanks",
+      "loading", "please wait",
+  };
+  return kLines;
+}
+
+// Starts of call-to-action and credit lines ("Subscribe to our newsletter for
+// daily updates", "Photo: Reuters", "Tags: Japan, Ukraine").
+constexpr std::string_view kLeadingPhrases[] = {
+    "subscribe to our", "subscribe to the newsletter", "subscribe now", "subscribe for",
+    "subscribe today", "subscribe here", "sign up for our", "sign up to our", "sign up for free",
+    "sign up now", "sign up here", "sign up for the newsletter", "share this", "share on",
+    "share via", "share:", "follow us", "like us on", "click here", "tap here", "read more:",
+    "read more at", "read also:", "also read:", "see also:", "related:", "recommended:",
+    "read next:", "up next:", "read the full", "read the original",
+    "continue reading", "download our", "download the app", "get the app", "get our",
+    "join our", "already a subscriber", "already have an account", "listen to this article",
+    "listen to the article", "this article was originally published",
+    "this story was originally published", "this article first appeared",
+    "this article originally appeared", "enable javascript",
+    "please enable javascript", "javascript is disabled", "your browser does not support",
+    "photo:", "photo credit", "image credit", "image:", "photograph:", "tags:", "topics:",
+    "filed under", "posted in", "posted by", "tagged:", "categories:", "sponsored by", "advertisement -",
+    "report an error",
+};
+
+// Phrases that mark a short line as boilerplate wherever they occur in it.
+constexpr std::string_view kContainedPhrases[] = {
+    "all rights reserved", "remind me later", "not ready to support", "read entire article",
+    "read the entire article", "read full article", "read the full article",
+    "read full story", "read the full story", "no time to read", "get a summary",
+    "our newsletter", "sign up for our", "subscribe to our", "follow us on",
+    "share this article", "share this story", "support independent journalism",
+    "support our journalism", "support quality journalism", "ad blocker", "adblocker",
+    "ad-blocker", "enable javascript", "scroll to continue", "accept cookies",
+    "accept all cookies", "cookie settings", "cookie preferences", "manage cookies",
+    "subscribe to continue", "log in to continue", "sign in to continue", "subscribers only",
+};
+
+// Cookie notices can be long; they open with one of these.
+constexpr std::string_view kCookieNoticeStarts[] = {
+    "we use cookies", "this site uses cookies", "this website uses cookies",
+    "our site uses cookies", "our website uses cookies", "we and our partners use cookies",
+    "by continuing to use", "by continuing to browse", "by using this site",
+    "by using this website", "by using our site", "by using our website",
+};
+
+// Words of timestamp lines: "6 hours ago", "Updated Aug 19, 2025 10:45 AM GMT".
+// A line of these alone ("Last Year") is a heading, not a stamp: it needs a
+// number or "ago" too.
+const std::unordered_set<std::string_view>& TimeWords() {
+  static const std::unordered_set<std::string_view> kWords = {
+      "a", "an", "ago", "just", "now", "updated", "update", "posted", "published", "on", "at",
+      "last", "read", "reads", "reading", "time", "min", "mins", "minute", "minutes", "sec",
+      "secs", "second", "seconds", "hour", "hours", "hr", "hrs", "day", "days", "week",
+      "weeks", "month", "months", "year", "years", "today", "yesterday",
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+      "dec", "january", "february", "march", "april", "june", "july", "august", "september",
+      "october", "november", "december", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+      "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+      "sunday", "am", "pm", "gmt", "utc", "et", "est", "edt", "ct", "cst", "cdt", "pt",
+      "pst", "pdt", "bst", "cet", "cest", "jst", "msk",
+  };
+  return kWords;
+}
+
+// Words of share bars and counters: "12 comments", "Share Tweet Email".
+const std::unordered_set<std::string_view>& ActionWords() {
+  static const std::unordered_set<std::string_view> kWords = {
+      "comment", "comments", "share", "shares", "shared", "view", "views", "viewed", "like",
+      "likes", "reply", "replies", "reaction", "reactions", "vote", "votes", "tweet",
+      "tweets", "retweet", "email", "print", "save", "saved", "bookmark", "listen",
+      "facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "reddit", "pinterest",
+      "flipboard", "vk", "copy", "link", "url", "more",
+  };
+  return kWords;
+}
+
+// "6", "1.2k", "10:45", "2025-08-19", "19th", "5min", "3h".
+bool IsNumberToken(std::string_view token) {
+  if (token.empty() || !IsAsciiDigit(token.front())) return false;
+  size_t i = 0;
+  while (i < token.size() && (IsAsciiDigit(token[i]) || token[i] == '.' || token[i] == ',' ||
+                              token[i] == ':' || token[i] == '/' || token[i] == '-')) {
+    ++i;
+  }
+  static constexpr std::string_view kSuffixes[] = {
+      "", "k", "m", "b", "h", "d", "w", "y", "s", "min", "mins", "hr", "hrs", "am", "pm"};
+  static constexpr std::string_view kOrdinals[] = {"st", "nd", "rd", "th"};
+  std::string_view suffix = token.substr(i);
+  return IsOneOf(suffix, kSuffixes) || IsOneOf(suffix, kOrdinals);
+}
+
+// A line made only of numbers, time words and share-bar words, with at
+// least one number, "ago" or share-bar word: "6 hours ago 1", "3 min read",
+// "Share Tweet Email", "Aug 19, 2025 | 10:45 AM".
+bool IsCounterLine(std::string_view lower) {
+  const auto& time_words = TimeWords();
+  const auto& action_words = ActionWords();
+  int tokens = 0;
+  bool has_signal = false;
+  for (std::string_view token : Split(lower, ' ')) {
+    while (!token.empty() && static_cast<unsigned char>(token.front()) < 0x80 &&
+           !IsAsciiAlnum(token.front())) {
+      token.remove_prefix(1);
+    }
+    while (!token.empty() && static_cast<unsigned char>(token.back()) < 0x80 &&
+           !IsAsciiAlnum(token.back())) {
+      token.remove_suffix(1);
+    }
+    if (!HasLetterOrDigit(token)) continue;  // separators: "|", "·", "•"
+    if (++tokens > kMaxCounterTokens) return false;
+    if (IsNumberToken(token) || action_words.contains(token) || token == "ago") {
+      has_signal = true;
+    } else if (!time_words.contains(token)) {
+      return false;
+    }
+  }
+  return has_signal;
+}
+
+// "© New Eastern Outlook", "(c) 2023 Foo", "Copyright 2024 Reuters",
+// "Photo © AFP", "Progleton News @2023".
+bool IsCopyrightLine(const NormalizedLine& line) {
+  std::string_view text = line.lower;
+  if (line.words > kMaxCallToActionWords) return false;
+  constexpr std::string_view kSign = "\xC2\xA9";  // ©
+  if (text.starts_with(kSign) || text.starts_with("(c)")) return true;
+  if (StartsWithPhrase(text, "copyright")) {
+    std::string_view rest = TrimView(text.substr(9));
+    if (rest.starts_with(kSign) || rest.starts_with("(c)") ||
+        (!rest.empty() && IsAsciiDigit(rest.front()))) {
+      return true;
+    }
+    if (line.words <= 8 && !EndsSentence(text)) return true;
+  }
+  if (line.words <= 15 && text.find(kSign) != std::string_view::npos) return true;
+  if (line.words <= 6) {
+    // A site name followed by "@2023": an at-sign used as a copyright sign.
+    for (size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
+      std::string_view year = TrimView(text.substr(at + 1));
+      if (year.size() >= 4 && (year.starts_with("19") || year.starts_with("20")) &&
+          IsAsciiDigit(year[2]) && IsAsciiDigit(year[3]) &&
+          (year.size() == 4 || !IsAsciiAlnum(year[4]))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool IsCookieNotice(const NormalizedLine& line) {
+  return StartsWithAny(line.core(), kCookieNoticeStarts);
+}
+
+// "Home | World | Asia", "Privacy Policy · Terms of Use · Contact", "News > World > Asia":
+// at least three short items between the same separator, no sentence.
+bool IsMenuLine(std::string_view lower) {
+  static constexpr std::string_view kSeparators[] = {
+      " | ", " \xE2\x80\xA2 ", " \xC2\xB7 ", " / ", " \xC2\xBB ", " > ", " \xE2\x80\xBA "};
+  if (EndsSentence(lower)) return false;
+  for (std::string_view separator : kSeparators) {
+    size_t items = 0;
+    bool all_short = true;
+    size_t start = 0;
+    while (true) {
+      size_t end = lower.find(separator, start);
+      std::string_view item =
+          lower.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+      ++items;
+      if (CountWords(item) > 4 || !HasLetterOrDigit(item)) all_short = false;
+      if (end == std::string_view::npos || !all_short) break;
+      start = end + separator.size();
+    }
+    if (all_short && items >= 3) return true;
+  }
+  return false;
+}
+
+// Appeals: phrases that start one at the head of a line, or anywhere.
+constexpr std::string_view kAppealOpeningStarts[] = {
+    "dear reader", "dear readers", "dear friend", "dear friends", "a message from",
+    "a note from", "support us", "support our", "support independent", "please support",
+    "please consider supporting", "donate", "make a donation", "become a member",
+    "become a supporter", "become a patron",
+};
+constexpr std::string_view kAppealOpeningPhrases[] = {
+    "a small favour to ask", "a small favor to ask", "funded by readers", "reader-funded",
+    "reader-supported", "keep independent journalism",
+    "we need your help", "we need your support", "please support us", "support us today",
+    "support us monthly", "support our journalism", "support independent journalism",
+    "make a donation", "donate now", "donate today", "not ready to support", "remind me later",
+    "become a member",
+};
+constexpr std::string_view kAppealWeakPhrases[] = {
+    "donate", "donation", "donations", "contribution", "contributions", "contribute",
+    "your support", "support us", "supporting", "subscribe", "subscription", "payment method",
+    "payment methods", "paiment method", "paiment methods", "independent journalism",
+    "per month", "monthly", "one-time", "thank you", "maybe later", "no thanks",
+};
+constexpr std::string_view kAppealWeakLines[] = {
+    "continue", "not now", "close", "support", "next", "skip",
+};
+
+bool IsNavigationMarker(const NormalizedLine& line) {
+  static const std::unordered_set<std::string_view> kMarkers = {
+      "previous article", "next article", "previous post", "next post", "previous story",
+      "next story", "previous", "next", "read next", "up next", "related", "related articles",
+      "related stories", "related posts", "related news", "related content",
+      "related coverage", "related reading", "you may also like", "you might also like",
+      "you may be interested in", "recommended", "recommended for you",
+      "recommended stories", "most read", "most popular", "most viewed", "trending",
+      "trending now", "latest news", "latest stories", "more stories", "more news",
+      "top stories", "what to read next", "more on this story", "more on this topic",
+  };
+  std::string_view core = line.core();
+  return kMarkers.contains(core) || (line.words <= 5 && StartsWithPhrase(core, "more from"));
+}
+
+}  // namespace
+
+bool EndsSentence(std::string_view line) {
+  std::string_view text = StripClosers(line);
+  if (text.empty() || EndsWithEllipsis(text)) return false;
+  char last = text.back();
+  if (last == '.' || last == '!' || last == '?') return true;
+  // CJK and full-width sentence ends: 。！？
+  return text.ends_with("\xE3\x80\x82") || text.ends_with("\xEF\xBC\x81") ||
+         text.ends_with("\xEF\xBC\x9F");
+}
+
+bool EndsWithEllipsis(std::string_view line) {
+  std::string_view text = StripClosers(line);
+  return text.ends_with("..") || text.ends_with("\xE2\x80\xA6");
+}
+
+bool IsBoilerplateLine(std::string_view line) {
+  NormalizedLine normalized(line);
+  std::string_view lower = normalized.lower;
+  if (lower.empty()) return false;
+  if (!HasLetterOrDigit(lower)) return true;
+  if (normalized.words > kMaxBoilerplateWords) return false;
+  std::string_view core = normalized.core();
+  if (ExactBoilerplate().contains(core) || IsNavigationMarker(normalized)) return true;
+  if (IsCookieNotice(normalized)) return true;
+  if (normalized.words > kMaxFooterWords) return false;
+  if (ContainsAny(lower, kContainedPhrases)) return true;
+  if (IsCopyrightLine(normalized)) return true;
+  if (normalized.words > kMaxCallToActionWords) return false;
+  if (StartsWithAny(core, kLeadingPhrases)) return true;
+  if (IsCounterLine(lower)) return true;
+  if (IsMenuLine(lower)) return true;
+  return normalized.words <= kMaxLoneAppealWords && !EndsSentence(lower) &&
+         ClassifyAppealLine(line) == AppealCue::kOpener;
+}
+
+AppealCue ClassifyAppealLine(std::string_view line) {
+  NormalizedLine normalized(line);
+  std::string_view core = normalized.core();
+  if (StartsWithAny(core, kAppealOpeningStarts) ||
+      ContainsAny(normalized.lower, kAppealOpeningPhrases)) {
+    return AppealCue::kOpener;
+  }
+  if (IsOneOf(core, kAppealWeakLines) || ContainsAny(normalized.lower, kAppealWeakPhrases)) {
+    return AppealCue::kWeak;
+  }
+  return AppealCue::kNone;
+}
+
+std::vector<bool> FindAppealBlocks(std::span<const std::string_view> lines) {
+  std::vector<AppealCue> cues;
+  cues.reserve(lines.size());
+  for (std::string_view line : lines) cues.push_back(ClassifyAppealLine(line));
+
+  std::vector<bool> in_block(lines.size(), false);
+  for (size_t start = 0; start < lines.size(); ++start) {
+    if (cues[start] != AppealCue::kOpener) continue;
+    size_t last_cue = start;
+    int cue_count = 1;
+    int gap = 0;
+    for (size_t next = start + 1; next < lines.size() && gap <= kMaxAppealGap; ++next) {
+      if (cues[next] == AppealCue::kNone) {
+        ++gap;
+      } else {
+        last_cue = next;
+        ++cue_count;
+        gap = 0;
+      }
+    }
+    if (cue_count < 2) continue;
+    std::fill(in_block.begin() + static_cast<std::ptrdiff_t>(start),
+              in_block.begin() + static_cast<std::ptrdiff_t>(last_cue) + 1, true);
+    start = last_cue;
+  }
+  return in_block;
+}
+
+bool IsNavigationMarker(std::string_view line) {
+  return IsNavigationMarker(NormalizedLine(line));
+}
+
+size_t FindNavigationTail(std::span<const std::string_view> lines) {
+  // body_before[i]: words of body-like lines before line i.
+  std::vector<size_t> body_before(lines.size() + 1, 0);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    int words = CountWords(lines[i]);
+    body_before[i + 1] = body_before[i] + (words >= kMinBodyWords ? size_t(words) : 0);
+  }
+  size_t total = body_before[lines.size()];
+  for (size_t i = 0; i < lines.size(); ++i) {
+    size_t before = body_before[i];
+    size_t after = total - body_before[i + 1];
+    if (before > 0 && after < before && IsNavigationMarker(lines[i])) return i;
+  }
+  return lines.size();
+}
+
+}  // namespace newsloom::extract

@@ -1,0 +1,127 @@
+#include "extract/extract.h"
+
+#include "common/strings.h"
+#include "extract/content.h"
+#include "extract/dates.h"
+#include "extract/html_document.h"
+#include "extract/metadata.h"
+#include "extract/page_kind.h"
+#include "extract/text_page.h"
+
+namespace newsloom::extract {
+
+namespace {
+
+// "https://www.example.com/a/b" -> "example.com".
+std::string HostOf(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  std::string_view rest = url.substr(scheme + 3);
+  size_t end = rest.find_first_of("/?#");
+  std::string_view host = rest.substr(0, end);
+  if (size_t at = host.rfind('@'); at != std::string_view::npos) host.remove_prefix(at + 1);
+  if (size_t colon = host.find(':'); colon != std::string_view::npos) host = host.substr(0, colon);
+  std::string lower = AsciiLower(host);
+  if (lower.rfind("www.", 0) == 0) lower.erase(0, 4);
+  return lower;
+}
+
+std::optional<Timestamp> NotAfter(std::optional<Timestamp> stamp, const Timestamp& fetched) {
+  // A day of slack: a page dated "today" in a zone ahead of ours is not in the future.
+  if (stamp && stamp->utc_seconds > fetched.utc_seconds + 86400) return std::nullopt;
+  return stamp;
+}
+
+Article ArticleFromHtml(const ingest::RawPage& page, const HtmlDocument& document,
+                        const Timestamp& fetched) {
+  PageMetadata metadata = ExtractMetadata(document, page.url, fetched);
+  MainContent content = ExtractMainContent(document, metadata.title);
+
+  Article article;
+  article.id = page.id;
+  article.url = metadata.url.empty() ? page.url : metadata.url;
+  article.canonical_url = metadata.canonical_url.empty() ? article.url : metadata.canonical_url;
+  article.source = HostOf(article.canonical_url.empty() ? article.url : article.canonical_url);
+  article.site_name = metadata.site_name;
+  article.title = page.title.empty() ? metadata.title : page.title;
+  article.authors = metadata.authors;
+  article.published = NotAfter(metadata.published, fetched);
+  article.fetched = fetched;
+  article.language = !page.language.empty() ? page.language : metadata.language;
+  article.description = metadata.description;
+  article.is_news = LooksLikeNewsArticle(metadata, content, article.url);
+  article.paragraphs = std::move(content.paragraphs);
+  return article;
+}
+
+std::vector<Article> ArticlesFromText(const ingest::RawPage& page, const Timestamp& fetched) {
+  std::vector<TextItem> items = ExtractTextPage(page.body);
+  std::vector<Article> articles;
+  for (size_t i = 0; i < items.size(); ++i) {
+    TextItem& item = items[i];
+    Article article;
+    // A digest page yields one article per lede: "<id>#1", "<id>#2", ...
+    article.id = items.size() == 1 ? page.id : page.id + "#" + std::to_string(i + 1);
+    article.url = page.url;
+    article.canonical_url = page.url;
+    article.source = HostOf(page.url);
+    article.site_name = item.site_name;
+    article.title = !page.title.empty() && items.size() == 1 ? page.title : item.title;
+    article.fetched = fetched;
+    article.language = page.language;
+    article.paragraphs = std::move(item.paragraphs);
+    article.truncated = item.truncated;
+    // A scraped text page carries no markup to tell its kind; ledes and
+    // articles alike are news unless a later stage says otherwise.
+    article.is_news = !article.paragraphs.empty();
+    articles.push_back(std::move(article));
+  }
+  return articles;
+}
+
+Article ArticleFromRecord(const ingest::RawPage& page, const Timestamp& fetched) {
+  Article article;
+  article.id = page.id;
+  article.url = page.url;
+  article.canonical_url = page.url;
+  article.source = !page.source_domain.empty() ? AsciiLower(page.source_domain) : HostOf(page.url);
+  if (article.source.rfind("www.", 0) == 0) article.source.erase(0, 4);
+  article.title = CollapseWhitespace(page.title);
+  article.authors = page.authors;
+  article.published = NotAfter(ParseDateTime(page.published), fetched);
+  article.fetched = fetched;
+  article.language = page.language;
+  article.description = CollapseWhitespace(page.description);
+  for (std::string_view line : Split(page.body, '\n')) {
+    std::string text = CollapseWhitespace(line);
+    if (text.empty()) continue;
+    article.paragraphs.push_back({Paragraph::Kind::kText, std::move(text)});
+  }
+  // A record handed over as an article is taken at its word.
+  article.is_news = !article.paragraphs.empty() || !article.title.empty();
+  return article;
+}
+
+}  // namespace
+
+Result<std::vector<Article>> ExtractPage(const ingest::RawPage& page, const Timestamp& fetched) {
+  switch (page.format) {
+    case ingest::RawPage::Format::kHtml: {
+      auto document = HtmlDocument::Parse(page.body);
+      if (!document.ok()) return document.status();
+      std::vector<Article> articles;
+      articles.push_back(ArticleFromHtml(page, **document, fetched));
+      return articles;
+    }
+    case ingest::RawPage::Format::kText:
+      return ArticlesFromText(page, fetched);
+    case ingest::RawPage::Format::kRecord: {
+      std::vector<Article> articles;
+      articles.push_back(ArticleFromRecord(page, fetched));
+      return articles;
+    }
+  }
+  return Status::InvalidArgument("unknown page format");
+}
+
+}  // namespace newsloom::extract

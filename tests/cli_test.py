@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the newsloom command on real files and hostile input.
+
+Runs the real binary in a temporary directory; every case checks the exit
+code, stdout and stderr. Prints "N passed, N failed" last.
+"""
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+RESULTS = {"passed": 0, "failed": 0}
+
+
+def check(name, condition, detail=""):
+    if condition:
+        RESULTS["passed"] += 1
+        print(f"ok   {name}")
+    else:
+        RESULTS["failed"] += 1
+        print(f"FAIL {name} {detail}")
+
+
+def run(newsloom, *args, timeout=300):
+    proc = subprocess.run([newsloom, *args], capture_output=True, timeout=timeout)
+    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8", "replace")
+
+
+def records(stdout):
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+ARTICLE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Council approves new budget | Example News</title>
+<meta property="og:site_name" content="Example News"></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Council approves new budget</h1>
+<p>The city council approved a new budget on Tuesday after a long debate about schools and roads.</p>
+<p>The budget raises spending on public transport by ten percent and freezes property taxes for a year.</p>
+<p>Opponents said the plan relies on optimistic forecasts of tax revenue from new businesses.</p>
+</article><footer>Copyright 2024 Example News</footer></body></html>"""
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--newsloom", required=True)
+    parser.add_argument("--sample", required=True)
+    args = parser.parse_args()
+    nl = args.newsloom
+
+    code, out, err = run(nl, "--help")
+    check("--help exits 0 and names extract", code == 0 and "extract" in out, err)
+    code, out, err = run(nl, "extract", "--no-such-flag", args.sample)
+    check("unknown flag exits 2 with one line", code == 2 and len(err.strip().splitlines()) == 1, err)
+    code, out, err = run(nl, "extract", "--jobs", "-3", args.sample)
+    check("negative --jobs is refused", code == 2, err)
+    code, out, err = run(nl)
+    check("no subcommand exits 2", code == 2, err)
+
+    code, out, err = run(nl, "extract", "--quiet", args.sample)
+    got = records(out)
+    check("sample extracts without error", code == 0, err)
+    ids = {r["id"] for r in got}
+    check("seed pages present", "002_887f832ead80bb63" in ids and "004_22c7fb5415bc449d" in ids)
+    check("ECB+ records present", "1_10ecb.xml" in ids, sorted(ids)[:5])
+    for field in ("id", "url", "title", "author", "published", "site", "language", "description",
+                  "text", "is_news"):
+        check(f"field {field} in every record", all(field in r for r in got))
+    seed2 = next((r for r in got if r["id"] == "002_887f832ead80bb63"), {})
+    check("seed 002 keeps the article", "Ishiba" in seed2.get("text", ""))
+    check("seed 002 drops the donation appeal", "Dear readers" not in seed2.get("text", ""))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        def write(name, data):
+            path = os.path.join(tmp, name)
+            with open(path, "wb") as fh:
+                fh.write(data)
+            return path
+
+        good = write("good.html", ARTICLE.encode())
+        gz = write("good2.html.gz", gzip.compress(ARTICLE.encode()))
+        truncated = write("truncated.html.gz", gzip.compress(ARTICLE.encode() * 50)[:200])
+        binary = write("junk.html", bytes(range(256)) * 64)
+        empty = write("empty.html", b"")
+        invalid = write("invalid.html", ARTICLE.replace("ten percent", "ten \xff\xfe percent")
+                        .encode("latin-1", "replace"))
+        deep = write("deep.html", b"<html><body>" + b"<div>" * 10000 + b"<p>deep text</p>" +
+                     b"</div>" * 10000 + b"</body></html>")
+        big_paragraph = "<p>" + "word " * 200 + "</p>"
+        huge = write("huge.html", ("<html><body><article>" + big_paragraph * 50000 +
+                                   "</article></body></html>").encode())
+        missing = os.path.join(tmp, "missing.html")
+
+        code, out, err = run(nl, "extract", "--quiet", good, gz)
+        got = records(out)
+        check("html and gzip html extract", code == 0 and len(got) == 2, err)
+        text = got[0]["text"] if got else ""
+        check("article text kept", "optimistic forecasts" in text, text)
+        check("navigation and footer dropped", "Home" not in text and "Copyright" not in text, text)
+        check("title without site suffix", got and got[0]["title"] == "Council approves new budget",
+              got and got[0]["title"])
+
+        code, out, err = run(nl, "extract", "--quiet", "--jobs", "2", good, truncated, binary,
+                             empty, missing, invalid, gz)
+        got = records(out)
+        lines = [l for l in err.splitlines() if l.strip()]
+        check("bad inputs: exit 1", code == 1, code)
+        check("bad inputs: good ones still extracted", [r["id"] for r in got] ==
+              ["good", "invalid", "good2"], [r["id"] for r in got])
+        check("bad inputs: one error line each", len(lines) == 4, lines)
+        check("truncated gzip named", any("truncated.html.gz" in l and "gzip" in l for l in lines))
+        check("missing path named", any("missing.html" in l for l in lines))
+        check("invalid UTF-8 repaired", got and "\ufffd" in json.dumps(got[1], ensure_ascii=False)
+              or "ten" in got[1]["text"])
+
+        code, out, err = run(nl, "extract", "--quiet", deep)
+        check("10,000-deep nesting is handled", code in (0, 1) and "Traceback" not in err, err)
+
+        code, out, err = run(nl, "extract", "--quiet", "--max-page-mb", "1", huge)
+        check("page over --max-page-mb refused with one line", code == 1 and
+              len(err.strip().splitlines()) == 1, err)
+        code, out, err = run(nl, "extract", "--quiet", huge)
+        check("50 MB page extracts", code == 0 and len(records(out)) == 1, err[:200])
+
+    print(f"{RESULTS['passed']} passed, {RESULTS['failed']} failed")
+    return 1 if RESULTS["failed"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
