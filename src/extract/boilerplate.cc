@@ -215,7 +215,7 @@ const std::unordered_set<std::string_view>& ExactBoilerplate() {
       "share via email", "tweet", "email", "print", "copy link", "link copied", "save",
       "save article", "bookmark", "comments", "comment", "leave a comment", "add comment",
       "add a comment", "post a comment", "view comments", "show comments", "hide comments",
-      "join the conversation", "comments are closed",
+      "join the conversation", "comments are closed", "leave a reply", "post a reply",
       // Consent and appeals.
       "accept", "accept all", "accept cookies", "accept all cookies", "reject all",
       "manage preferences", "cookie settings", "cookie preferences", "got it", "i agree",
@@ -257,6 +257,7 @@ constexpr std::string_view kContainedPhrases[] = {
     "ad-blocker", "enable javascript", "scroll to continue", "accept cookies",
     "accept all cookies", "cookie settings", "cookie preferences", "manage cookies",
     "subscribe to continue", "log in to continue", "sign in to continue", "subscribers only",
+    "your email address will not be published", "required fields are marked",
 };
 
 // Cookie notices can be long; they open with one of these.

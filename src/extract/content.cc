@@ -72,11 +72,15 @@ constexpr std::string_view kStrongChromeNames[] = {
     "caption", "sidebar", "advert", "promo", "subscri", "dateline", "post-meta", "entry-meta",
     "article-meta"};
 
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+}
+
 bool HasToken(std::string_view names, std::string_view token) {
   size_t start = 0;
   while (start < names.size()) {
     size_t end = start;
-    while (end < names.size() && std::isalnum(static_cast<unsigned char>(names[end]))) ++end;
+    while (end < names.size() && IsAsciiAlnum(names[end])) ++end;
     if (names.substr(start, end - start) == token) return true;
     start = end + 1;
   }
@@ -96,6 +100,12 @@ enum class NameSignal { kNone, kContent, kWeakChrome, kStrongChrome };
 // Judges each class or id token on its own: "l-sidebar-fixed l-article-body" is
 // a layout wrapper holding the article, "related-articles" is chrome.
 NameSignal ClassifyNames(const xmlNode* node) {
+  bool named = false;
+  for (const xmlAttr* attr = node->properties; attr != nullptr && !named; attr = attr->next) {
+    std::string_view name = reinterpret_cast<const char*>(attr->name);
+    named = name == "class" || name == "id";
+  }
+  if (!named) return NameSignal::kNone;
   std::string names = AsciiLower(Attribute(node, "class") + " " + Attribute(node, "id"));
   bool strong = false, weak = false, content = false;
   for (std::string_view token : Split(names, ' ')) {

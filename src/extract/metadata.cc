@@ -337,6 +337,20 @@ bool LooksLikeName(std::string_view part) {
   return counted > 0 && capitalised * 2 > counted;
 }
 
+// The first letters of the words that are not minor words, lower-case:
+// "occupational safety and health administration (osha)" -> "osha".
+std::string Initials(std::string_view key) {
+  std::string initials;
+  for (std::string_view word : SpaceWords(key)) {
+    if (IsMinorWord(word) || word[0] == '(') continue;
+    char first = word[0];
+    if (IsAsciiLower(first) || IsAsciiUpper(first) || IsDigit(first)) {
+      initials.push_back(LowerAscii(first));
+    }
+  }
+  return initials;
+}
+
 class SiteMatcher {
  public:
   SiteMatcher(std::string_view site_name, std::string_view host)
@@ -379,6 +393,8 @@ class SiteMatcher {
     }
     if (!host_label_.empty()) {
       if (compact == host_label_ || compact == host_compact_) return true;
+      // "Occupational Safety and Health Administration" on osha.gov.
+      if (host_label_.size() >= 3 && Initials(key) == host_label_) return true;
       if (host_label_.size() >= 4 && compact.find(host_label_) != std::string::npos &&
           SpaceWords(key).size() <= 4) {
         return true;
@@ -818,10 +834,47 @@ std::vector<const Found*> ByPreference(const std::vector<Found>& list) {
   return ordered;
 }
 
+void AppendHeadingText(const xmlNode* node, int depth, std::string* out) {
+  if (depth > 32) return;
+  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+    if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+      if (child->content) out->append(reinterpret_cast<const char*>(child->content));
+      continue;
+    }
+    if (child->type != XML_ELEMENT_NODE) continue;
+    std::string_view tag = TagName(child);
+    if (tag == "script" || tag == "style" || tag == "noscript" || tag == "template" ||
+        tag == "button" || tag == "svg" || tag == "select") {
+      continue;
+    }
+    // Permalink anchors ("¶", "#") that documentation generators put in headings.
+    if (tag == "a" && ContainsAny(AttributeView(child, "class"),
+                                  {"headerlink", "anchor", "permalink"})) {
+      continue;
+    }
+    if (tag == "br") out->push_back(' ');
+    AppendHeadingText(child, depth + 1, out);
+  }
+}
+
+// The text of a heading without buttons and permalink marks, entities decoded.
+std::string HeadingText(const xmlNode* node) {
+  std::string raw;
+  AppendHeadingText(node, 0, &raw);
+  std::string text = CleanText(raw);
+  for (std::string_view mark : {std::string_view("\xC2\xB6"), std::string_view("\xC2\xA7"),
+                                std::string_view("#")}) {
+    if (text.size() > mark.size() && text.compare(text.size() - mark.size(), mark.size(), mark) == 0) {
+      text.resize(std::string_view(TrimView(std::string_view(text).substr(0, text.size() - mark.size()))).size());
+    }
+  }
+  return text;
+}
+
 // ---------------------------------------------------------------- decisions
 
 std::string ChooseTitle(const Collector& collected, const Metas& metas, const JsonLdFacts& ld,
-                        std::string_view site_name, std::string_view host) {
+                        std::string_view site_name, std::string_view host, bool article_page) {
   std::string og_title = CleanText(metas.Get("og:title"));
   std::string twitter_title = CleanText(metas.Get("twitter:title"));
   std::string ld_headline = CleanText(ld.headline);
@@ -860,15 +913,18 @@ std::string ChooseTitle(const Collector& collected, const Metas& metas, const Js
   size_t examined = 0;
   for (const Found* found : h1s) {
     if (++examined > 6) break;
-    std::string text = CleanText(TextOf(found->node));
+    std::string text = HeadingText(found->node);
     if (text.empty() || text.size() > 400) continue;
     std::string key = ComparisonKey(text);
     for (const std::string& candidate : keys) {
-      if (SameTitle(key, candidate)) return text;
+      if (SameTitle(key, candidate)) return CleanTitleFor(text, site_name, host);
     }
-    if (first_h1.empty() && !site.Matches(text)) first_h1 = text;
+    if (first_h1.empty() && !site.Matches(text)) first_h1 = CleanTitleFor(text, site_name, host);
   }
-  if (!first_h1.empty()) return first_h1;
+  // When the headline and the metadata disagree, an article's visible
+  // headline wins; other pages (home, product, service pages) put a
+  // slogan in their <h1> and their name in the metadata.
+  if (!first_h1.empty() && article_page) return first_h1;
   for (const Found& found : collected.itemprop_headlines) {
     std::string text = CleanText(ItemValue(found.node));
     if (text.empty()) continue;
@@ -880,7 +936,7 @@ std::string ChooseTitle(const Collector& collected, const Metas& metas, const Js
   for (const std::string* candidate : {&ld_headline, &og_title, &twitter_title, &title_tag}) {
     if (!candidate->empty()) return CleanTitleFor(*candidate, site_name, host);
   }
-  return {};
+  return first_h1;
 }
 
 std::vector<std::string> ChooseAuthors(const Collector& collected, const Metas& metas,
@@ -991,7 +1047,9 @@ PageMetadata ExtractMetadata(const HtmlDocument& document, std::string_view page
     if (!metadata.site_name.empty()) break;
   }
 
-  metadata.title = ChooseTitle(collected, metas, ld, metadata.site_name, host);
+  metadata.og_type = AsciiLower(TrimView(metas.Get("og:type")));
+  bool article_page = ld.has_article || metadata.og_type == "article";
+  metadata.title = ChooseTitle(collected, metas, ld, metadata.site_name, host, article_page);
 
   AuthorCleaner cleaner(metadata.site_name, host);
   metadata.authors = ChooseAuthors(collected, metas, ld, cleaner);
@@ -1012,7 +1070,6 @@ PageMetadata ExtractMetadata(const HtmlDocument& document, std::string_view page
     metadata.language = PrimaryLanguage(metas.Get(key));
   }
 
-  metadata.og_type = AsciiLower(TrimView(metas.Get("og:type")));
   metadata.json_ld_types = ld.types;
   return metadata;
 }

@@ -207,6 +207,7 @@ JsonLdFacts JsonLdReader::Finish() const {
       facts.page_date_published = *date;
     }
   }
+  facts.has_article = main != nullptr && best_rank == 0;
   const Json* source = main != nullptr ? main : page;
   if (source == nullptr) return facts;
   ForEachType(*source, [&](std::string_view type) {

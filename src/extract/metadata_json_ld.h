@@ -14,6 +14,7 @@ namespace newsloom::extract::metadata_internal {
 struct JsonLdFacts {
   std::vector<std::string> types;    // every @type seen, in order, without duplicates
   std::string main_type;             // @type of the node the fields below come from
+  bool has_article = false;          // an Article / BlogPosting / forum posting node exists
   std::string headline;              // headline, else name, of that node
   std::vector<std::string> authors;  // author / creator names of that node, @id references resolved
   std::string date_published;        // datePublished, else dateCreated / uploadDate

@@ -33,7 +33,7 @@ struct LineCase {
   bool boilerplate;
 };
 
-TEST(BoilerplateTest, IsBoilerplateLine) {
+TEST(TextPageBoilerplateTest, IsBoilerplateLine) {
   const LineCase kCases[] = {
       // Teasers, summaries, navigation.
       {"Read Entire Article", true},
@@ -117,7 +117,7 @@ struct AppealCase {
   AppealCue cue;
 };
 
-TEST(BoilerplateTest, ClassifyAppealLine) {
+TEST(TextPageBoilerplateTest, ClassifyAppealLine) {
   const AppealCase kCases[] = {
       {"A Message from The Moscow Times:", AppealCue::kOpener},
       {"Dear readers,", AppealCue::kOpener},
@@ -132,7 +132,7 @@ TEST(BoilerplateTest, ClassifyAppealLine) {
   for (const auto& c : kCases) EXPECT_EQ(ClassifyAppealLine(c.line), c.cue) << c.line;
 }
 
-TEST(BoilerplateTest, FindAppealBlocksKeepsBodyAroundTheBlock) {
+TEST(TextPageBoilerplateTest, FindAppealBlocksKeepsBodyAroundTheBlock) {
   const std::vector<std::string_view> lines = {
       "Japan is prepared to join Western security guarantees for Ukraine, Ishiba said.",
       "A Message from The Moscow Times:",
@@ -148,7 +148,7 @@ TEST(BoilerplateTest, FindAppealBlocksKeepsBodyAroundTheBlock) {
   EXPECT_EQ(FindAppealBlocks(lines), expected);
 }
 
-TEST(BoilerplateTest, LoneOpenerIsNotABlock) {
+TEST(TextPageBoilerplateTest, LoneOpenerIsNotABlock) {
   const std::vector<std::string_view> lines = {
       "We need your help to find the missing hikers, police told residents on Monday.",
       "The search resumed at dawn in the mountains north of Nagano.",
@@ -159,7 +159,7 @@ TEST(BoilerplateTest, LoneOpenerIsNotABlock) {
   EXPECT_EQ(FindAppealBlocks(lines), std::vector<bool>(lines.size(), false));
 }
 
-TEST(BoilerplateTest, FindNavigationTail) {
+TEST(TextPageBoilerplateTest, FindNavigationTail) {
   const std::vector<std::string_view> article = {
       "Japanese Prime Minister Fumio Kishida addressed the plenary session of the lower house.",
       "Kishida explained that the relationship between Japan and Russia remains complicated.",
@@ -189,7 +189,7 @@ TEST(BoilerplateTest, FindNavigationTail) {
   EXPECT_EQ(FindNavigationTail(top), top.size());
 }
 
-TEST(BoilerplateTest, SentenceEnds) {
+TEST(TextPageBoilerplateTest, SentenceEnds) {
   EXPECT_TRUE(EndsSentence("He left."));
   EXPECT_TRUE(EndsSentence("\xE2\x80\x9C" "But we\xE2\x80\x99ll help them out.\xE2\x80\x9D"));
   EXPECT_TRUE(EndsSentence("Is it over?"));
@@ -509,7 +509,7 @@ TEST(TextPageTest, WindowsLineEndings) {
 // ---------------------------------------------------------------------------
 // The seeds in ../shared/data/seeds.
 
-class SeedTest : public ::testing::Test {
+class TextPageSeedTest : public ::testing::Test {
  protected:
   // Returns the extracted items, or skips the test when the seed is missing.
   bool Load(const char* name, std::vector<TextItem>* items) {
@@ -530,7 +530,7 @@ class SeedTest : public ::testing::Test {
                  << NEWSLOOM_SHARED_DATA_DIR "/seeds";                  \
   }
 
-TEST_F(SeedTest, Seed000DigestSplitsIntoElevenLedes) {
+TEST_F(TextPageSeedTest, Seed000DigestSplitsIntoElevenLedes) {
   std::vector<TextItem> items;
   LOAD_SEED_OR_SKIP("000_a71115a02254e010.txt", items);
   ASSERT_EQ(items.size(), 11u);
@@ -557,7 +557,7 @@ TEST_F(SeedTest, Seed000DigestSplitsIntoElevenLedes) {
   EXPECT_EQ(items[7].site_name, "");
 }
 
-TEST_F(SeedTest, Seed001TeaserIsTruncatedAndKeepsItsHeading) {
+TEST_F(TextPageSeedTest, Seed001TeaserIsTruncatedAndKeepsItsHeading) {
   std::vector<TextItem> items;
   LOAD_SEED_OR_SKIP("001_e11c02aa0c6797d3.txt", items);
   ASSERT_EQ(items.size(), 1u);
@@ -579,7 +579,7 @@ TEST_F(SeedTest, Seed001TeaserIsTruncatedAndKeepsItsHeading) {
   EXPECT_EQ(item.paragraphs.size(), 9u);
 }
 
-TEST_F(SeedTest, Seed002DropsTheAppealAndFooter) {
+TEST_F(TextPageSeedTest, Seed002DropsTheAppealAndFooter) {
   std::vector<TextItem> items;
   LOAD_SEED_OR_SKIP("002_887f832ead80bb63.txt", items);
   ASSERT_EQ(items.size(), 1u);
@@ -598,7 +598,7 @@ TEST_F(SeedTest, Seed002DropsTheAppealAndFooter) {
   EXPECT_EQ(item.paragraphs.size(), 8u);
 }
 
-TEST_F(SeedTest, Seed003TitleAndReferencesLine) {
+TEST_F(TextPageSeedTest, Seed003TitleAndReferencesLine) {
   std::vector<TextItem> items;
   LOAD_SEED_OR_SKIP("003_e7ef76c8822bc746.txt", items);
   ASSERT_EQ(items.size(), 1u);
@@ -611,7 +611,7 @@ TEST_F(SeedTest, Seed003TitleAndReferencesLine) {
   EXPECT_EQ(item.paragraphs.size(), 10u);
 }
 
-TEST_F(SeedTest, Seed004DropsSummaryWidgetAndNavigation) {
+TEST_F(TextPageSeedTest, Seed004DropsSummaryWidgetAndNavigation) {
   std::vector<TextItem> items;
   LOAD_SEED_OR_SKIP("004_22c7fb5415bc449d.txt", items);
   ASSERT_EQ(items.size(), 1u);

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The main job on the bundled sample: set up, build, and run the furthest
+# pipeline step that works today (extraction) over data/sample.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+cmake --preset release >/dev/null
+cmake --build --preset release --target newsloom
+
+out=build/sample-articles.jsonl
+build/release/src/cli/newsloom extract data/sample > "$out"
+echo
+echo "demo: $(wc -l < "$out") articles from data/sample written to $out"
+echo "demo: first article:"
+head -n 1 "$out"
