@@ -1,5 +1,7 @@
 #include "common/utf8.h"
 
+#include <cstring>
+
 namespace newsloom {
 
 namespace {
@@ -34,6 +36,15 @@ size_t ValidSequenceLength(std::string_view text, size_t i) {
 
 bool IsValidUtf8(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
+    // Most page bytes are ASCII: skip eight at a time while no high bit or NUL is set.
+    while (i + 8 <= text.size()) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      bool has_zero_byte = ((word - 0x0101010101010101ULL) & ~word & 0x8080808080808080ULL) != 0;
+      if ((word & 0x8080808080808080ULL) != 0 || has_zero_byte) break;
+      i += 8;
+    }
+    if (i >= text.size()) break;
     size_t length = ValidSequenceLength(text, i);
     if (length == 0 || text[i] == '\0') return false;
     i += length;

@@ -1,6 +1,7 @@
 #include "extract/boilerplate.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <unordered_set>
@@ -26,6 +27,8 @@ constexpr int kMaxLoneAppealWords = 8;
 constexpr int kMaxCounterTokens = 12;
 // Appeal blocks tolerate this many cue-less lines between two cues.
 constexpr int kMaxAppealGap = 3;
+// Navigation markers are a few words ("You may also like", "More from Reuters").
+constexpr int kMaxNavigationMarkerWords = 5;
 // A line of at least this many words counts as body text for the navigation rule.
 constexpr int kMinBodyWords = 10;
 
@@ -59,8 +62,8 @@ bool HasLetterOrDigit(std::string_view text) {
 
 // Decoration around a line's words: bullets, arrows, dashes, pipes, colons,
 // trailing "?" and "…" ("» Read more…", "No time to read?", "Share:").
+constexpr std::string_view kAsciiEdgeMarks = " .:!?><|-_*#=~/+[]";
 constexpr std::string_view kEdgeMarks[] = {
-    " ", ".", ":", "!", "?", ">", "<", "|", "-", "_", "*", "#", "=", "~", "/", "+", "[", "]",
     "\xE2\x80\xA2",  // • bullet
     "\xC2\xB7",      // · middle dot
     "\xC2\xBB",      // »
@@ -78,20 +81,28 @@ constexpr std::string_view kEdgeMarks[] = {
     "\xE2\x97\x84",  // ◄
 };
 
+// Length of the edge mark that `text` starts with (at_end: ends with), or 0.
+size_t EdgeMarkLength(std::string_view text, bool at_end) {
+  char edge = at_end ? text.back() : text.front();
+  if (static_cast<unsigned char>(edge) < 0x80) {
+    return kAsciiEdgeMarks.find(edge) != std::string_view::npos ? 1 : 0;
+  }
+  for (std::string_view mark : kEdgeMarks) {
+    if (at_end ? text.ends_with(mark) : text.starts_with(mark)) return mark.size();
+  }
+  return 0;
+}
+
 std::string_view StripEdgeMarks(std::string_view text) {
-  bool changed = true;
-  while (changed && !text.empty()) {
-    changed = false;
-    for (std::string_view mark : kEdgeMarks) {
-      if (text.starts_with(mark)) {
-        text.remove_prefix(mark.size());
-        changed = true;
-      }
-      if (text.ends_with(mark)) {
-        text.remove_suffix(mark.size());
-        changed = true;
-      }
-    }
+  while (!text.empty()) {
+    size_t length = EdgeMarkLength(text, /*at_end=*/false);
+    if (length == 0) break;
+    text.remove_prefix(length);
+  }
+  while (!text.empty()) {
+    size_t length = EdgeMarkLength(text, /*at_end=*/true);
+    if (length == 0) break;
+    text.remove_suffix(length);
   }
   return text;
 }
@@ -127,30 +138,37 @@ bool StartsWithPhrase(std::string_view text, std::string_view phrase) {
          !IsAsciiAlnum(text[phrase.size()]);
 }
 
-// `phrase` occurs in `text` with word boundaries on both sides
-// ("our newsletter" is not found in "your newsletter").
-bool ContainsPhrase(std::string_view text, std::string_view phrase) {
-  for (size_t position = text.find(phrase); position != std::string_view::npos;
-       position = text.find(phrase, position + 1)) {
-    bool starts_word =
-        position == 0 || !IsAsciiAlnum(phrase.front()) || !IsAsciiAlnum(text[position - 1]);
-    size_t end = position + phrase.size();
-    bool ends_word =
-        end == text.size() || !IsAsciiAlnum(phrase.back()) || !IsAsciiAlnum(text[end]);
-    if (starts_word && ends_word) return true;
-  }
-  return false;
-}
-
 bool StartsWithAny(std::string_view text, std::span<const std::string_view> phrases) {
   return std::any_of(phrases.begin(), phrases.end(),
                      [&](std::string_view phrase) { return StartsWithPhrase(text, phrase); });
 }
 
-bool ContainsAny(std::string_view text, std::span<const std::string_view> phrases) {
-  return std::any_of(phrases.begin(), phrases.end(),
-                     [&](std::string_view phrase) { return ContainsPhrase(text, phrase); });
-}
+// A list of phrases indexed by first byte, so that looking for all of them in
+// a line is one pass over the line's word starts rather than one search per
+// phrase. A phrase is found when it starts at a word start and ends at a word
+// boundary ("our newsletter" is not in "your newsletter"). Phrases start with
+// a letter or digit.
+class PhraseIndex {
+ public:
+  explicit PhraseIndex(std::span<const std::string_view> phrases) {
+    for (std::string_view phrase : phrases) {
+      buckets_[static_cast<unsigned char>(phrase.front())].push_back(phrase);
+    }
+  }
+
+  bool FoundIn(std::string_view text) const {
+    for (size_t position = 0; position < text.size(); ++position) {
+      if (position > 0 && IsAsciiAlnum(text[position - 1])) continue;
+      for (std::string_view phrase : buckets_[static_cast<unsigned char>(text[position])]) {
+        if (StartsWithPhrase(text.substr(position), phrase)) return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  std::array<std::vector<std::string_view>, 256> buckets_;
+};
 
 bool IsOneOf(std::string_view text, std::span<const std::string_view> words) {
   return std::find(words.begin(), words.end(), text) != words.end();
@@ -409,7 +427,8 @@ constexpr std::string_view kAppealOpeningStarts[] = {
 };
 constexpr std::string_view kAppealOpeningPhrases[] = {
     "a small favour to ask", "a small favor to ask", "funded by readers", "reader-funded",
-    "reader-supported", "keep independent journalism",
+    "reader-supported", "keep independent journalism", "needs your help", "needs your support",
+    "remind me in",
     "we need your help", "we need your support", "please support us", "support us today",
     "support us monthly", "support our journalism", "support independent journalism",
     "make a donation", "donate now", "donate today", "not ready to support", "remind me later",
@@ -419,11 +438,24 @@ constexpr std::string_view kAppealWeakPhrases[] = {
     "donate", "donation", "donations", "contribution", "contributions", "contribute",
     "your support", "support us", "supporting", "subscribe", "subscription", "payment method",
     "payment methods", "paiment method", "paiment methods", "independent journalism",
-    "per month", "monthly", "one-time", "thank you", "maybe later", "no thanks",
+    "per month", "monthly", "one-time", "thank you", "maybe later", "no thanks", "remind me",
 };
 constexpr std::string_view kAppealWeakLines[] = {
     "continue", "not now", "close", "support", "next", "skip",
 };
+
+const PhraseIndex& ContainedPhrases() {
+  static const PhraseIndex kIndex(kContainedPhrases);
+  return kIndex;
+}
+const PhraseIndex& AppealOpeningPhrases() {
+  static const PhraseIndex kIndex(kAppealOpeningPhrases);
+  return kIndex;
+}
+const PhraseIndex& AppealWeakPhrases() {
+  static const PhraseIndex kIndex(kAppealWeakPhrases);
+  return kIndex;
+}
 
 bool IsNavigationMarker(const NormalizedLine& line) {
   static const std::unordered_set<std::string_view> kMarkers = {
@@ -437,7 +469,8 @@ bool IsNavigationMarker(const NormalizedLine& line) {
       "top stories", "what to read next", "more on this story", "more on this topic",
   };
   std::string_view core = line.core();
-  return kMarkers.contains(core) || (line.words <= 5 && StartsWithPhrase(core, "more from"));
+  return kMarkers.contains(core) ||
+         (line.words <= kMaxNavigationMarkerWords && StartsWithPhrase(core, "more from"));
 }
 
 }  // namespace
@@ -458,6 +491,8 @@ bool EndsWithEllipsis(std::string_view line) {
 }
 
 bool IsBoilerplateLine(std::string_view line) {
+  // Long prose is never boilerplate: decide before copying the line.
+  if (CountWords(line) > kMaxBoilerplateWords) return false;
   NormalizedLine normalized(line);
   std::string_view lower = normalized.lower;
   if (lower.empty()) return false;
@@ -467,7 +502,7 @@ bool IsBoilerplateLine(std::string_view line) {
   if (ExactBoilerplate().contains(core) || IsNavigationMarker(normalized)) return true;
   if (IsCookieNotice(normalized)) return true;
   if (normalized.words > kMaxFooterWords) return false;
-  if (ContainsAny(lower, kContainedPhrases)) return true;
+  if (ContainedPhrases().FoundIn(lower)) return true;
   if (IsCopyrightLine(normalized)) return true;
   if (normalized.words > kMaxCallToActionWords) return false;
   if (StartsWithAny(core, kLeadingPhrases)) return true;
@@ -478,13 +513,14 @@ bool IsBoilerplateLine(std::string_view line) {
 }
 
 AppealCue ClassifyAppealLine(std::string_view line) {
+  if (CountWords(line) > kMaxBoilerplateWords) return AppealCue::kNone;
   NormalizedLine normalized(line);
   std::string_view core = normalized.core();
   if (StartsWithAny(core, kAppealOpeningStarts) ||
-      ContainsAny(normalized.lower, kAppealOpeningPhrases)) {
+      AppealOpeningPhrases().FoundIn(normalized.lower)) {
     return AppealCue::kOpener;
   }
-  if (IsOneOf(core, kAppealWeakLines) || ContainsAny(normalized.lower, kAppealWeakPhrases)) {
+  if (IsOneOf(core, kAppealWeakLines) || AppealWeakPhrases().FoundIn(normalized.lower)) {
     return AppealCue::kWeak;
   }
   return AppealCue::kNone;
@@ -519,6 +555,7 @@ std::vector<bool> FindAppealBlocks(std::span<const std::string_view> lines) {
 }
 
 bool IsNavigationMarker(std::string_view line) {
+  if (CountWords(line) > kMaxNavigationMarkerWords) return false;
   return IsNavigationMarker(NormalizedLine(line));
 }
 

@@ -14,11 +14,17 @@ namespace {
 // Tags whose subtree never holds article text.
 bool IsSkippedTag(std::string_view tag) {
   static const std::string_view kSkipped[] = {
-      "script", "style",  "noscript", "template", "svg",    "math",     "iframe",
+      "script", "style",  "template", "svg",    "math",     "iframe",
       "object", "embed",  "canvas",   "video",    "audio",  "button",   "select",
-      "option", "input",  "textarea", "head",     "nav",    "aside",    "footer",
-      "header", "figcaption", "label", "dialog",  "menu",   "form-ignore"};
+      "option", "input",  "textarea", "title",  "base",   "meta",     "link"};
   return std::find(std::begin(kSkipped), std::end(kSkipped), tag) != std::end(kSkipped);
+}
+
+// Tags that are page chrome by role.
+bool IsChromeTag(std::string_view tag) {
+  static const std::string_view kChrome[] = {"nav",        "aside", "footer", "header",
+                                             "figcaption", "label", "dialog", "menu"};
+  return std::find(std::begin(kChrome), std::end(kChrome), tag) != std::end(kChrome);
 }
 
 bool IsBlockTag(std::string_view tag) {
@@ -193,7 +199,10 @@ struct Block {
 // Cuts the page into text blocks at block-level elements, dropping chrome.
 class BlockBuilder {
  public:
-  explicit BlockBuilder(int page_text_length) : page_text_length_(page_text_length) {}
+  // `read_noscript`: take <noscript> content as text (forums serve their posts
+  // to crawlers there).
+  BlockBuilder(int page_text_length, bool read_noscript)
+      : page_text_length_(page_text_length), read_noscript_(read_noscript) {}
 
   void Walk(const xmlNode* node, const xmlNode* owner, int depth, bool in_link, bool in_quote) {
     if (depth > kMaxTreeDepth) return;
@@ -209,7 +218,8 @@ class BlockBuilder {
       }
       if (!IsElement(child)) continue;
       std::string_view tag = TagName(child);
-      if (IsSkippedTag(tag) || IsHidden(child) || IsChrome(child)) continue;
+      if (tag == "noscript" && !read_noscript_) continue;
+      if (IsSkippedTag(tag) || IsHiddenChrome(child) || IsChrome(child)) continue;
       if (tag == "br" || tag == "td" || tag == "th" || tag == "img") {
         pending_.push_back(' ');
         if (tag != "td" && tag != "th") continue;
@@ -229,7 +239,18 @@ class BlockBuilder {
   std::vector<Block>& blocks() { return blocks_; }
 
  private:
+  // Hidden elements are menus, modals and templates; but a page that hides its
+  // whole content until a script reveals it ("display:none" on the main
+  // wrapper) still has its article there.
+  bool IsHiddenChrome(const xmlNode* node) const {
+    return IsHidden(node) &&
+           (TextLength(node, 0) * 2 < page_text_length_ || !ContainsContentMarker(node, 0));
+  }
+
   bool IsChrome(const xmlNode* node) const {
+    // A <header> or <nav> that holds most of the page is libxml2 nesting an
+    // HTML5 page inside an element it did not close: keep it.
+    if (IsChromeTag(TagName(node))) return TextLength(node, 0) * 2 < page_text_length_;
     NameSignal signal = ClassifyNames(node);
     if (signal != NameSignal::kStrongChrome && signal != NameSignal::kWeakChrome) return false;
     // A wrapper named "has-sidebar" may hold the whole article: keep any
@@ -253,6 +274,7 @@ class BlockBuilder {
   }
 
   int page_text_length_;
+  bool read_noscript_;
   std::string pending_;
   int pending_link_bytes_ = 0;
   const xmlNode* pending_owner_ = nullptr;
@@ -278,17 +300,20 @@ double Weight(const Block& block) {
 }
 
 // A short block that opens the part of a page after the article: comments,
-// related links, "more from". Everything from it on is not the article.
+// related links, "more from". Such boxes also sit inside articles, so the
+// caller cuts at one only when less running text follows it than precedes it.
 bool IsEndOfArticleMarker(const Block& block) {
   if (block.text.size() > 60 || CountWords(block.text) > 6) return false;
   static const std::string_view kMarkers[] = {
-      "comments", "comment", "related", "more from", "more stories", "read more", "read next",
-      "recommended", "trending", "you may also like", "you might also like", "most popular",
-      "most read", "popular stories", "latest news", "also read", "more on this",
-      "share this", "about the author", "sign up for", "subscribe to", "newsletter",
-      "breaking news", "what to read next", "more in", "top stories", "leave a reply",
-      "post a comment", "join the conversation", "recent posts", "you may like", "see also",
-      "related articles", "related posts", "related stories", "more news", "editor's picks"};
+      "comments", "comment", "top rated comments", "leave a reply", "leave a comment",
+      "post a comment", "join the conversation", "add a comment", "reader comments",
+      "related", "more from", "more stories", "read more", "read next", "recommended",
+      "trending", "you may also like", "you might also like", "most popular", "most read",
+      "popular stories", "latest news", "also read", "more on this", "share this",
+      "about the author", "sign up for", "subscribe to", "newsletter", "breaking news",
+      "what to read next", "more in", "top stories", "recent posts", "you may like",
+      "see also", "related articles", "related posts", "related stories", "more news",
+      "editor's picks"};
   std::string lower = AsciiLower(TrimView(block.text));
   while (!lower.empty() && (lower.back() == ':' || lower.back() == '.')) lower.pop_back();
   for (std::string_view marker : kMarkers) {
@@ -305,14 +330,14 @@ bool SameText(std::string_view a, std::string_view b) {
   return !a.empty() && EqualsIgnoreCase(TrimView(a), TrimView(b));
 }
 
-}  // namespace
-
-MainContent ExtractMainContent(const HtmlDocument& document, std::string_view title) {
+MainContent SelectContent(const HtmlDocument& document, std::string_view title,
+                          bool read_noscript) {
   MainContent content;
-  const xmlNode* body = document.body();
-  if (body == nullptr) body = document.root();
+  // Walk from the root, not <body>: libxml2's HTML4 parser leaves the body of
+  // some HTML5 pages inside <head> (after an element it does not expect there).
+  const xmlNode* body = document.root();
 
-  BlockBuilder builder(TextLength(body, 0));
+  BlockBuilder builder(TextLength(body, 0), read_noscript);
   builder.Walk(body, body, 0, false, false);
   builder.Finish();
   std::vector<Block>& blocks = builder.blocks();
@@ -373,6 +398,18 @@ MainContent ExtractMainContent(const HtmlDocument& document, std::string_view ti
     content.content_link_chars += block.link_chars;
     if (CountWords(paragraph.text) >= 25) ++content.long_paragraphs;
     content.paragraphs.push_back(std::move(paragraph));
+  }
+  return content;
+}
+
+}  // namespace
+
+MainContent ExtractMainContent(const HtmlDocument& document, std::string_view title) {
+  MainContent content = SelectContent(document, title, false);
+  // Almost nothing found: the page may serve its text only inside <noscript>.
+  if (content.content_chars < 250 && FindFirst(document.root(), "noscript") != nullptr) {
+    MainContent with_noscript = SelectContent(document, title, true);
+    if (with_noscript.content_chars > content.content_chars) return with_noscript;
   }
   return content;
 }

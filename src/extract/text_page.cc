@@ -1,6 +1,7 @@
 #include "extract/text_page.h"
 
 #include <algorithm>
+#include <span>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -31,8 +32,8 @@ constexpr int kMinAverageLedeWords = 12;
 // Lines before the first body paragraph this short and without a sentence end
 // are section names, bylines and dates, not article text.
 constexpr int kMaxHeaderCrumbWords = 6;
-// Section names above the headline ("World", "Asia Pacific").
-constexpr int kMaxSectionWords = 2;
+// Section and site names above the headline ("World", "The Moscow Times").
+constexpr int kMaxSectionWords = 3;
 constexpr size_t kMaxSectionLines = 3;
 // A cut-off line this long is the end of the text; shorter, a dangling fragment.
 constexpr int kMinCutBodyWords = 4;
@@ -46,9 +47,26 @@ struct Line {
 
 // One paragraph candidate: a line, or lines joined because they wrap one paragraph.
 struct Unit {
-  std::string text;
+  std::string text;        // without the bullet of a list item
   int line_count = 1;
+  bool list_item = false;  // the line started with a bullet ("• ", "- ", "* ")
 };
+
+// The length of the bullet and space a list item starts with, or 0.
+size_t BulletLength(std::string_view line) {
+  constexpr std::string_view kBullets[] = {
+      "- ", "* ", "+ ",
+      "\xE2\x80\xA2 ",  // •
+      "\xC2\xB7 ",      // ·
+      "\xE2\x96\xAA ",  // ▪
+      "\xE2\x97\xA6 ",  // ◦
+      "\xE2\x80\x93 ",  // –
+  };
+  for (std::string_view bullet : kBullets) {
+    if (line.starts_with(bullet) && line.size() > bullet.size()) return bullet.size();
+  }
+  return 0;
+}
 
 std::vector<Line> SplitLines(std::string_view text) {
   std::vector<Line> lines;
@@ -97,12 +115,13 @@ bool ContinuesOnNextLine(const Line& line, const Line& next) {
 std::vector<Unit> JoinWrappedLines(const std::vector<Line>& lines) {
   std::vector<Unit> units;
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (i > 0 && !units.empty() && ContinuesOnNextLine(lines[i - 1], lines[i])) {
+    if (i > 0 && ContinuesOnNextLine(lines[i - 1], lines[i])) {
       units.back().text += ' ';
       units.back().text += lines[i].text;
       ++units.back().line_count;
     } else {
-      units.push_back(Unit{lines[i].text, 1});
+      size_t bullet = BulletLength(lines[i].text);
+      units.push_back(Unit{lines[i].text.substr(bullet), 1, bullet > 0});
     }
   }
   return units;
@@ -115,31 +134,50 @@ bool LedeEndsSentence(std::string_view lede) {
   return EndsSentence(rest) || EndsWithUrl(rest);
 }
 
+// An ellipsis with text after it: words left out of a snippet ("Sikorski was
+// speaking ... a logistical hub").
+bool HasInnerEllipsis(std::string_view text) {
+  while (!text.empty()) {
+    if (text.back() == '.' || text.back() == ' ') {
+      text.remove_suffix(1);
+    } else if (text.ends_with("\xE2\x80\xA6")) {
+      text.remove_suffix(3);
+    } else {
+      break;
+    }
+  }
+  return HasEllipsis(text);
+}
+
 // A digest: many one-line ledes from different outlets. Each lede opens a
-// story of its own (few start with "He", "These", "However"), and some carry
-// the marks of a snippet: an outlet after " - ", a dateline, an ellipsis, or a
-// cut-off end. Most still end as sentences or with an ellipsis, which tells
-// ledes from the lines of a hard-wrapped article.
-bool IsDigest(const std::vector<Unit>& units) {
-  if (units.size() < kMinDigestLedes) return false;
+// story of its own (few start with "He", "These", "However"), and at least
+// two carry the marks of a snippet: an outlet after " - ", words left out
+// ("..."), a dateline after the first line, or a cut-off end before the last
+// line (an article has its dateline first and a teaser is cut last, so those
+// do not count). Most ledes still end as sentences or with an ellipsis, which
+// tells them from the lines of a hard-wrapped article.
+bool IsDigest(std::span<const Unit> units, size_t min_ledes = kMinDigestLedes) {
+  if (units.size() < min_ledes) return false;
   size_t snippet_marks = 0;
   size_t continuations = 0;
   size_t sentence_ends = 0;
   size_t total_words = 0;
   for (size_t i = 0; i < units.size(); ++i) {
-    const Unit& unit = units[i];
-    int words = CountWords(unit.text);
-    if (unit.line_count != 1 || words < kMinLedeWords) return false;
+    const std::string& text = units[i].text;
+    int words = CountWords(text);
+    if (units[i].line_count != 1 || words < kMinLedeWords) return false;
     total_words += size_t(words);
     std::string_view rest;
-    bool attributed = !SplitTrailingAttribution(unit.text, &rest).empty();
-    bool ends_sentence = LedeEndsSentence(unit.text);
-    if (ends_sentence || attributed || EndsWithEllipsis(unit.text)) ++sentence_ends;
-    if (attributed || !ends_sentence || HasEllipsis(unit.text) ||
-        StartsWithDateline(unit.text)) {
+    bool attributed = !SplitTrailingAttribution(text, &rest).empty();
+    bool ends_sentence = attributed || LedeEndsSentence(text);
+    if (ends_sentence || EndsWithEllipsis(text)) ++sentence_ends;
+    bool first = i == 0;
+    bool last = i + 1 == units.size();
+    if (attributed || HasInnerEllipsis(text) || (!first && StartsWithDateline(text)) ||
+        (!last && !ends_sentence)) {
       ++snippet_marks;
     }
-    if (i > 0 && StartsWithContinuation(unit.text)) ++continuations;
+    if (!first && StartsWithContinuation(text)) ++continuations;
   }
   return snippet_marks >= 2 && continuations * 4 < units.size() &&
          sentence_ends * 2 >= units.size() &&
@@ -170,17 +208,17 @@ std::vector<TextItem> SplitDigest(const std::vector<Unit>& units) {
 }
 
 // The index of the headline among the first units, or units.size() when the
-// page does not start with one. Section names above it ("World") are skipped.
+// page does not start with one. Section and site names above it ("World",
+// "The Moscow Times") are skipped when a longer headline follows them.
 size_t FindTitle(const std::vector<Unit>& units) {
   size_t candidate = 0;
   while (candidate + 1 < units.size() && candidate < kMaxSectionLines &&
          CountWords(units[candidate].text) <= kMaxSectionWords &&
-         !EndsSentence(units[candidate].text) && LooksLikeHeadline(units[candidate + 1].text)) {
+         !EndsSentence(units[candidate].text) && LooksLikeHeadline(units[candidate + 1].text) &&
+         CountWords(units[candidate + 1].text) > CountWords(units[candidate].text)) {
     ++candidate;
   }
-  if (candidate >= units.size() || !LooksLikeHeadline(units[candidate].text)) {
-    return units.size();
-  }
+  if (!LooksLikeHeadline(units[candidate].text)) return units.size();
   bool body_follows = std::any_of(units.begin() + std::ptrdiff_t(candidate) + 1, units.end(),
                                   [](const Unit& unit) { return IsBodyLine(unit.text); });
   return body_follows ? candidate : units.size();
@@ -188,13 +226,14 @@ size_t FindTitle(const std::vector<Unit>& units) {
 
 // A digest has no headline. A first lede in headline style that names its
 // outlet ("Moscow bars ... entering Russia - Anadolu Ajansı") passes for one,
-// so then the ledes after it must make a digest on their own as well.
+// so then the ledes after it must show the marks of a digest on their own as well.
 bool IsDigestPage(const std::vector<Unit>& units, size_t title_index) {
   if (title_index == units.size()) return IsDigest(units);
   if (title_index != 0) return false;
   std::string_view rest;
   if (SplitTrailingAttribution(units[0].text, &rest).empty()) return false;
-  return IsDigest(units) && IsDigest(std::vector<Unit>(units.begin() + 1, units.end()));
+  return IsDigest(units) &&
+         IsDigest(std::span<const Unit>(units).subspan(1), kMinDigestLedes - 1);
 }
 
 // "Headline | Site": the title without the site, and the site.
@@ -217,7 +256,8 @@ bool IsBodyOrCutBody(std::string_view text) {
 // body paragraph, short lines without a sentence end (bylines, dates) go;
 // after the last one, every line that is not running text goes (navigation,
 // or a dangling fragment such as "He........", which means the page was cut).
-// Short capitalised lines between body paragraphs are headings.
+// Short capitalised lines between body paragraphs are headings; bulleted
+// lines there are list items.
 void BuildBody(const std::vector<Unit>& units, size_t begin, TextItem* item) {
   size_t first_body = units.size();
   size_t last_body = units.size();
@@ -241,9 +281,13 @@ void BuildBody(const std::vector<Unit>& units, size_t begin, TextItem* item) {
   }
   for (size_t i = first_body; i <= last_body; ++i) {
     const std::string& text = units[i].text;
-    bool heading = !IsBodyOrCutBody(text) && LooksLikeHeading(text);
-    item->paragraphs.push_back(
-        Paragraph{heading ? Paragraph::Kind::kHeading : Paragraph::Kind::kText, text});
+    Paragraph::Kind kind = Paragraph::Kind::kText;
+    if (units[i].list_item) {
+      kind = Paragraph::Kind::kListItem;
+    } else if (!IsBodyOrCutBody(text) && LooksLikeHeading(text)) {
+      kind = Paragraph::Kind::kHeading;
+    }
+    item->paragraphs.push_back(Paragraph{kind, text});
   }
   bool dangling_fragment = std::any_of(units.begin() + std::ptrdiff_t(last_body) + 1, units.end(),
                                        [](const Unit& unit) { return IsCutText(unit.text); });

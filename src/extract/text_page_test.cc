@@ -486,6 +486,63 @@ TEST(TextPageTest, HeadlessArticleIsNotADigest) {
   EXPECT_EQ(items[0].title, "");
 }
 
+TEST(TextPageTest, ArticleWithDatelineAndTeaserEndIsNotADigest) {
+  // A dateline opens the first paragraph and the teaser is cut in the last:
+  // both are normal for one article.
+  const char* kPage =
+      "TOKYO (Reuters) - Japan's parliament passed a record defence budget on Friday as the "
+      "government accelerates a military build-up.\n"
+      "The budget includes funds for long-range missiles and new destroyers.\n"
+      "Opposition lawmakers criticised the spending as excessive given Japan's public debt.\n"
+      "Finance Minister Katsunobu Kato defended the plan at a news conference.\n"
+      "Economists expect the spending to add to pressure on the yen, which\n";
+  auto items = ExtractTextPage(kPage);
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].paragraphs.size(), 5u);
+  EXPECT_TRUE(items[0].truncated);
+}
+
+TEST(TextPageTest, BlankLineSeparatedDigest) {
+  const char* kPage =
+      "Japan and Britain signed a new economic partnership covering defence and artificial "
+      "intelligence - Nikkei Asia\n\n"
+      "Hundreds of Ukrainians gathered in front of Shibuya Station to mark the anniversary of "
+      "the invasion.\n\n"
+      "SEOUL: South Korea's exports rose for a tenth straight month, led by strong demand for "
+      "chips.\n\n"
+      "Poland's foreign minister said his country could serve as a logistical hub ... for "
+      "those who want to send forces.\n";
+  auto items = ExtractTextPage(kPage);
+  ASSERT_EQ(items.size(), 4u);
+  EXPECT_EQ(items[0].site_name, "Nikkei Asia");
+  EXPECT_TRUE(items[3].truncated);
+}
+
+TEST(TextPageTest, SiteNameAboveTheHeadlineIsSkipped) {
+  auto items = ExtractTextPage(
+      "The Moscow Times\n"
+      "Japan Ready to Play Role in Security Guarantees\n"
+      "Japan is prepared to join Western security guarantees for Ukraine, Prime Minister "
+      "Shigeru Ishiba said on Tuesday.\n");
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].title, "Japan Ready to Play Role in Security Guarantees");
+  ASSERT_EQ(items[0].paragraphs.size(), 1u);
+}
+
+TEST(TextPageTest, BulletedLinesBetweenParagraphsAreListItems) {
+  auto items = ExtractTextPage(
+      "Japan's Support for Ukraine\n"
+      "Since 2014, Japan has supported Ukraine in several key areas, officials said.\n"
+      "\xE2\x80\xA2 economic support\n"
+      "\xE2\x80\xA2 humanitarian assistance\n"
+      "Tokyo has not taken a hardline stance against Moscow, analysts noted.\n");
+  ASSERT_EQ(items.size(), 1u);
+  ASSERT_EQ(items[0].paragraphs.size(), 4u);
+  EXPECT_EQ(items[0].paragraphs[1].kind, Paragraph::Kind::kListItem);
+  EXPECT_EQ(items[0].paragraphs[1].text, "economic support");
+  EXPECT_EQ(items[0].paragraphs[2].kind, Paragraph::Kind::kListItem);
+}
+
 TEST(TextPageTest, TitleSiteSuffixIsSplitOff) {
   auto items = ExtractTextPage(
       "Japan aims for peace treaty with Russia | Example Times\n"

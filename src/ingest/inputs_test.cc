@@ -13,7 +13,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::GzipCompress;
-using testing::MakeTestDirectory;
+using testing::TestDirectory;
 using testing::WriteFile;
 
 // The paths of `inputs` relative to `root`, with their status codes.
@@ -27,7 +27,8 @@ std::vector<std::string> Describe(const std::vector<InputFile>& inputs, const fs
 }
 
 TEST(IngestInputsTest, WalksDirectoriesRecursivelyInOrder) {
-  fs::path root = MakeTestDirectory();
+  TestDirectory directory;
+  const fs::path& root = directory.path();
   for (const char* file : {"b.html", "a/z.txt", "a/b/c.jsonl", "a.html.gz", "c/d/e/f.txt",
                            ".hidden.html", ".git/config", "a/.cache/x.html", "empty/.keep"}) {
     WriteFile(root / file, "x");
@@ -40,7 +41,8 @@ TEST(IngestInputsTest, WalksDirectoriesRecursivelyInOrder) {
 }
 
 TEST(IngestInputsTest, KeepsTheOrderOfItsArguments) {
-  fs::path root = MakeTestDirectory();
+  TestDirectory directory;
+  const fs::path& root = directory.path();
   WriteFile(root / "one.html", "x");
   WriteFile(root / "dir/two.html", "x");
   WriteFile(root / "dir/three.html", "x");
@@ -59,7 +61,8 @@ TEST(IngestInputsTest, KeepsTheOrderOfItsArguments) {
 }
 
 TEST(IngestInputsTest, SymlinkLoopsAreSafe) {
-  fs::path root = MakeTestDirectory();
+  TestDirectory directory;
+  const fs::path& root = directory.path();
   WriteFile(root / "news/a.html", "x");
   WriteFile(root / "elsewhere/b.html", "x");
   fs::create_directory_symlink(root / "news", root / "news/loop");         // to itself
@@ -77,7 +80,8 @@ TEST(IngestInputsTest, SymlinkLoopsAreSafe) {
 }
 
 TEST(IngestInputsTest, DirectoryReachedTwiceIsListedUnderItsRealPath) {
-  fs::path root = MakeTestDirectory();
+  TestDirectory directory;
+  const fs::path& root = directory.path();
   WriteFile(root / "zz/page.html", "x");
   fs::create_directory_symlink(root / "zz", root / "a_link");  // sorts first, but yields
   fs::create_directory_symlink(root / "zz", root / "b_link");
@@ -88,7 +92,8 @@ TEST(IngestInputsTest, DirectoryReachedTwiceIsListedUnderItsRealPath) {
 
 TEST(IngestInputsTest, UnreadableDirectoryIsReported) {
   if (geteuid() == 0) GTEST_SKIP() << "root reads every directory";
-  fs::path root = MakeTestDirectory();
+  TestDirectory directory;
+  const fs::path& root = directory.path();
   WriteFile(root / "locked/a.html", "x");
   WriteFile(root / "open/b.html", "x");
   fs::permissions(root / "locked", fs::perms::none);
@@ -100,7 +105,8 @@ TEST(IngestInputsTest, UnreadableDirectoryIsReported) {
 }
 
 TEST(IngestReadFileTest, ReadsFilesFromDisk) {
-  fs::path root = MakeTestDirectory();
+  TestDirectory directory;
+  const fs::path& root = directory.path();
   const std::string page = "<html><body><p>Read from disk.</p></body></html>";
   WriteFile(root / "page.html.gz", GzipCompress(page));
   WriteFile(root / "plain.txt", "Plain text page.\n");
@@ -119,7 +125,8 @@ TEST(IngestReadFileTest, ReadsFilesFromDisk) {
 }
 
 TEST(IngestReadFileTest, RefusesBadFiles) {
-  fs::path root = MakeTestDirectory();
+  TestDirectory directory;
+  const fs::path& root = directory.path();
   std::string truncated = GzipCompress(std::string(5000, 'a') + "<html>");
   truncated.resize(truncated.size() / 2);
   WriteFile(root / "truncated.html.gz", truncated);

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 namespace newsloom::ingest::testing {
 
@@ -52,16 +53,29 @@ inline std::string EncodeFromUtf8(std::string_view utf8, const char* charset) {
 }
 
 // A fresh, empty directory under ::testing::TempDir(), named after the
-// running test.
-inline std::filesystem::path MakeTestDirectory() {
-  const ::testing::TestInfo* test = ::testing::UnitTest::GetInstance()->current_test_info();
-  std::filesystem::path directory = std::filesystem::path(::testing::TempDir()) /
-                                    ("newsloom_ingest_" + std::string(test->test_suite_name()) +
-                                     "_" + test->name() + "_" + std::to_string(getpid()));
-  std::filesystem::remove_all(directory);
-  std::filesystem::create_directories(directory);
-  return directory;
-}
+// running test, removed with everything in it when this goes out of scope.
+class TestDirectory {
+ public:
+  TestDirectory() {
+    const ::testing::TestInfo* test = ::testing::UnitTest::GetInstance()->current_test_info();
+    path_ = std::filesystem::path(::testing::TempDir()) /
+            ("newsloom_ingest_" + std::string(test->test_suite_name()) + "_" + test->name() + "_" +
+             std::to_string(getpid()));
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~TestDirectory() {
+    std::error_code error;
+    std::filesystem::remove_all(path_, error);
+  }
+  TestDirectory(const TestDirectory&) = delete;
+  TestDirectory& operator=(const TestDirectory&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
 
 // Writes `content` to `path`, creating its parent directories.
 inline void WriteFile(const std::filesystem::path& path, std::string_view content) {
