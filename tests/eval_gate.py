@@ -37,6 +37,24 @@ def score(tools, dataset, data_dir, pred):
     return json.loads(proc.stdout)
 
 
+def wcxb_is_news_accuracy(data_dir, pred):
+    """Share of WCXB pages whose is_news matches 'page type is article'."""
+    hits = total = 0
+    with open(pred, encoding="utf-8") as fh:
+        for line in fh:
+            record = json.loads(line)
+            truth = os.path.join(data_dir, "ground-truth", record["id"] + ".json")
+            if not os.path.exists(truth):
+                continue
+            with open(truth, encoding="utf-8") as gt:
+                page_type = json.load(gt).get("_internal", {}).get("page_type", "article")
+            if isinstance(page_type, dict):
+                page_type = page_type.get("primary", "article")
+            total += 1
+            hits += bool(record.get("is_news")) == (page_type == "article")
+    return hits / total if total else 0.0
+
+
 def lookup(report, dotted):
     value = report
     for part in dotted.split("."):
@@ -65,6 +83,8 @@ def main():
             pred = os.path.join(tmp, dataset + ".jsonl")
             run_extract(args.newsloom, os.path.join(data_dir, "html"), pred)
             report = score(args.tools, dataset, data_dir, pred)
+            if dataset == "wcxb":
+                report["is_news"] = {"accuracy": wcxb_is_news_accuracy(data_dir, pred)}
             for path, pin in pins.items():
                 value = lookup(report, path)
                 verdict = "ok" if value >= pin else "BELOW PIN"

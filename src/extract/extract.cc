@@ -49,7 +49,7 @@ Article ArticleFromHtml(const ingest::RawPage& page, const HtmlDocument& documen
   article.fetched = fetched;
   article.language = !page.language.empty() ? page.language : metadata.language;
   article.description = metadata.description;
-  article.is_news = LooksLikeNewsArticle(metadata, content, article.url);
+  article.is_news = LooksLikeNewsArticle(metadata, content, article.canonical_url);
   article.paragraphs = std::move(content.paragraphs);
   return article;
 }

@@ -1,10 +1,18 @@
 #include "extract/page_kind.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "common/strings.h"
+#include "extract/dates.h"
 
 namespace newsloom::extract {
 
 namespace {
+
+constexpr double kWeights[kPageKindFeatureCount] = {
+#include "extract/page_kind_weights.inc"
+};
 
 bool HasType(const PageMetadata& metadata, std::initializer_list<std::string_view> types) {
   for (const std::string& seen : metadata.json_ld_types) {
@@ -15,33 +23,95 @@ bool HasType(const PageMetadata& metadata, std::initializer_list<std::string_vie
   return false;
 }
 
+// The path of a URL, lower-cased, without query and fragment: "/news/2024/a-b-c".
+std::string PathOf(std::string_view url) {
+  size_t scheme = url.find("://");
+  std::string_view rest = scheme == std::string_view::npos ? url : url.substr(scheme + 3);
+  size_t slash = rest.find('/');
+  if (slash == std::string_view::npos) return "/";
+  std::string_view path = rest.substr(slash);
+  path = path.substr(0, path.find_first_of("?#"));
+  return AsciiLower(path);
+}
+
+bool PathHasAny(std::string_view path, std::initializer_list<std::string_view> words) {
+  for (std::string_view word : words) {
+    if (path.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// The last non-empty path segment: "a-b-c" of "/news/a-b-c/".
+std::string_view LastSegment(std::string_view path) {
+  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+double Clamp01(double value) { return std::clamp(value, 0.0, 1.0); }
+
 }  // namespace
+
+PageKindFeatures ComputePageKindFeatures(const PageMetadata& metadata, const MainContent& content,
+                                         std::string_view url) {
+  std::string path = PathOf(url);
+  std::string_view slug = LastSegment(path);
+  int paragraphs = int(content.paragraphs.size());
+  int list_items = 0, headings = 0;
+  for (const Paragraph& paragraph : content.paragraphs) {
+    if (paragraph.kind == Paragraph::Kind::kListItem) ++list_items;
+    if (paragraph.kind == Paragraph::Kind::kHeading) ++headings;
+  }
+  int path_depth = int(std::count(path.begin(), path.end(), '/'));
+
+  PageKindFeatures f{};
+  f[0] = 1.0;
+  f[1] = HasType(metadata, {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle",
+                            "AnalysisNewsArticle", "OpinionNewsArticle", "LiveBlogPosting",
+                            "Report", "BackgroundNewsArticle", "SatiricalArticle", "Blog"});
+  f[2] = HasType(metadata, {"Product", "ProductGroup", "Offer", "AggregateOffer",
+                            "DiscussionForumPosting", "QAPage", "FAQPage", "CollectionPage",
+                            "ItemList", "SearchResultsPage", "SoftwareApplication",
+                            "TechArticle", "APIReference", "Course", "JobPosting", "Service",
+                            "LocalBusiness", "Organization", "ProfessionalService"});
+  f[3] = EqualsIgnoreCase(metadata.og_type, "article");
+  f[4] = EqualsIgnoreCase(metadata.og_type, "product") ||
+         StartsWithIgnoreCase(metadata.og_type, "product.");
+  f[5] = metadata.published.has_value();
+  f[6] = !metadata.authors.empty();
+  f[7] = Clamp01(std::log1p(double(content.content_chars)) / 11.0);
+  f[8] = Clamp01(content.long_paragraphs / 10.0);
+  f[9] = content.content_chars == 0 ? 1.0
+                                    : Clamp01(double(content.content_link_chars) / content.content_chars);
+  f[10] = content.page_chars == 0 ? 1.0
+                                  : Clamp01(double(content.page_link_chars) / content.page_chars);
+  f[11] = DateFromUrl(url).has_value();
+  f[12] = Clamp01(path_depth / 6.0);
+  f[13] = PathHasAny(path, {"/tag/", "/tags/", "/category/", "/categories/", "/topic/",
+                            "/topics/", "/search", "/page/", "/archive", "/collections/"});
+  f[14] = PathHasAny(path, {"/product", "/shop/", "/store/", "/item/", "/p/", "/dp/", "/buy"});
+  f[15] = PathHasAny(path, {"/forum", "/thread", "/t/", "/community", "/questions/",
+                            "/discussion", "/topic/", "/r/"});
+  f[16] = PathHasAny(path, {"/docs", "/documentation", "/reference/", "/api/", "/manual/",
+                            "/guide", "/help/", "/support/", "/wiki/"});
+  f[17] = PathHasAny(path, {"/news", "/article", "/blog", "/story", "/stories/", "/post/",
+                            "/posts/", "/opinion/", "/politics/", "/world/", "/business/"});
+  f[18] = paragraphs == 0 ? 0.0 : double(list_items) / paragraphs;
+  f[19] = paragraphs == 0 ? 0.0 : double(headings) / paragraphs;
+  f[20] = std::count(slug.begin(), slug.end(), '-') >= 3;
+  f[21] = Clamp01(std::log1p(double(paragraphs)) / 5.0);
+  return f;
+}
+
+double NewsArticleProbability(const PageKindFeatures& features) {
+  double score = 0;
+  for (int i = 0; i < kPageKindFeatureCount; ++i) score += kWeights[i] * features[i];
+  return 1.0 / (1.0 + std::exp(-score));
+}
 
 bool LooksLikeNewsArticle(const PageMetadata& metadata, const MainContent& content,
                           std::string_view url) {
-  // Schema.org types are the page's own statement of what it is.
-  if (HasType(metadata, {"Product", "ProductGroup", "Offer", "DiscussionForumPosting",
-                         "QAPage", "FAQPage", "CollectionPage", "ItemList", "SearchResultsPage",
-                         "SoftwareApplication", "TechArticle", "APIReference", "Course",
-                         "JobPosting", "Recipe", "Event", "Place", "LocalBusiness"})) {
-    return false;
-  }
-  bool article_type = HasType(metadata, {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle",
-                                         "AnalysisNewsArticle", "OpinionNewsArticle", "LiveBlogPosting",
-                                         "Report", "BackgroundNewsArticle", "SatiricalArticle"});
-  bool og_article = EqualsIgnoreCase(metadata.og_type, "article");
-  bool dated = metadata.published.has_value();
-
-  // Running text: several long paragraphs and few links inside the content.
-  double link_share = content.content_chars == 0
-                          ? 1.0
-                          : double(content.content_link_chars) / content.content_chars;
-  bool prose = content.long_paragraphs >= 2 && content.content_chars >= 800 && link_share < 0.3;
-
-  int votes = (article_type ? 2 : 0) + (og_article ? 1 : 0) + (dated ? 1 : 0) +
-              (!metadata.authors.empty() ? 1 : 0) + (prose ? 2 : 0);
-  (void)url;
-  return votes >= 4;
+  return NewsArticleProbability(ComputePageKindFeatures(metadata, content, url)) >= 0.5;
 }
 
 }  // namespace newsloom::extract

@@ -1,15 +1,31 @@
 // Is a page a news article, or a listing, product, forum, docs or service page?
-// Decided from metadata (schema.org types, og:type, a publication date, authors)
-// and from the shape of the main content. Pure function, thread-safe.
+//
+// A logistic model over page features: what the page says of itself (schema.org
+// types, og:type, a publication date, authors), the shape of its main text
+// (length, long paragraphs, links, lists) and of its URL (a date, a slug, words
+// such as /tag/ or /product/). The weights are trained by
+// tools/train_page_kind.py from features printed by the page_kind_features tool,
+// and live in page_kind_weights.inc. Pure functions, thread-safe.
 #ifndef NEWSLOOM_EXTRACT_PAGE_KIND_H_
 #define NEWSLOOM_EXTRACT_PAGE_KIND_H_
 
+#include <array>
 #include <string_view>
 
 #include "extract/content.h"
 #include "extract/metadata.h"
 
 namespace newsloom::extract {
+
+inline constexpr int kPageKindFeatureCount = 22;
+using PageKindFeatures = std::array<double, kPageKindFeatureCount>;
+
+// Feature 0 is the constant 1 (the bias); the others are in [0, 1].
+PageKindFeatures ComputePageKindFeatures(const PageMetadata& metadata, const MainContent& content,
+                                         std::string_view url);
+
+// The model's probability that the page is a news (or blog) article.
+double NewsArticleProbability(const PageKindFeatures& features);
 
 bool LooksLikeNewsArticle(const PageMetadata& metadata, const MainContent& content,
                           std::string_view url);
