@@ -4,7 +4,8 @@
 # Builds the libFuzzer targets (cmake --preset fuzz: clang-14, ASan + UBSan)
 # and runs each one for SECONDS (default 30) on its working corpus,
 # fuzz/corpus-work/<target>/ (gitignored): the seeds of fuzz/corpus/ and the
-# inputs of fuzz/regressions/, plus whatever earlier runs found.
+# inputs of fuzz/regressions/, plus whatever earlier runs found; mutations draw
+# on the tokens in fuzz/newsloom.dict.
 #
 # Exits non-zero when any target crashes, leaks, times out (-timeout=10) or
 # goes past -rss_limit_mb=2048. The input that did it is copied to
@@ -36,7 +37,7 @@ for target in "${targets[@]}"; do
   echo "== $target: ${seconds} s"
   status=0
   "build/fuzz/fuzz/$target" "$work" -max_total_time="$seconds" -max_len=65536 \
-    -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+    -rss_limit_mb=2048 -timeout=10 -dict=fuzz/newsloom.dict -print_final_stats=1 \
     -artifact_prefix="$artifacts/" >"$log" 2>&1 || status=$?
   grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ +DONE)' "$log" || true
 
@@ -47,12 +48,20 @@ for target in "${targets[@]}"; do
     name=$(basename "$artifact")
     kind=${name%%-*}
     hash=${name#*-}
+    found=1
+    known=""
+    for regression in fuzz/regressions/*; do
+      if [[ -f $regression ]] && cmp -s "$artifact" "$regression"; then known=$regression; fi
+    done
+    if [[ -n $known ]]; then
+      echo "$target: $kind on $known (known, not fixed yet)"
+      rm "$artifact"
+      continue
+    fi
     saved=fuzz/regressions/$target-$kind-${hash:0:12}
-    cp "$artifact" "$saved"
-    rm "$artifact"
+    mv "$artifact" "$saved"
     echo "$target: $kind saved to $saved"
     echo "  minimise: build/fuzz/fuzz/$target -minimize_crash=1 -max_total_time=60 $saved"
-    found=1
   done
   if ((status != 0 || found)); then
     echo "$target: FAILED (exit $status); the end of $log:"

@@ -60,6 +60,7 @@ bool HasLetterOrDigit(std::string_view text) {
   return false;
 }
 
+// clang-format off
 // Decoration around a line's words: bullets, arrows, dashes, pipes, colons,
 // trailing "?" and "…" ("» Read more…", "No time to read?", "Share:").
 constexpr std::string_view kAsciiEdgeMarks = " .:!?><|-_*#=~/+[]";
@@ -81,6 +82,7 @@ constexpr std::string_view kEdgeMarks[] = {
     "\xE2\x97\x84",  // ◄
 };
 
+// clang-format on
 // Length of the edge mark that `text` starts with (at_end: ends with), or 0.
 size_t EdgeMarkLength(std::string_view text, bool at_end) {
   char edge = at_end ? text.back() : text.front();
@@ -107,6 +109,7 @@ std::string_view StripEdgeMarks(std::string_view text) {
   return text;
 }
 
+// clang-format off
 // Closing quotes and brackets that may follow the final punctuation of a sentence.
 constexpr std::string_view kClosers[] = {
     " ", "\"", "'", ")", "]", "*",
@@ -116,6 +119,7 @@ constexpr std::string_view kClosers[] = {
     "\xE2\x80\xBA",  // ›
 };
 
+// clang-format on
 std::string_view StripClosers(std::string_view text) {
   bool changed = true;
   while (changed && !text.empty()) {
@@ -191,6 +195,7 @@ struct NormalizedLine {
   std::string_view core() const { return std::string_view(lower).substr(core_begin, core_size); }
 };
 
+// clang-format off
 // Whole lines (their core) that are never article text.
 const std::unordered_set<std::string_view>& ExactBoilerplate() {
   static const std::unordered_set<std::string_view> kLines = {
@@ -206,9 +211,10 @@ const std::unordered_set<std::string_view>& ExactBoilerplate() {
       "visit website", "visit site", "visit the website", "go to website", "open website",
       "go to source", "visit source", "view original", "view original article",
       "original article", "view source", "full story", "full article", "show summary",
-      "hide summary", "summarize this article", "ai summary", "just now", "listen", "listen to this article",
-      "listen to article", "audio", "play", "pause", "watch", "watch video", "video", "photo",
-      "photos", "image", "gallery", "view gallery", "expand", "collapse", "enlarge",
+      "hide summary", "summarize this article", "ai summary", "just now", "listen",
+      "listen to this article", "listen to article", "audio", "play", "pause", "watch",
+      "watch video", "video", "photo", "photos", "image", "gallery", "view gallery", "expand",
+      "collapse", "enlarge",
       // Navigation.
       "previous article", "next article", "previous post", "next post", "previous story",
       "next story", "previous", "next", "prev", "read next", "up next", "related",
@@ -239,7 +245,7 @@ const std::unordered_set<std::string_view>& ExactBoilerplate() {
       "manage preferences", "cookie settings", "cookie preferences", "got it", "i agree",
       "ok", "donate", "donate now", "support us", "become a member", "payment methods",
       "paiment methods", "remind me later", "maybe later", "not now", "no thanks",
-      "loading", "please wait",
+      "loading", "please wait", "loading comments",
   };
   return kLines;
 }
@@ -249,7 +255,8 @@ const std::unordered_set<std::string_view>& ExactBoilerplate() {
 constexpr std::string_view kLeadingPhrases[] = {
     "subscribe to our", "subscribe to the newsletter", "subscribe now", "subscribe for",
     "subscribe today", "subscribe here", "sign up for our", "sign up to our", "sign up for free",
-    "sign up now", "sign up here", "sign up for the newsletter", "share this", "share on",
+    "sign up now", "sign up here", "sign up for the newsletter", "share this article",
+    "share this story", "share this post", "share this page", "share on",
     "share via", "share:", "follow us", "like us on", "click here", "tap here", "read more:",
     "read more at", "read also:", "also read:", "see also:", "related:", "recommended:",
     "read next:", "up next:", "read the full", "read the original",
@@ -260,8 +267,9 @@ constexpr std::string_view kLeadingPhrases[] = {
     "this article originally appeared", "enable javascript",
     "please enable javascript", "javascript is disabled", "your browser does not support",
     "photo:", "photo credit", "image credit", "image:", "photograph:", "tags:", "topics:",
-    "filed under", "posted in", "posted by", "tagged:", "categories:", "sponsored by", "advertisement -",
-    "report an error",
+    "filed under", "posted in", "posted by", "tagged:", "categories:", "sponsored by",
+    "advertisement -", "report an error", "read more on", "continue reading on",
+    "originally published at", "originally published on", "watch:", "photo by", "file photo",
 };
 
 // Phrases that mark a short line as boilerplate wherever they occur in it.
@@ -317,6 +325,7 @@ const std::unordered_set<std::string_view>& ActionWords() {
   return kWords;
 }
 
+// clang-format on
 // "6", "1.2k", "10:45", "2025-08-19", "19th", "5min", "3h".
 bool IsNumberToken(std::string_view token) {
   if (token.empty() || !IsAsciiDigit(token.front())) return false;
@@ -325,9 +334,11 @@ bool IsNumberToken(std::string_view token) {
                               token[i] == ':' || token[i] == '/' || token[i] == '-')) {
     ++i;
   }
+  // clang-format off
   static constexpr std::string_view kSuffixes[] = {
       "", "k", "m", "b", "h", "d", "w", "y", "s", "min", "mins", "hr", "hrs", "am", "pm"};
   static constexpr std::string_view kOrdinals[] = {"st", "nd", "rd", "th"};
+  // clang-format on
   std::string_view suffix = token.substr(i);
   return IsOneOf(suffix, kSuffixes) || IsOneOf(suffix, kOrdinals);
 }
@@ -394,12 +405,18 @@ bool IsCookieNotice(const NormalizedLine& line) {
   return StartsWithAny(line.core(), kCookieNoticeStarts);
 }
 
+bool HasDigit(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return IsAsciiDigit(c); });
+}
+
 // "Home | World | Asia", "Privacy Policy · Terms of Use · Contact", "News > World > Asia":
-// at least three short items between the same separator, no sentence.
+// at least three short items between the same separator, no sentence, no
+// numbers (a row of figures is a table, not a menu).
 bool IsMenuLine(std::string_view lower) {
   static constexpr std::string_view kSeparators[] = {
       " | ", " \xE2\x80\xA2 ", " \xC2\xB7 ", " / ", " \xC2\xBB ", " > ", " \xE2\x80\xBA "};
-  if (EndsSentence(lower)) return false;
+  // "| Rank | Insurer |": a row of a text table, not a menu.
+  if (EndsSentence(lower) || lower.starts_with("|")) return false;
   for (std::string_view separator : kSeparators) {
     size_t items = 0;
     bool all_short = true;
@@ -409,7 +426,7 @@ bool IsMenuLine(std::string_view lower) {
       std::string_view item =
           lower.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
       ++items;
-      if (CountWords(item) > 4 || !HasLetterOrDigit(item)) all_short = false;
+      if (CountWords(item) > 4 || !HasLetterOrDigit(item) || HasDigit(item)) all_short = false;
       if (end == std::string_view::npos || !all_short) break;
       start = end + separator.size();
     }
@@ -418,6 +435,7 @@ bool IsMenuLine(std::string_view lower) {
   return false;
 }
 
+// clang-format off
 // Appeals: phrases that start one at the head of a line, or anywhere.
 constexpr std::string_view kAppealOpeningStarts[] = {
     "dear reader", "dear readers", "dear friend", "dear friends", "a message from",
@@ -444,6 +462,7 @@ constexpr std::string_view kAppealWeakLines[] = {
     "continue", "not now", "close", "support", "next", "skip",
 };
 
+// clang-format on
 const PhraseIndex& ContainedPhrases() {
   static const PhraseIndex kIndex(kContainedPhrases);
   return kIndex;
@@ -458,6 +477,7 @@ const PhraseIndex& AppealWeakPhrases() {
 }
 
 bool IsNavigationMarker(const NormalizedLine& line) {
+  // clang-format off
   static const std::unordered_set<std::string_view> kMarkers = {
       "previous article", "next article", "previous post", "next post", "previous story",
       "next story", "previous", "next", "read next", "up next", "related", "related articles",
@@ -468,6 +488,7 @@ bool IsNavigationMarker(const NormalizedLine& line) {
       "trending now", "latest news", "latest stories", "more stories", "more news",
       "top stories", "what to read next", "more on this story", "more on this topic",
   };
+  // clang-format on
   std::string_view core = line.core();
   return kMarkers.contains(core) ||
          (line.words <= kMaxNavigationMarkerWords && StartsWithPhrase(core, "more from"));

@@ -291,8 +291,10 @@ double LinkDensity(const Block& block) {
 // lists but cuts articles that embed link lists, for a lower F1 overall.
 constexpr double kLinkPenalty = 1.0;
 constexpr double kShortBlockPenalty = 15.0;
-double Weight(const Block& block) {
+double Weight(const Block& block, ContentMode mode) {
   double length = double(block.text.size());
+  // On a listing or shop page the linked item names are the content.
+  if (mode == ContentMode::kListing) return length < 10 ? -kShortBlockPenalty / 3 : length;
   if (LinkDensity(block) > 0.5) return -kLinkPenalty * length;
   if (block.kind == Paragraph::Kind::kHeading) return 0.0;
   if (length < 30) return -kShortBlockPenalty;
@@ -331,7 +333,7 @@ bool SameText(std::string_view a, std::string_view b) {
 }
 
 MainContent SelectContent(const HtmlDocument& document, std::string_view title,
-                          bool read_noscript) {
+                          ContentMode mode, bool read_noscript) {
   MainContent content;
   // Walk from the root, not <body>: libxml2's HTML4 parser leaves the body of
   // some HTML5 pages inside <head> (after an element it does not expect there).
@@ -355,7 +357,7 @@ MainContent SelectContent(const HtmlDocument& document, std::string_view title,
     const Block& block = blocks[i];
     content.page_chars += int(block.text.size());
     content.page_link_chars += block.link_chars;
-    double weight = Weight(block);
+    double weight = Weight(block, mode);
     for (const xmlNode* node = block.owner; node != nullptr && node->type == XML_ELEMENT_NODE;
          node = node->parent) {
       auto [it, inserted] = scores.try_emplace(node);
@@ -378,18 +380,18 @@ MainContent SelectContent(const HtmlDocument& document, std::string_view title,
   // the article is a recirculation box, one near the end opens the page's tail.
   size_t end = best->last + 1;
   double text_before = 0, text_total = 0;
-  for (size_t i = best->first; i < end; ++i) text_total += std::max(0.0, Weight(blocks[i]));
+  for (size_t i = best->first; i < end; ++i) text_total += std::max(0.0, Weight(blocks[i], mode));
   for (size_t i = best->first; i < end; ++i) {
     if (text_before > 200 && IsEndOfArticleMarker(blocks[i]) &&
         text_total - text_before < text_before) {
       end = i;
       break;
     }
-    text_before += std::max(0.0, Weight(blocks[i]));
+    text_before += std::max(0.0, Weight(blocks[i], mode));
   }
   for (size_t i = best->first; i < end; ++i) {
     Block& block = blocks[i];
-    if (LinkDensity(block) > 0.5) continue;
+    if (mode == ContentMode::kArticle && LinkDensity(block) > 0.5) continue;
     if (SameText(block.text, title)) continue;
     Paragraph paragraph;
     paragraph.kind = block.kind;
@@ -404,11 +406,12 @@ MainContent SelectContent(const HtmlDocument& document, std::string_view title,
 
 }  // namespace
 
-MainContent ExtractMainContent(const HtmlDocument& document, std::string_view title) {
-  MainContent content = SelectContent(document, title, false);
+MainContent ExtractMainContent(const HtmlDocument& document, std::string_view title,
+                               ContentMode mode) {
+  MainContent content = SelectContent(document, title, mode, false);
   // Almost nothing found: the page may serve its text only inside <noscript>.
   if (content.content_chars < 250 && FindFirst(document.root(), "noscript") != nullptr) {
-    MainContent with_noscript = SelectContent(document, title, true);
+    MainContent with_noscript = SelectContent(document, title, mode, true);
     if (with_noscript.content_chars > content.content_chars) return with_noscript;
   }
   return content;

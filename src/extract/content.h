@@ -30,8 +30,14 @@ struct MainContent {
   int long_paragraphs = 0;     // chosen paragraphs of 25 words or more
 };
 
+enum class ContentMode {
+  kArticle,  // running text: link lists and short fragments weigh against
+  kListing,  // a listing, shop or forum index: linked item names are content too
+};
+
 // `title` is the page's headline: a heading equal to it is not repeated in the text.
-MainContent ExtractMainContent(const HtmlDocument& document, std::string_view title);
+MainContent ExtractMainContent(const HtmlDocument& document, std::string_view title,
+                               ContentMode mode = ContentMode::kArticle);
 
 }  // namespace newsloom::extract
 

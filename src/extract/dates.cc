@@ -421,6 +421,20 @@ std::optional<DateMatch> DateAtNumber(std::string_view text, size_t i) {
       }
       return std::nullopt;
     }
+    // 2023 Jan 7, 2023 January 7 (citations, some Asian sites)
+    if (SpaceLength(text, position) > 0) {
+      size_t k = SkipSpaces(text, position);
+      std::string_view word = WordAt(text, k);
+      int month = word.empty() ? 0 : LookupMonth(word);
+      if (month != 0) {
+        k = SkipDateGlue(text, k + word.size(), false);
+        int day = 0;
+        if (ReadNumber(text, &k, 2, &day) > 0 && (k >= text.size() || !IsDigit(text[k]))) {
+          return DateMatch{{first, month, day}, k, true};
+        }
+      }
+      return std::nullopt;
+    }
     // 2024年9月23日
     if (text.compare(position, 3, "\xE5\xB9\xB4") == 0) {
       size_t k = position + 3;

@@ -36,6 +36,21 @@ Article ArticleFromHtml(const ingest::RawPage& page, const HtmlDocument& documen
                         const Timestamp& fetched) {
   PageMetadata metadata = ExtractMetadata(document, page.url, fetched);
   MainContent content = ExtractMainContent(document, metadata.title);
+  double news_probability =
+      NewsArticleProbability(ComputePageKindFeatures(metadata, content, metadata.canonical_url));
+  bool is_news = news_probability >= kNewsArticleThreshold;
+  // Plainly not an article, and little running text found: a listing, shop or
+  // forum index, whose content is its linked items. The cuts were chosen on the
+  // WCXB dev set (+0.03 F1 there) against the cost on article-only sets
+  // (-0.003 F1 on trafilatura's).
+  constexpr double kListingMaxNewsProbability = 0.3;
+  constexpr int kListingMaxLongParagraphs = 5;
+  constexpr int kListingMaxContentChars = 1000;
+  if (news_probability < kListingMaxNewsProbability &&
+      content.long_paragraphs < kListingMaxLongParagraphs &&
+      content.content_chars < kListingMaxContentChars) {
+    content = ExtractMainContent(document, metadata.title, ContentMode::kListing);
+  }
 
   Article article;
   article.id = page.id;
@@ -49,7 +64,7 @@ Article ArticleFromHtml(const ingest::RawPage& page, const HtmlDocument& documen
   article.fetched = fetched;
   article.language = !page.language.empty() ? page.language : metadata.language;
   article.description = metadata.description;
-  article.is_news = LooksLikeNewsArticle(metadata, content, article.canonical_url);
+  article.is_news = is_news;
   article.paragraphs = std::move(content.paragraphs);
   return article;
 }

@@ -109,12 +109,22 @@ class Collector {
   std::vector<Found> author_nodes;  // class/id with byline/author
   std::vector<Found> date_nodes;    // class/id with date/time/published/meta
   std::vector<Found> author_links;  // <a rel=author>, <a href=".../author/...">
+  std::vector<Found> byline_texts;  // elements whose text starts "By ..."
+  std::vector<Found> byline_labels;  // elements holding just "Written by", "Author:"
+  // Short text nodes with digits, which may be a bare date ("Mar 27, 2024"):
+  // those after the first <h1>, and those inside the article.
+  std::vector<Found> short_texts_after_h1;
+  std::vector<Found> short_texts_in_content;
+  std::vector<Found> short_texts_anywhere;  // outside nav, footer, comments
   std::vector<Found> itemprop_authors;
   std::vector<Found> itemprop_dates;
   std::vector<Found> itemprop_headlines;
 
  private:
   void Walk(xmlNode* node, Flags flags, int depth);
+  void NoteShortText(xmlNode* text_node, std::string_view text, const Flags& flags);
+
+  bool seen_h1_ = false;
   void Element(xmlNode* node, Flags flags, int depth);
 };
 
@@ -122,10 +132,66 @@ void Push(std::vector<Found>* list, xmlNode* node, const Flags& flags) {
   if (list->size() < kMaxCandidates) list->push_back({node, flags});
 }
 
+// Byline wording at the start of a text: "By Jane Doe", or a label alone
+// ("Written by", "Author:") whose name follows in the next element.
+enum class BylineText { kNone, kByline, kLabel };
+
+BylineText ClassifyBylineText(std::string_view text) {
+  text = TrimView(text);
+  if (text.size() < 2 || text.size() > 120) return BylineText::kNone;
+  char first = LowerAscii(text[0]);
+  if (first != 'b' && first != 'w' && first != 'a' && first != 'p' && first != 'v') {
+    return BylineText::kNone;
+  }
+  static constexpr std::string_view kLabels[] = {
+      "by", "written by", "posted by", "article by", "words by", "author", "authors",
+      "autor", "von", "published by", "author(s)"};
+  std::string_view bare = text;
+  while (!bare.empty() && (bare.back() == ':' || bare.back() == ' ')) bare.remove_suffix(1);
+  for (std::string_view label : kLabels) {
+    if (EqualsIgnoreCase(bare, label)) return BylineText::kLabel;
+  }
+  static constexpr std::string_view kPrefixes[] = {"by ", "written by ", "posted by ",
+                                                   "words by ", "by: ", "von "};
+  for (std::string_view prefix : kPrefixes) {
+    if (StartsWithIgnoreCase(text, prefix)) return BylineText::kByline;
+  }
+  return BylineText::kNone;
+}
+
+void Collector::NoteShortText(xmlNode* text_node, std::string_view text, const Flags& flags) {
+  bool after_h1 = seen_h1_ && short_texts_after_h1.size() < 16;
+  bool in_content = flags.in_content && short_texts_in_content.size() < 16;
+  bool anywhere = short_texts_anywhere.size() < 16;
+  if (!after_h1 && !in_content && !anywhere) return;
+  text = TrimView(text);
+  if (text.size() < 6 || text.size() > 60) return;
+  if (text.find_first_of("0123456789") == std::string_view::npos) return;
+  if (after_h1) short_texts_after_h1.push_back({text_node, flags});
+  if (in_content) short_texts_in_content.push_back({text_node, flags});
+  if (anywhere) short_texts_anywhere.push_back({text_node, flags});
+}
+
 void Collector::Walk(xmlNode* node, Flags flags, int depth) {
   if (depth > kMaxTreeDepth) return;
+  bool bylines_allowed = !flags.in_boilerplate && !flags.in_comments;
   for (xmlNode* child = node->children; child != nullptr; child = child->next) {
-    if (child->type == XML_ELEMENT_NODE) Element(child, flags, depth + 1);
+    if (child->type == XML_ELEMENT_NODE) {
+      Element(child, flags, depth + 1);
+    } else if (bylines_allowed && child->type == XML_TEXT_NODE && child->content != nullptr) {
+      std::string_view text = reinterpret_cast<const char*>(child->content);
+      NoteShortText(child, text, flags);
+      switch (ClassifyBylineText(text)) {
+        case BylineText::kByline:
+          Push(&byline_texts, node, flags);
+          break;
+        case BylineText::kLabel:
+          Push(&byline_labels, node, flags);
+          break;
+        case BylineText::kNone:
+          break;
+      }
+    }
   }
 }
 
@@ -145,7 +211,8 @@ void Collector::Element(xmlNode* node, Flags flags, int depth) {
     if (ContainsIgnoreCase(AttributeView(node, "type"), "ld+json")) json_ld.Add(RawText(node));
     return;
   }
-  if (tag == "style" || tag == "noscript" || tag == "template" || tag == "svg" ||
+  // <noscript> is walked: forum software serves its whole crawler view there.
+  if (tag == "style" || tag == "template" || tag == "svg" ||
       tag == "iframe" || tag == "select" || tag == "textarea") {
     return;
   }
@@ -192,8 +259,10 @@ void Collector::Element(xmlNode* node, Flags flags, int depth) {
       ContainsAny(itemtype, {"Article", "BlogPosting", "Posting"})) {
     flags.in_content = true;
   }
-  if (tag == "nav" || tag == "footer" || tag == "aside" || role == "navigation" ||
-      role == "contentinfo" || role == "complementary") {
+  // An <article>'s own <footer> or <aside> holds its byline and date; the
+  // page's footer and sidebars do not.
+  if (tag == "nav" || ((tag == "footer" || tag == "aside") && !flags.in_content) ||
+      role == "navigation" || role == "contentinfo" || role == "complementary") {
     flags.in_boilerplate = true;
   }
   if (tag == "header") flags.in_header = true;
@@ -213,6 +282,7 @@ void Collector::Element(xmlNode* node, Flags flags, int depth) {
   }
   if (tag == "h1") {
     Push(&h1s, node, flags);
+    if (!flags.in_boilerplate) seen_h1_ = true;
     return;
   }
   if (tag == "time") Push(&times, node, flags);
@@ -257,6 +327,11 @@ class Metas {
   }
 
   template <typename Visit>
+  void ForEachEntry(Visit visit) const {
+    for (const MetaEntry& entry : entries_) visit(std::string_view(entry.key), TrimView(entry.content));
+  }
+
+  template <typename Visit>
   void ForEach(std::string_view key, Visit visit) const {
     for (const MetaEntry& entry : entries_) {
       if (entry.key == key) visit(TrimView(entry.content));
@@ -280,6 +355,7 @@ std::vector<TitlePart> SplitTitle(std::string_view title) {
       {" | ", '|'},  {" - ", '-'},  {" \xE2\x80\x93 ", '-'}, {" \xE2\x80\x94 ", '-'},
       {" :: ", ':'}, {" \xC2\xBB ", '>'}, {" \xC2\xB7 ", '.'}, {" \xE2\x80\xA2 ", '.'},
       {" ~ ", '~'},  {" || ", '|'}, {"|", '|'}, {" \xE2\x80\xB9 ", '<'}, {" > ", '>'},
+      {" / ", '/'},
   };
   std::vector<TitlePart> parts;
   size_t start = 0;
@@ -356,26 +432,36 @@ class SiteMatcher {
   SiteMatcher(std::string_view site_name, std::string_view host)
       : site_key_(ComparisonKey(site_name)), site_compact_(CompactKey(site_name)) {
     site_words_ = int(SpaceWords(site_key_).size());
-    // "news.example.co.uk" -> "example", and the whole host "newsexamplecouk".
-    std::string_view rest = host;
+    // "news.example.co.uk" -> "news", "example", and the whole "newsexamplecouk";
+    // hosted blogs ("gnaur.wordpress.com") are named by their subdomain.
     host_compact_ = CompactKey(host);
-    std::vector<std::string_view> labels;
+    static constexpr std::string_view kSuffixLabels[] = {"www", "com", "net", "org", "gov",
+                                                         "edu", "co", "ac", "or", "ne", "go"};
     size_t start = 0;
-    for (size_t i = 0; i <= rest.size(); ++i) {
-      if (i == rest.size() || rest[i] == '.') {
-        labels.push_back(rest.substr(start, i - start));
+    size_t last_dot = host.rfind('.');
+    for (size_t i = 0; i <= host.size() && last_dot != std::string_view::npos; ++i) {
+      if (i == host.size() || host[i] == '.') {
+        std::string_view label = host.substr(start, i - start);
+        bool suffix = start > last_dot || label.size() < 3;
+        for (std::string_view known : kSuffixLabels) suffix = suffix || label == known;
+        if (!suffix) host_labels_.push_back(CompactKey(label));
         start = i + 1;
       }
     }
-    // The longest label that is not a public suffix-like short label.
-    for (std::string_view label : labels) {
-      if (label.size() > 3 && label.size() > host_label_.size()) {
-        host_label_ = CompactKey(label);
-      }
+  }
+
+  // The part is the site's name or host, not merely contains it.
+  bool IsExactly(std::string_view part) const {
+    std::string compact = CompactKey(part);
+    if (compact.empty()) return false;
+    if (!site_compact_.empty() && (compact == site_compact_ || ComparisonKey(part) == site_key_)) {
+      return true;
     }
-    if (host_label_.empty() && labels.size() >= 2) {
-      host_label_ = CompactKey(labels[labels.size() - 2]);
+    if (!host_compact_.empty() && compact == host_compact_) return true;
+    for (const std::string& label : host_labels_) {
+      if (compact == label) return true;
     }
+    return false;
   }
 
   bool Matches(std::string_view part) const {
@@ -391,11 +477,12 @@ class SiteMatcher {
       }
       if (compact.size() >= 4 && site_compact_.find(compact) != std::string::npos) return true;
     }
-    if (!host_label_.empty()) {
-      if (compact == host_label_ || compact == host_compact_) return true;
+    if (!host_compact_.empty() && compact == host_compact_) return true;
+    for (const std::string& label : host_labels_) {
+      if (compact == label) return true;
       // "Occupational Safety and Health Administration" on osha.gov.
-      if (host_label_.size() >= 3 && Initials(key) == host_label_) return true;
-      if (host_label_.size() >= 4 && compact.find(host_label_) != std::string::npos &&
+      if (Initials(key) == label) return true;
+      if (label.size() >= 4 && compact.find(label) != std::string::npos &&
           SpaceWords(key).size() <= 4) {
         return true;
       }
@@ -407,7 +494,7 @@ class SiteMatcher {
   std::string site_key_;
   std::string site_compact_;
   int site_words_ = 0;
-  std::string host_label_;
+  std::vector<std::string> host_labels_;
   std::string host_compact_;
 };
 
@@ -484,7 +571,8 @@ bool IsGenericAuthor(std::string_view key) {
       "editorial",    "editorial staff", "editorial team", "news desk", "desk",
       "staff writer", "contributor",   "admin admin", "root",           "by",
       "null",         "none",          "n/a",         "redaction",      "redacción",
-      "r\xC3\xA9" "daction"};
+      "r\xC3\xA9" "daction", "the author", "author name", "posts", "view all posts", "view", "learn", "more",
+      "menu", "home", "search", "login", "subscribe", "contact", "profile", "about"};
   for (std::string_view generic : kGeneric) {
     if (key == generic) return true;
   }
@@ -525,7 +613,7 @@ std::string_view StripBylinePrefix(std::string_view text) {
       "written by", "posted by", "published by", "words by", "story by", "text by",
       "reported by", "article by", "authored by", "created by", "submitted by", "by:",
       "by", "von", "par", "por", "door", "di", "authors:", "author:", "autor:", "auteur:",
-      "autore:", "text:", "texto:", "from"};
+      "autore:", "text:", "texto:", "from", "author", "authors"};
   bool changed = true;
   while (changed) {
     changed = false;
@@ -563,7 +651,7 @@ std::string_view CutBylineTail(std::string_view text) {
   static constexpr std::string_view kStopWords[] = {
       "on", "published", "updated", "posted", "last", "in", "at", "am", "le", "el", "il",
       "vom", "publicado", "publié", "veröffentlicht", "aktualisiert", "modified",
-      "read", "min", "minutes", "hours", "ago", "follow", "email", "share"};
+      "read", "min", "minutes", "hours", "ago", "follow", "email", "share", "view", "more"};
   for (size_t k = 0; k < words.size(); ++k) {
     std::string_view word = words[k];
     bool stop = IsDigit(word[0]);
@@ -575,7 +663,9 @@ std::string_view CutBylineTail(std::string_view text) {
     if (!stop && k + 1 < words.size() && IsDigit(words[k + 1][0]) && IsMonthWord(word)) {
       stop = true;
     }
-    if (stop && k > 0) {
+    if (stop) {
+      // A text that starts with a date or "Read more" holds no name.
+      if (k == 0) return {};
       return TrimView(text.substr(0, size_t(word.data() - text.data())));
     }
   }
@@ -644,39 +734,94 @@ std::vector<std::string> SplitNames(std::string_view text) {
   return parts;
 }
 
+// "Posted on March 3, 2024 by Jane Doe" -> "Jane Doe": the name follows the
+// first standalone "by" when something precedes it.
+std::string_view AfterBy(std::string_view text) {
+  for (size_t i = 1; i + 3 < text.size(); ++i) {
+    if (text[i - 1] == ' ' && (text[i] == 'b' || text[i] == 'B') && (text[i + 1] == 'y' || text[i + 1] == 'Y') &&
+        (text[i + 2] == ' ' || text[i + 2] == ':')) {
+      return text.substr(i + 3);
+    }
+  }
+  return text;
+}
+
+// Month and weekday names and their abbreviations, left over from dated bylines.
+bool IsCalendarWord(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday",
+      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"};
+  for (std::string_view calendar : kWords) {
+    if (EqualsIgnoreCase(word, calendar)) return true;
+  }
+  return IsMonthWord(word);
+}
+
+// Text found near "By" must read as a name: at most five words, each
+// capitalised except particles ("van", "de", "bin"); no domain names.
+bool LooksLikePersonName(const std::vector<std::string_view>& words) {
+  if (words.empty() || words.size() > 5) return false;
+  static constexpr std::string_view kParticles[] = {"van", "von", "de", "der", "den", "da",
+                                                    "di", "del", "la", "le", "bin", "al",
+                                                    "y", "e", "du", "dos", "das", "ten"};
+  for (std::string_view word : words) {
+    char first = word[0];
+    if (IsAsciiUpper(first) || static_cast<unsigned char>(first) >= 0x80) continue;
+    bool particle = false;
+    for (std::string_view known : kParticles) particle = particle || word == known;
+    if (!particle) return false;
+  }
+  if (words.size() == 1 && words[0].find('.') != std::string_view::npos &&
+      words[0].back() != '.') {
+    return false;
+  }
+  return true;
+}
+
+// How an author value was found, from most to least trusted.
+enum class AuthorSource {
+  kDeclared,  // schema.org, meta tags, itemprop, rel=author: the page says "this is the author"
+  kMarked,    // an element whose class or id says byline / author
+  kText,      // text after "By" or a "Written by" label: must read as a person's name
+};
+
 class AuthorCleaner {
  public:
   AuthorCleaner(std::string_view site_name, std::string_view host)
-      : site_key_(ComparisonKey(site_name)),
-        site_compact_(CompactKey(site_name)),
-        host_compact_(CompactKey(host)) {}
+      : site_(site_name, host) {}
 
-  // Adds the names in one raw author value; returns how many were added.
-  int Add(std::string_view raw, std::vector<std::string>* authors) const {
+  // Adds the names in one raw author value to *authors. A name that is just
+  // the site's own name goes to *site_authors: company blogs and personal
+  // sites do sign that way, but a person named elsewhere is preferred.
+  void Add(std::string_view raw, AuthorSource source, std::vector<std::string>* authors,
+           std::vector<std::string>* site_authors) const {
     std::string text = CleanText(raw);
-    if (text.empty()) return 0;
-    if (ContainsAny(text, {"://", "www."}) && text.find(' ') == std::string::npos) return 0;
-    std::string_view view = StripBylinePrefix(text);
+    if (text.empty()) return;
+    if (ContainsAny(text, {"://", "www."}) && text.find(' ') == std::string::npos) return;
+    std::string_view view = AfterBy(text);
+    view = StripBylinePrefix(view);
     view = CutBylineTail(view);
     view = StripBylinePrefix(view);
-    int added = 0;
     for (std::string& name : SplitNames(view)) {
-      std::string cleaned = CleanName(name);
+      std::string cleaned = CleanName(name, source);
       if (cleaned.empty()) continue;
+      std::vector<std::string>* target = authors;
+      if (site_.IsExactly(cleaned)) {
+        if (source == AuthorSource::kText) continue;
+        target = site_authors;
+      }
       std::string key = ComparisonKey(cleaned);
       bool duplicate = false;
-      for (const std::string& existing : *authors) {
+      for (const std::string& existing : *target) {
         duplicate = duplicate || ComparisonKey(existing) == key;
       }
-      if (duplicate || authors->size() >= 10) continue;
-      authors->push_back(std::move(cleaned));
-      ++added;
+      if (duplicate || target->size() >= 10) continue;
+      target->push_back(std::move(cleaned));
     }
-    return added;
   }
 
  private:
-  std::string CleanName(std::string_view name) const {
+  std::string CleanName(std::string_view name, AuthorSource source) const {
     // Drop an e-mail address or handle, and parenthesised asides.
     std::string text;
     int depth = 0;
@@ -717,15 +862,15 @@ class AuthorCleaner {
     if (all_roles) return {};
     std::string key = ComparisonKey(trimmed);
     if (IsGenericAuthor(key)) return {};
-    std::string compact = CompactKey(trimmed);
-    if (!site_key_.empty() && (key == site_key_ || compact == site_compact_)) return {};
-    if (!host_compact_.empty() && compact == host_compact_) return {};
+    if (final_words.size() == 1 && IsCalendarWord(trimmed)) return {};
+    if (source == AuthorSource::kText &&
+        (!LooksLikePersonName(final_words) || site_.Matches(trimmed))) {
+      return {};
+    }
     return std::string(trimmed);
   }
 
-  std::string site_key_;
-  std::string site_compact_;
-  std::string host_compact_;
+  SiteMatcher site_;
 };
 
 // ---------------------------------------------------------------- dates
@@ -834,6 +979,18 @@ std::vector<const Found*> ByPreference(const std::vector<Found>& list) {
   return ordered;
 }
 
+// Headings that name a page region, not the page: "Home", "Menu".
+bool IsGenericHeading(std::string_view text) {
+  static constexpr std::string_view kGeneric[] = {
+      "home", "homepage", "menu", "main menu", "navigation", "search", "news", "blog",
+      "startseite", "accueil", "inicio", "detailansicht", "skip to content", "contact us"};
+  std::string key = ComparisonKey(text);
+  for (std::string_view generic : kGeneric) {
+    if (key == generic) return true;
+  }
+  return false;
+}
+
 void AppendHeadingText(const xmlNode* node, int depth, std::string* out) {
   if (depth > 32) return;
   for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
@@ -914,12 +1071,12 @@ std::string ChooseTitle(const Collector& collected, const Metas& metas, const Js
   for (const Found* found : h1s) {
     if (++examined > 6) break;
     std::string text = HeadingText(found->node);
-    if (text.empty() || text.size() > 400) continue;
+    if (text.empty() || text.size() > 400 || site.Matches(text) || IsGenericHeading(text)) continue;
     std::string key = ComparisonKey(text);
     for (const std::string& candidate : keys) {
       if (SameTitle(key, candidate)) return CleanTitleFor(text, site_name, host);
     }
-    if (first_h1.empty() && !site.Matches(text)) first_h1 = CleanTitleFor(text, site_name, host);
+    if (first_h1.empty()) first_h1 = CleanTitleFor(text, site_name, host);
   }
   // When the headline and the metadata disagree, an article's visible
   // headline wins; other pages (home, product, service pages) put a
@@ -939,10 +1096,36 @@ std::string ChooseTitle(const Collector& collected, const Metas& metas, const Js
   return first_h1;
 }
 
+const xmlNode* NextElement(const xmlNode* node) {
+  for (const xmlNode* next = node->next; next != nullptr; next = next->next) {
+    if (IsElement(next)) return next;
+  }
+  return nullptr;
+}
+
+// "Roy, Aniruddha" (citation_author) -> "Aniruddha Roy".
+std::string FirstNameFirst(std::string_view name) {
+  size_t comma = name.find(',');
+  if (comma == std::string_view::npos || name.find(',', comma + 1) != std::string_view::npos) {
+    return std::string(name);
+  }
+  std::string_view last = TrimView(name.substr(0, comma));
+  std::string_view first = TrimView(name.substr(comma + 1));
+  if (last.empty() || first.empty() || IsCredential(first) || CountWords(last) > 3 ||
+      CountWords(first) > 3) {
+    return std::string(name);
+  }
+  return std::string(first) + " " + std::string(last);
+}
+
 std::vector<std::string> ChooseAuthors(const Collector& collected, const Metas& metas,
                                        const JsonLdFacts& ld, const AuthorCleaner& cleaner) {
   std::vector<std::string> authors;
-  for (const std::string& name : ld.authors) cleaner.Add(name, &authors);
+  std::vector<std::string> site_authors;
+  auto add = [&](std::string_view raw, AuthorSource source) {
+    cleaner.Add(raw, source, &authors, &site_authors);
+  };
+  for (const std::string& name : ld.authors) add(name, AuthorSource::kDeclared);
   if (!authors.empty()) return authors;
 
   static constexpr std::string_view kAuthorMetas[] = {
@@ -950,37 +1133,84 @@ std::vector<std::string> ChooseAuthors(const Collector& collected, const Metas& 
       "dcterms.creator", "byl", "citation_author", "og:article:author", "book:author",
       "article:author_name", "cxenseparse:author"};
   for (std::string_view key : kAuthorMetas) {
-    metas.ForEach(key, [&](std::string_view value) { cleaner.Add(value, &authors); });
+    bool citation = key == "citation_author" || key == "dc.creator";
+    metas.ForEach(key, [&](std::string_view value) {
+      add(citation ? FirstNameFirst(value) : std::string(value), AuthorSource::kDeclared);
+    });
     if (!authors.empty()) return authors;
   }
   for (const Found* found : ByPreference(collected.itemprop_authors)) {
-    cleaner.Add(ItemAuthorName(found->node, 0), &authors);
+    add(ItemAuthorName(found->node, 0), AuthorSource::kDeclared);
     if (!authors.empty()) return authors;
   }
   for (const Found* found : ByPreference(collected.author_links)) {
     std::string text = TextOf(found->node);
-    if (text.size() <= 80) cleaner.Add(text, &authors);
+    if (text.size() <= 80) add(text, AuthorSource::kDeclared);
     if (!authors.empty()) return authors;
   }
   for (const Found* found : ByPreference(collected.author_nodes)) {
     std::string text = TextOf(found->node);
-    if (text.size() <= 120) cleaner.Add(text, &authors);
+    if (text.size() <= 120) add(text, AuthorSource::kMarked);
     if (!authors.empty()) return authors;
   }
-  return authors;
+  for (const Found* found : ByPreference(collected.byline_texts)) {
+    std::string text = TextOf(found->node);
+    if (text.size() <= 100) add(text, AuthorSource::kText);
+    if (!authors.empty()) return authors;
+  }
+  for (const Found* found : ByPreference(collected.byline_labels)) {
+    std::string text = TextOf(found->node);
+    if (ClassifyBylineText(text) == BylineText::kLabel) {
+      const xmlNode* next = NextElement(found->node);
+      if (next == nullptr && found->node->parent != nullptr) next = NextElement(found->node->parent);
+      text = next != nullptr ? TextOf(next) : std::string();
+    }
+    if (text.size() <= 80) add(text, AuthorSource::kText);
+    if (!authors.empty()) return authors;
+  }
+  return site_authors;
 }
 
-std::optional<Timestamp> ChooseDate(const Collector& collected, const Metas& metas,
-                                    const JsonLdFacts& ld, std::string_view page_url,
-                                    std::string_view canonical_url, const DateChooser& dates) {
+// The calendar day as the page wrote it (in its own zone).
+int64_t LocalDay(const Timestamp& stamp) {
+  int64_t local = stamp.utc_seconds + int64_t(stamp.offset_minutes) * 60;
+  return local >= 0 ? local / 86400 : (local - 86399) / 86400;
+}
+
+std::optional<Timestamp> DeclaredPublished(const Collector& collected, const Metas& metas,
+                                           const JsonLdFacts& ld, const DateChooser& dates) {
   if (auto stamp = dates.Parse(ld.date_published)) return stamp;
   for (std::string_view key : kPublishedMetas) {
     if (auto stamp = dates.Parse(metas.Get(key))) return stamp;
   }
-  for (const Found* found : ByPreference(collected.itemprop_dates)) {
-    if (auto stamp = dates.Parse(ItemValue(found->node))) return stamp;
+  // Document order: the page's main item (a question, a first post) comes
+  // before the answers and replies that carry their own dates.
+  for (const Found& found : collected.itemprop_dates) {
+    if (found.flags.in_comments || found.flags.in_boilerplate) continue;
+    if (auto stamp = dates.Parse(ItemValue(found.node))) return stamp;
   }
-  // <time> marked as the publication time, then the first one in the article.
+  // Site-specific names like "w-published-date" or "article_publish_date".
+  std::optional<Timestamp> found;
+  metas.ForEachEntry([&](std::string_view key, std::string_view content) {
+    if (!found && ContainsIgnoreCase(key, "publish") && !ContainsAny(key, {"modif", "updat"})) {
+      found = dates.Parse(content);
+    }
+  });
+  return found;
+}
+
+std::optional<Timestamp> DeclaredModified(const Metas& metas, const JsonLdFacts& ld,
+                                          const DateChooser& dates) {
+  if (auto stamp = dates.Parse(ld.date_modified)) return stamp;
+  for (std::string_view key : kModifiedMetas) {
+    if (auto stamp = dates.Parse(metas.Get(key))) return stamp;
+  }
+  return std::nullopt;
+}
+
+// A date the page displays: a <time> marked as the publication time, the
+// first <time> in the article, then a dated byline.
+std::optional<Timestamp> DisplayedDate(const Collector& collected, const DateChooser& dates) {
   for (const Found* found : ByPreference(collected.times)) {
     if (found->flags.in_boilerplate) continue;
     std::string_view class_name = AttributeView(found->node, "class");
@@ -999,6 +1229,37 @@ std::optional<Timestamp> ChooseDate(const Collector& collected, const Metas& met
     if (text.size() > 200) continue;
     if (auto stamp = DateFromByline(text, dates)) return stamp;
   }
+  return std::nullopt;
+}
+
+std::optional<Timestamp> ChooseDate(const Collector& collected, const Metas& metas,
+                                    const JsonLdFacts& ld, std::string_view page_url,
+                                    std::string_view canonical_url, const DateChooser& dates) {
+  std::optional<Timestamp> published = DeclaredPublished(collected, metas, ld, dates);
+  if (published) {
+    // A UTC time stamp near midnight falls on another calendar day than the
+    // publisher's own; a date in the url is written in the publisher's day.
+    if (published->offset_minutes == 0) {
+      for (std::string_view url : {page_url, canonical_url}) {
+        std::optional<Timestamp> from_url = DateFromUrl(url);
+        if (!from_url) continue;
+        int64_t difference = LocalDay(*published) - LocalDay(*from_url);
+        if (difference == 1 || difference == -1) return from_url;
+        break;
+      }
+    }
+    return published;
+  }
+  if (auto stamp = DisplayedDate(collected, dates)) return stamp;
+  // A bare date under the headline or in the article: "Mar 27, 2024".
+  for (const auto* list : {&collected.short_texts_after_h1, &collected.short_texts_in_content,
+                           &collected.short_texts_anywhere}) {
+    for (const Found& found : *list) {
+      if (auto stamp = dates.Parse(reinterpret_cast<const char*>(found.node->content))) {
+        return stamp;
+      }
+    }
+  }
   for (std::string_view url : {page_url, canonical_url}) {
     if (auto stamp = DateFromUrl(url); stamp && dates.Plausible(*stamp)) return stamp;
   }
@@ -1007,11 +1268,7 @@ std::optional<Timestamp> ChooseDate(const Collector& collected, const Metas& met
     if (found->flags.in_boilerplate) continue;
     if (auto stamp = dates.Parse(AttributeView(found->node, "datetime"))) return stamp;
   }
-  if (auto stamp = dates.Parse(ld.date_modified)) return stamp;
-  for (std::string_view key : kModifiedMetas) {
-    if (auto stamp = dates.Parse(metas.Get(key))) return stamp;
-  }
-  return std::nullopt;
+  return DeclaredModified(metas, ld, dates);
 }
 
 }  // namespace

@@ -109,9 +109,4 @@ double NewsArticleProbability(const PageKindFeatures& features) {
   return 1.0 / (1.0 + std::exp(-score));
 }
 
-bool LooksLikeNewsArticle(const PageMetadata& metadata, const MainContent& content,
-                          std::string_view url) {
-  return NewsArticleProbability(ComputePageKindFeatures(metadata, content, url)) >= 0.5;
-}
-
 }  // namespace newsloom::extract

@@ -27,8 +27,8 @@ PageKindFeatures ComputePageKindFeatures(const PageMetadata& metadata, const Mai
 // The model's probability that the page is a news (or blog) article.
 double NewsArticleProbability(const PageKindFeatures& features);
 
-bool LooksLikeNewsArticle(const PageMetadata& metadata, const MainContent& content,
-                          std::string_view url);
+// At or above this probability a page is a news article (is_news).
+inline constexpr double kNewsArticleThreshold = 0.5;
 
 }  // namespace newsloom::extract
 

@@ -1,6 +1,7 @@
 #include "extract/text_page.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <tuple>
@@ -21,6 +22,7 @@ using text_page_internal::IsCutText;
 using text_page_internal::LooksLikeHeading;
 using text_page_internal::LooksLikeHeadline;
 using text_page_internal::SplitTrailingAttribution;
+using text_page_internal::StartsCapitalised;
 using text_page_internal::StartsWithContinuation;
 using text_page_internal::StartsWithDateline;
 
@@ -37,6 +39,10 @@ constexpr int kMaxSectionWords = 3;
 constexpr size_t kMaxSectionLines = 3;
 // A cut-off line this long is the end of the text; shorter, a dangling fragment.
 constexpr int kMinCutBodyWords = 4;
+// Lines after the last paragraph are kept as a list when this many in a row
+// share their punctuation.
+constexpr size_t kMinTailListLines = 5;
+constexpr size_t kMinTailBulletLines = 3;
 
 // One non-blank line of the page.
 struct Line {
@@ -47,7 +53,7 @@ struct Line {
 
 // One paragraph candidate: a line, or lines joined because they wrap one paragraph.
 struct Unit {
-  std::string text;        // without the bullet of a list item
+  std::string text;  // without the bullet of a list item
   int line_count = 1;
   bool list_item = false;  // the line started with a bullet ("• ", "- ", "* ")
 };
@@ -55,7 +61,9 @@ struct Unit {
 // The length of the bullet and space a list item starts with, or 0.
 size_t BulletLength(std::string_view line) {
   constexpr std::string_view kBullets[] = {
-      "- ", "* ", "+ ",
+      "- ",
+      "* ",
+      "+ ",
       "\xE2\x80\xA2 ",  // •
       "\xC2\xB7 ",      // ·
       "\xE2\x96\xAA ",  // ▪
@@ -134,28 +142,40 @@ bool LedeEndsSentence(std::string_view lede) {
   return EndsSentence(rest) || EndsWithUrl(rest);
 }
 
-// An ellipsis with text after it: words left out of a snippet ("Sikorski was
-// speaking ... a logistical hub").
-bool HasInnerEllipsis(std::string_view text) {
-  while (!text.empty()) {
-    if (text.back() == '.' || text.back() == ' ') {
-      text.remove_suffix(1);
-    } else if (text.ends_with("\xE2\x80\xA6")) {
-      text.remove_suffix(3);
-    } else {
-      break;
+// An ellipsis with text after it, outside quotation marks: words left out of
+// a snippet ("Sikorski was speaking ... a logistical hub"). Inside a quote it
+// is the reporter's elision, normal in any article.
+bool HasSnippetEllipsis(std::string_view text) {
+  int straight_quotes = 0;
+  int open_quotes = 0;  // “ minus ”
+  for (size_t i = 0; i < text.size(); ++i) {
+    std::string_view rest = text.substr(i);
+    if (rest.front() == '"') {
+      ++straight_quotes;
+    } else if (rest.starts_with("\xE2\x80\x9C")) {
+      ++open_quotes;
+    } else if (rest.starts_with("\xE2\x80\x9D")) {
+      --open_quotes;
     }
+    size_t length = rest.starts_with("...") ? 3 : rest.starts_with("\xE2\x80\xA6") ? 3 : 0;
+    if (length == 0) continue;
+    bool quoted = straight_quotes % 2 == 1 || open_quotes > 0;
+    std::string_view after = TrimView(rest.substr(length));
+    while (!after.empty() && (after.front() == '.' || after.front() == ' ')) after.remove_prefix(1);
+    if (!quoted && !after.empty()) return true;
+    i += length - 1;
   }
-  return HasEllipsis(text);
+  return false;
 }
 
-// A digest: many one-line ledes from different outlets. Each lede opens a
-// story of its own (few start with "He", "These", "However"), and at least
-// two carry the marks of a snippet: an outlet after " - ", words left out
-// ("..."), a dateline after the first line, or a cut-off end before the last
-// line (an article has its dateline first and a teaser is cut last, so those
-// do not count). Most ledes still end as sentences or with an ellipsis, which
-// tells them from the lines of a hard-wrapped article.
+// A digest: many one-line ledes from different outlets. Each lede is a
+// capitalised sentence, not a heading, and opens a story of its own (few start with "He",
+// "These", "However"). At least two, and a quarter of them, carry the marks of
+// a snippet: an outlet after " - ", words left out ("..." outside a quote), a
+// dateline after the first line, or a cut-off end before the last line (an
+// article has its dateline first and a teaser is cut last, so those do not
+// count). Most ledes still end as sentences or with an ellipsis, which tells
+// them from the lines of a hard-wrapped article.
 bool IsDigest(std::span<const Unit> units, size_t min_ledes = kMinDigestLedes) {
   if (units.size() < min_ledes) return false;
   size_t snippet_marks = 0;
@@ -170,17 +190,18 @@ bool IsDigest(std::span<const Unit> units, size_t min_ledes = kMinDigestLedes) {
     std::string_view rest;
     bool attributed = !SplitTrailingAttribution(text, &rest).empty();
     bool ends_sentence = attributed || LedeEndsSentence(text);
+    if (!StartsCapitalised(text) || (!attributed && LooksLikeHeading(text))) return false;
     if (ends_sentence || EndsWithEllipsis(text)) ++sentence_ends;
     bool first = i == 0;
     bool last = i + 1 == units.size();
-    if (attributed || HasInnerEllipsis(text) || (!first && StartsWithDateline(text)) ||
+    if (attributed || HasSnippetEllipsis(text) || (!first && StartsWithDateline(text)) ||
         (!last && !ends_sentence)) {
       ++snippet_marks;
     }
     if (!first && StartsWithContinuation(text)) ++continuations;
   }
-  return snippet_marks >= 2 && continuations * 4 < units.size() &&
-         sentence_ends * 2 >= units.size() &&
+  return snippet_marks >= 2 && snippet_marks * 4 >= units.size() &&
+         continuations * 4 < units.size() && sentence_ends * 2 >= units.size() &&
          total_words >= size_t(kMinAverageLedeWords) * units.size();
 }
 
@@ -199,8 +220,8 @@ std::vector<TextItem> SplitDigest(const std::vector<Unit>& units) {
     item.site_name = std::string(SplitTrailingAttribution(unit.text, &lede));
     // An ellipsis inside a lede means words were left out; an attributed
     // lede without a period is a headline-style sentence, not a cut one.
-    item.truncated = HasEllipsis(lede) || (item.site_name.empty() ? EndsCut(lede)
-                                                                   : EndsWithEllipsis(lede));
+    item.truncated =
+        HasEllipsis(lede) || (item.site_name.empty() ? EndsCut(lede) : EndsWithEllipsis(lede));
     item.paragraphs.push_back(Paragraph{Paragraph::Kind::kText, std::string(lede)});
     items.push_back(std::move(item));
   }
@@ -232,8 +253,7 @@ bool IsDigestPage(const std::vector<Unit>& units, size_t title_index) {
   if (title_index != 0) return false;
   std::string_view rest;
   if (SplitTrailingAttribution(units[0].text, &rest).empty()) return false;
-  return IsDigest(units) &&
-         IsDigest(std::span<const Unit>(units).subspan(1), kMinDigestLedes - 1);
+  return IsDigest(units) && IsDigest(std::span<const Unit>(units).subspan(1), kMinDigestLedes - 1);
 }
 
 // "Headline | Site": the title without the site, and the site.
@@ -252,12 +272,60 @@ bool IsBodyOrCutBody(std::string_view text) {
   return IsBodyLine(text) || (IsCutText(text) && CountWords(text) >= kMinCutBodyWords);
 }
 
+// The punctuation a line uses, as a bit set: lines of one list share it
+// ("June 24 – Bristow, VA @ Jiffy Lube Live"; "England (Group A): 10th
+// appearance"). Periods, commas and apostrophes are left out: they are everywhere.
+uint64_t PunctuationSignature(std::string_view text) {
+  constexpr std::string_view kMarks = "!\"#$%&()*+-/:;<=>?@[]^_{|}~";
+  uint64_t signature = 0;
+  for (char c : text) {
+    size_t bit = kMarks.find(c);
+    if (bit != std::string_view::npos) signature |= uint64_t{1} << bit;
+  }
+  if (text.find("\xE2\x80\x93") != std::string_view::npos ||
+      text.find("\xE2\x80\x94") != std::string_view::npos) {
+    signature |= uint64_t{1} << kMarks.size();  // en and em dashes
+  }
+  return signature;
+}
+
+// The end of the last list among the lines after the article's last body
+// paragraph, or `last_body` when there is none. A list is a run of at least
+// kMinTailListLines lines with the same non-empty punctuation signature (tour
+// dates, qualified teams), which links to other articles do not have, or of
+// kMinTailBulletLines bulleted lines.
+size_t EndOfTailList(const std::vector<Unit>& units, size_t last_body, std::vector<bool>* in_list) {
+  size_t end = last_body;
+  // Runs of equal punctuation signature.
+  size_t run_start = last_body + 1;
+  for (size_t i = last_body + 1; i <= units.size(); ++i) {
+    bool run_continues =
+        i < units.size() && i > run_start &&
+        PunctuationSignature(units[i].text) == PunctuationSignature(units[run_start].text);
+    if (run_continues) continue;
+    if (i - run_start >= kMinTailListLines && PunctuationSignature(units[run_start].text) != 0) {
+      std::fill(in_list->begin() + std::ptrdiff_t(run_start), in_list->begin() + std::ptrdiff_t(i),
+                true);
+      end = i - 1;
+    }
+    run_start = i;
+  }
+  // Runs of bulleted lines.
+  run_start = last_body + 1;
+  for (size_t i = last_body + 1; i <= units.size(); ++i) {
+    if (i < units.size() && units[i].list_item) continue;
+    if (i - run_start >= kMinTailBulletLines) end = std::max(end, i - 1);
+    run_start = i + 1;
+  }
+  return end;
+}
+
 // The article body: units between the title and the end. Before the first
 // body paragraph, short lines without a sentence end (bylines, dates) go;
-// after the last one, every line that is not running text goes (navigation,
-// or a dangling fragment such as "He........", which means the page was cut).
-// Short capitalised lines between body paragraphs are headings; bulleted
-// lines there are list items.
+// after the last one, every line that is not running text or a list goes
+// (navigation, or a dangling fragment such as "He........", which means the
+// page was cut). Short capitalised lines between body paragraphs are
+// headings; bulleted lines and tail lists are list items.
 void BuildBody(const std::vector<Unit>& units, size_t begin, TextItem* item) {
   size_t first_body = units.size();
   size_t last_body = units.size();
@@ -279,17 +347,19 @@ void BuildBody(const std::vector<Unit>& units, size_t begin, TextItem* item) {
     if (CountWords(text) <= kMaxHeaderCrumbWords && !EndsSentence(text)) continue;
     item->paragraphs.push_back(Paragraph{Paragraph::Kind::kText, text});
   }
-  for (size_t i = first_body; i <= last_body; ++i) {
+  std::vector<bool> in_list(units.size(), false);
+  size_t last_kept = EndOfTailList(units, last_body, &in_list);
+  for (size_t i = first_body; i <= last_kept; ++i) {
     const std::string& text = units[i].text;
     Paragraph::Kind kind = Paragraph::Kind::kText;
-    if (units[i].list_item) {
+    if (units[i].list_item || in_list[i]) {
       kind = Paragraph::Kind::kListItem;
     } else if (!IsBodyOrCutBody(text) && LooksLikeHeading(text)) {
       kind = Paragraph::Kind::kHeading;
     }
     item->paragraphs.push_back(Paragraph{kind, text});
   }
-  bool dangling_fragment = std::any_of(units.begin() + std::ptrdiff_t(last_body) + 1, units.end(),
+  bool dangling_fragment = std::any_of(units.begin() + std::ptrdiff_t(last_kept) + 1, units.end(),
                                        [](const Unit& unit) { return IsCutText(unit.text); });
   item->truncated = dangling_fragment || EndsCut(units[last_body].text);
 }

@@ -23,8 +23,8 @@ bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Opening quotes and brackets a headline may start with.
 std::string_view StripOpeners(std::string_view text) {
-  constexpr std::string_view kOpeners[] = {"\"", "'", "(", "[", "\xE2\x80\x9C", "\xE2\x80\x98",
-                                           "\xC2\xAB"};
+  constexpr std::string_view kOpeners[] = {"\"",           "'",       "(", "[", "\xE2\x80\x9C",
+                                           "\xE2\x80\x98", "\xC2\xAB"};
   bool changed = true;
   while (changed && !text.empty()) {
     changed = false;
@@ -38,27 +38,18 @@ std::string_view StripOpeners(std::string_view text) {
   return text;
 }
 
-// First letter capitalised, a digit, or outside ASCII (no case rules there).
-bool StartsCapitalised(std::string_view text) {
-  text = StripOpeners(text);
-  if (text.empty()) return false;
-  char first = text.front();
-  return IsAsciiUpper(first) || IsAsciiDigit(first) || static_cast<unsigned char>(first) >= 0x80;
-}
-
 // Ends like prose or a cut fragment rather than a title.
 bool EndsLikeProseOrFragment(std::string_view text) {
   if (text.empty() || EndsWithEllipsis(text)) return true;
-  constexpr std::string_view kEndings[] = {".", ",", ";", ":", "-", "\xE2\x80\x93",
-                                           "\xE2\x80\x94"};
+  constexpr std::string_view kEndings[] = {".", ",", ";", ":", "-", "\xE2\x80\x93", "\xE2\x80\x94"};
   return std::any_of(std::begin(kEndings), std::end(kEndings),
                      [&](std::string_view ending) { return text.ends_with(ending); });
 }
 
 bool IsNameConnector(std::string_view word) {
-  constexpr std::string_view kConnectors[] = {"of",  "the", "and", "for", "de", "la", "le", "el",
-                                              "di",  "du",  "der", "des", "del", "da", "on", "al",
-                                              "&",   "in",  "van", "von"};
+  constexpr std::string_view kConnectors[] = {"of", "the", "and", "for", "de",  "la",  "le",
+                                              "el", "di",  "du",  "der", "des", "del", "da",
+                                              "on", "al",  "&",   "in",  "van", "von"};
   return std::find(std::begin(kConnectors), std::end(kConnectors), word) != std::end(kConnectors);
 }
 
@@ -81,6 +72,13 @@ bool LooksLikeOutletName(std::string_view name) {
 }
 
 }  // namespace
+
+bool StartsCapitalised(std::string_view line) {
+  line = StripOpeners(line);
+  if (line.empty()) return false;
+  char first = line.front();
+  return IsAsciiUpper(first) || IsAsciiDigit(first) || static_cast<unsigned char>(first) >= 0x80;
+}
 
 bool IsBodyLine(std::string_view line) {
   int words = CountWords(line);
@@ -144,15 +142,15 @@ bool StartsWithDateline(std::string_view line) {
 }
 
 bool StartsWithContinuation(std::string_view line) {
+  // clang-format off
   constexpr std::string_view kStarters[] = {
-      "he",     "she",     "they",        "it",         "its",         "his",
-      "her",    "their",   "this",        "these",      "those",       "that",
-      "however", "but",    "and",         "also",       "meanwhile",   "furthermore",
-      "moreover", "both",  "such",        "then",       "still",       "yet",
-      "thus",   "so",      "nevertheless", "additionally", "in addition", "the two",
-      "as a result", "at the same time", "on the other hand", "in turn", "instead",
+      "he", "she", "they", "it", "its", "his", "her", "their", "this", "these", "those", "that",
+      "however", "but", "and", "also", "meanwhile", "furthermore", "moreover", "both", "such",
+      "then", "still", "yet", "thus", "so", "nevertheless", "additionally", "in addition",
+      "the two", "as a result", "at the same time", "on the other hand", "in turn", "instead",
       "otherwise", "therefore",
   };
+  // clang-format on
   std::string lower = AsciiLower(StripOpeners(line.substr(0, std::min<size_t>(line.size(), 40))));
   return std::any_of(std::begin(kStarters), std::end(kStarters), [&](std::string_view starter) {
     if (!std::string_view(lower).starts_with(starter)) return false;
@@ -172,11 +170,11 @@ bool EndsMidSentence(std::string_view line) {
   if (space == std::string_view::npos) return false;
   std::string_view last = text.substr(space + 1);
   constexpr std::string_view kFunctionWords[] = {
-      "the",   "a",    "an",   "of",   "to",    "and",   "or",    "but",  "which", "that",
-      "who",   "whom", "whose", "in",  "on",    "at",    "for",   "with", "by",    "from",
-      "as",    "is",   "was",  "were", "are",   "be",    "been",  "has",  "have",  "had",
-      "its",   "their", "his", "her",  "our",   "into",  "than",  "while", "because", "if",
-      "when",  "where", "said", "says", "would", "will", "could", "should", "not",
+      "the",  "a",     "an",    "of",   "to",    "and",  "or",    "but",    "which",   "that",
+      "who",  "whom",  "whose", "in",   "on",    "at",   "for",   "with",   "by",      "from",
+      "as",   "is",    "was",   "were", "are",   "be",   "been",  "has",    "have",    "had",
+      "its",  "their", "his",   "her",  "our",   "into", "than",  "while",  "because", "if",
+      "when", "where", "said",  "says", "would", "will", "could", "should", "not",
   };
   return std::find(std::begin(kFunctionWords), std::end(kFunctionWords), last) !=
          std::end(kFunctionWords);

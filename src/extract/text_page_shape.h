@@ -9,6 +9,10 @@
 
 namespace newsloom::extract::text_page_internal {
 
+// The first letter (after opening quotes and brackets) is a capital, a digit,
+// or outside ASCII, where no case rule is applied.
+bool StartsCapitalised(std::string_view line);
+
 // Running text: at least 13 words, or at least 3 words ending a sentence.
 bool IsBodyLine(std::string_view line);
 

@@ -58,6 +58,8 @@ TEST(TextPageBoilerplateTest, IsBoilerplateLine) {
       {"Follow us on Telegram", true},
       {"Read more: Japan's prime minister visits Kyiv", true},
       {"Photo: Reuters", true},
+      {"Originally published at The Conversation", true},
+      {"Read more on The Japan Times", true},
       {"Tags: Japan, Russia, Ukraine", true},
       // Footers.
       {"\xC2\xA9 New Eastern Outlook", true},
@@ -95,8 +97,7 @@ TEST(TextPageBoilerplateTest, IsBoilerplateLine) {
       {"Copyright law in Japan was amended in 2023.", false},
       {"Opposition parties called on voters to support the bill.", false},
       {"Readers can share their views at public hearings, the ministry said.", false},
-      {"Those troops would be supported by forces from about 10 mostly European countries.",
-       false},
+      {"Those troops would be supported by forces from about 10 mostly European countries.", false},
       {"Key variables in strengthening relations", false},
       {"Last Year", false},
       {"He said the company would not comment on the contribution of its staff.", false},
@@ -191,7 +192,9 @@ TEST(TextPageBoilerplateTest, FindNavigationTail) {
 
 TEST(TextPageBoilerplateTest, SentenceEnds) {
   EXPECT_TRUE(EndsSentence("He left."));
-  EXPECT_TRUE(EndsSentence("\xE2\x80\x9C" "But we\xE2\x80\x99ll help them out.\xE2\x80\x9D"));
+  EXPECT_TRUE(
+      EndsSentence("\xE2\x80\x9C"
+                   "But we\xE2\x80\x99ll help them out.\xE2\x80\x9D"));
   EXPECT_TRUE(EndsSentence("Is it over?"));
   EXPECT_FALSE(EndsSentence("He........"));
   EXPECT_FALSE(EndsSentence("was never signed,"));
@@ -213,8 +216,7 @@ TEST(TextPageShapeTest, LooksLikeHeadline) {
   const ShapeCase kCases[] = {
       {"Telephone conversation between Prime Minister Fumio Kishida, held on February 16, 2022",
        true},
-      {"Japan Ready to \xE2\x80\x98Play Role\xE2\x80\x99 in Security Guarantees for Ukraine",
-       true},
+      {"Japan Ready to \xE2\x80\x98Play Role\xE2\x80\x99 in Security Guarantees for Ukraine", true},
       {"Is Japan ready to join the coalition?", true},
       {"\"Peace is possible\": Ishiba in Tokyo", true},
       {"Japan votes", true},
@@ -235,8 +237,9 @@ TEST(TextPageShapeTest, LooksLikeHeadingAndBody) {
   EXPECT_FALSE(LooksLikeHeading("The talks ended."));
   EXPECT_FALSE(LooksLikeHeading("He said:"));
   EXPECT_TRUE(IsBodyLine("The talks ended on Friday."));
-  EXPECT_TRUE(IsBodyLine("Since 2014 Japan has supported Ukraine in several key areas including "
-                         "economic support and"));
+  EXPECT_TRUE(
+      IsBodyLine("Since 2014 Japan has supported Ukraine in several key areas including "
+                 "economic support and"));
   EXPECT_FALSE(IsBodyLine("Key variables in strengthening relations"));
   EXPECT_FALSE(IsBodyLine("Thanks."));
 }
@@ -250,7 +253,8 @@ struct AttributionCase {
 TEST(TextPageShapeTest, SplitTrailingAttribution) {
   const AttributionCase kCases[] = {
       {"Moscow permanently bars Japanese top diplomat from entering Russia - Anadolu Ajans\xC4\xB1",
-       "Anadolu Ajans\xC4\xB1", "Moscow permanently bars Japanese top diplomat from entering Russia"},
+       "Anadolu Ajans\xC4\xB1",
+       "Moscow permanently bars Japanese top diplomat from entering Russia"},
       {"Japan joins the coalition of the willing \xE2\x80\x94 The Japan Times", "The Japan Times",
        "Japan joins the coalition of the willing"},
       {"Tokyo rally marks three years of war | NHK WORLD-JAPAN", "NHK WORLD-JAPAN",
@@ -279,7 +283,9 @@ TEST(TextPageShapeTest, DatelinesAndContinuations) {
   EXPECT_FALSE(StartsWithDateline("UN: talks"));
   EXPECT_TRUE(StartsWithContinuation("He pledged a lot of help"));
   EXPECT_TRUE(StartsWithContinuation("In addition, the Prime Minister"));
-  EXPECT_TRUE(StartsWithContinuation("\xE2\x80\x9C" "But we will help them out,\xE2\x80\x9D"));
+  EXPECT_TRUE(
+      StartsWithContinuation("\xE2\x80\x9C"
+                             "But we will help them out,\xE2\x80\x9D"));
   EXPECT_FALSE(StartsWithContinuation("Italy and Japan agreed"));
   EXPECT_FALSE(StartsWithContinuation("Theresa May said"));
   EXPECT_TRUE(EndsMidSentence("A peace treaty was never signed,"));
@@ -581,10 +587,9 @@ class TextPageSeedTest : public ::testing::Test {
   }
 };
 
-#define LOAD_SEED_OR_SKIP(name, items)                                  \
-  if (!Load(name, &items)) {                                           \
-    GTEST_SKIP() << "seed " << name << " not found under "             \
-                 << NEWSLOOM_SHARED_DATA_DIR "/seeds";                  \
+#define LOAD_SEED_OR_SKIP(name, items)                                                           \
+  if (!Load(name, &items)) {                                                                     \
+    GTEST_SKIP() << "seed " << name << " not found under " << NEWSLOOM_SHARED_DATA_DIR "/seeds"; \
   }
 
 TEST_F(TextPageSeedTest, Seed000DigestSplitsIntoElevenLedes) {
@@ -647,9 +652,9 @@ TEST_F(TextPageSeedTest, Seed002DropsTheAppealAndFooter) {
   for (const char* kept : {"Ishiba", "Rutte", "Trump told reporters", "according to Bloomberg"}) {
     EXPECT_TRUE(Contains(item, kept)) << kept;
   }
-  for (const char* dropped : {"Dear readers", "Remind me later", "Read Entire Article",
-                              "6 hours ago", "Progleton", "A Message from", "paiment",
-                              "unprecedented challenges", "Continue\n"}) {
+  for (const char* dropped :
+       {"Dear readers", "Remind me later", "Read Entire Article", "6 hours ago", "Progleton",
+        "A Message from", "paiment", "unprecedented challenges", "Continue\n"}) {
     EXPECT_FALSE(Contains(item, dropped)) << dropped;
   }
   EXPECT_EQ(item.paragraphs.size(), 8u);
@@ -673,10 +678,10 @@ TEST_F(TextPageSeedTest, Seed004DropsSummaryWidgetAndNavigation) {
   LOAD_SEED_OR_SKIP("004_22c7fb5415bc449d.txt", items);
   ASSERT_EQ(items.size(), 1u);
   const TextItem& item = items[0];
-  EXPECT_EQ(item.title, "Japan aims for peace treaty with Russia while maintaining sanctions stance");
-  for (const char* dropped :
-       {"Previous Article", "Next Article", "Neuralink", "Inflation Trends", "No time to read",
-        "Get a summary"}) {
+  EXPECT_EQ(item.title,
+            "Japan aims for peace treaty with Russia while maintaining sanctions stance");
+  for (const char* dropped : {"Previous Article", "Next Article", "Neuralink", "Inflation Trends",
+                              "No time to read", "Get a summary"}) {
     EXPECT_FALSE(Contains(item, dropped)) << dropped;
   }
   EXPECT_EQ(item.paragraphs.size(), 6u);
