@@ -53,12 +53,12 @@ Paragraph::Kind KindOf(std::string_view tag, bool in_quote) {
 constexpr std::string_view kChromeNames[] = {
     "comment",   "share",     "sharing",   "social",   "related",  "recommend", "newsletter",
     "subscri",   "cookie",    "consent",   "gdpr",     "advert",   "sponsor",   "promo",
-    "sidebar",   "widget",    "footer",    "masthead", "navbar",   "breadcrumb", "pagination",
+    "sidebar",   "footer",    "masthead", "navbar",   "breadcrumb", "pagination",
     "pager",     "popup",     "modal",     "banner",   "tagcloud", "byline",    "caption",
     "outbrain",  "taboola",   "trending",  "most-popular", "mostpopular", "more-stories",
     "readmore",  "read-more", "signup",    "sign-up",  "login",    "disqus",    "toolbar",
     "author-bio", "authorbio", "skip-link", "print-only", "screen-reader", "sr-only",
-    "visually-hidden", "hidden", "copyright", "disclaimer", "donat", "paywall", "dateline",
+    "visually-hidden", "copyright", "disclaimer", "donat", "paywall", "dateline",
     "post-meta", "entry-meta", "article-meta", "meta-info", "tags", "keywords", "rating"};
 
 // Whole tokens (split at non-alphanumerics) that name chrome; too short to match as substrings.
@@ -121,6 +121,10 @@ NameSignal ClassifyNames(const xmlNode* node) {
     bool token_chrome =
         token_strong || ContainsAny(token, std::begin(kChromeNames), std::end(kChromeNames));
     for (std::string_view word : kChromeTokens) token_chrome = token_chrome || HasToken(token, word);
+    // WordPress sidebar boxes are "widget widget_recent_entries"; page builders
+    // name their content blocks "elementor-widget-text-editor".
+    token_chrome = token_chrome || token == "widget" || token.starts_with("widget_") ||
+                   token.starts_with("widget-") || token == "widgets";
     bool token_content = ContainsAny(token, std::begin(kContentNames), std::end(kContentNames));
     strong = strong || token_strong;
     weak = weak || (token_chrome && !token_content);
