@@ -15,15 +15,16 @@ namespace {
 bool IsSkippedTag(std::string_view tag) {
   static const std::string_view kSkipped[] = {
       "script", "style",  "template", "svg",    "math",     "iframe",
-      "object", "embed",  "canvas",   "video",    "audio",  "button",   "select",
-      "option", "input",  "textarea", "title",  "base",   "meta",     "link"};
+      "object", "embed",  "canvas",   "video",    "audio",  "input",    "title",
+      "base",   "meta",   "link"};
   return std::find(std::begin(kSkipped), std::end(kSkipped), tag) != std::end(kSkipped);
 }
 
 // Tags that are page chrome by role.
 bool IsChromeTag(std::string_view tag) {
-  static const std::string_view kChrome[] = {"nav",        "aside", "footer", "header",
-                                             "figcaption", "label", "dialog", "menu"};
+  static const std::string_view kChrome[] = {
+      "nav",    "aside",  "footer", "header", "figcaption", "label",
+      "dialog", "menu",   "button", "select", "option",     "textarea"};
   return std::find(std::begin(kChrome), std::end(kChrome), tag) != std::end(kChrome);
 }
 

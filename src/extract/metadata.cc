@@ -532,27 +532,26 @@ std::string CleanTitleFor(std::string_view raw_title, std::string_view site_name
     ++first;
     removed = true;
   }
-  if (!removed) {
-    auto words_between = [&](size_t from, size_t to) {
-      int words = 0;
-      for (size_t k = from; k <= to; ++k) words += CountWords(parts[k].text);
-      return words;
-    };
-    // Without a known site name: drop a trailing name-like part when what
-    // remains is clearly the longer, headline-like side. Pipes are almost
-    // never part of a headline, so up to two pipe-separated parts may go.
-    int budget = parts[last].separator == '|' ? 2 : 1;
-    while (budget-- > 0 && last > first && LooksLikeName(parts[last].text) &&
-           words_between(first, last - 1) >= 3 &&
-           words_between(first, last - 1) > CountWords(parts[last].text)) {
-      --last;
-      if (parts[last + 1].separator != '|') break;
-    }
-    if (last == parts.size() - 1 && parts.size() >= 2 && parts[1].separator == '|' &&
-        LooksLikeName(parts[0].text) && words_between(1, last) >= 3 &&
-        words_between(1, last) > CountWords(parts[0].text)) {
-      first = 1;
-    }
+  auto words_between = [&](size_t from, size_t to) {
+    int words = 0;
+    for (size_t k = from; k <= to; ++k) words += CountWords(parts[k].text);
+    return words;
+  };
+  // Then, site name known or not: drop a trailing name-like part (a section,
+  // a brand) when what remains is clearly the longer, headline-like side.
+  // Pipes and slashes are almost never part of a headline, so up to two
+  // such parts may go.
+  int budget = parts[last].separator == '|' || parts[last].separator == '/' ? 2 : 1;
+  while (budget-- > 0 && last > first && LooksLikeName(parts[last].text) &&
+         words_between(first, last - 1) >= 3 &&
+         words_between(first, last - 1) > CountWords(parts[last].text)) {
+    --last;
+    if (parts[last + 1].separator != '|' && parts[last + 1].separator != '/') break;
+  }
+  if (!removed && last == parts.size() - 1 && first == 0 && parts.size() >= 2 &&
+      parts[1].separator == '|' && LooksLikeName(parts[0].text) && words_between(1, last) >= 3 &&
+      words_between(1, last) > CountWords(parts[0].text)) {
+    first = 1;
   }
   return JoinParts(parts, first, last, title);
 }
@@ -1030,6 +1029,37 @@ std::string HeadingText(const xmlNode* node) {
 
 // ---------------------------------------------------------------- decisions
 
+// "https://example.com/", "https://example.com/en-us/index.html": a site's front page.
+bool IsHomePage(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return false;
+  size_t path_start = url.find('/', scheme + 3);
+  if (path_start == std::string_view::npos) return true;
+  std::string_view path = url.substr(path_start);
+  path = path.substr(0, path.find_first_of("?#"));
+  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  if (size_t slash = path.rfind('/'); slash != std::string_view::npos &&
+                                      StartsWithIgnoreCase(path.substr(slash + 1), "index.")) {
+    path = path.substr(0, slash);
+  }
+  if (path.empty()) return true;
+  // A locale segment only: "/en", "/de-de".
+  std::string_view segment = path.substr(1);
+  if (segment.find('/') != std::string_view::npos || segment.size() > 5) return false;
+  for (char c : segment) {
+    if (!IsAsciiLower(c) && !IsAsciiUpper(c) && c != '-' && c != '_') return false;
+  }
+  return segment.size() >= 2;
+}
+
+// A front page is about the site itself: its full title names it and says
+// what it offers ("Figma: The Collaborative Interface Design Tool").
+std::string HomePageTitle(const Collector& collected, const Metas& metas) {
+  std::string title_tag = collected.title ? CleanText(TextOf(collected.title)) : std::string();
+  if (!title_tag.empty()) return title_tag;
+  return CleanText(metas.Get("og:title"));
+}
+
 std::string ChooseTitle(const Collector& collected, const Metas& metas, const JsonLdFacts& ld,
                         std::string_view site_name, std::string_view host, bool article_page) {
   std::string og_title = CleanText(metas.Get("og:title"));
@@ -1306,7 +1336,12 @@ PageMetadata ExtractMetadata(const HtmlDocument& document, std::string_view page
 
   metadata.og_type = AsciiLower(TrimView(metas.Get("og:type")));
   bool article_page = ld.has_article || metadata.og_type == "article";
-  metadata.title = ChooseTitle(collected, metas, ld, metadata.site_name, host, article_page);
+  metadata.title = IsHomePage(metadata.url.empty() ? metadata.canonical_url : metadata.url)
+                       ? HomePageTitle(collected, metas)
+                       : std::string();
+  if (metadata.title.empty()) {
+    metadata.title = ChooseTitle(collected, metas, ld, metadata.site_name, host, article_page);
+  }
 
   AuthorCleaner cleaner(metadata.site_name, host);
   metadata.authors = ChooseAuthors(collected, metas, ld, cleaner);
