@@ -1,6 +1,7 @@
 #include "extract/extract.h"
 
 #include "common/strings.h"
+#include "common/utf8.h"
 #include "extract/content.h"
 #include "extract/dates.h"
 #include "extract/html_document.h"
@@ -30,6 +31,18 @@ std::optional<Timestamp> NotAfter(std::optional<Timestamp> stamp, const Timestam
   // A day of slack: a page dated "today" in a zone ahead of ours is not in the future.
   if (stamp && stamp->utc_seconds > fetched.utc_seconds + 86400) return std::nullopt;
   return stamp;
+}
+
+// JSON-LD may smuggle "\u0000" or lone surrogates into metadata; every string
+// leaving extraction is valid UTF-8 without NULs.
+void RepairStrings(Article* article) {
+  for (std::string* field : {&article->url, &article->canonical_url, &article->site_name,
+                             &article->title, &article->description, &article->language}) {
+    if (!IsValidUtf8(*field)) *field = RepairUtf8(*field);
+  }
+  for (std::string& author : article->authors) {
+    if (!IsValidUtf8(author)) author = RepairUtf8(author);
+  }
 }
 
 Article ArticleFromHtml(const ingest::RawPage& page, const HtmlDocument& document,
@@ -66,6 +79,7 @@ Article ArticleFromHtml(const ingest::RawPage& page, const HtmlDocument& documen
   article.description = metadata.description;
   article.is_news = is_news;
   article.paragraphs = std::move(content.paragraphs);
+  RepairStrings(&article);
   return article;
 }
 
