@@ -487,11 +487,38 @@ bool IsNavigationMarker(const NormalizedLine& line) {
       "recommended stories", "most read", "most popular", "most viewed", "trending",
       "trending now", "latest news", "latest stories", "more stories", "more news",
       "top stories", "what to read next", "more on this story", "more on this topic",
+      "also read", "see also", "editor's picks", "recent posts", "about the author",
+      "share this", "share this article", "share this story", "share this post", "like this",
+      // Comment sections.
+      "comments", "comment", "leave a reply", "leave a comment", "post a comment",
+      "add a comment", "join the conversation", "reader comments", "top rated comments",
+      "show comments", "view comments",
+      // German, Spanish, French, Italian, Portuguese.
+      "kommentare", "kommentar", "kommentare schreiben", "kommentar schreiben",
+      "ähnliche artikel", "verwandte artikel", "weitere artikel", "mehr zum thema",
+      "das könnte sie auch interessieren", "lesen sie auch", "auch interessant",
+      "comentarios", "notas relacionadas", "contenido relacionado", "artículos relacionados",
+      "noticias relacionadas", "también te puede interesar", "te puede interesar",
+      "lee también", "más noticias", "commentaires", "vos réactions", "à lire aussi",
+      "lire aussi", "articles similaires", "sur le même sujet", "commenti",
+      "articoli correlati", "comentários", "leia também",
+      "notícias relacionadas", "veja também",
   };
+  static const std::string_view kCountedNouns[] = {
+      " comments", " comment", " kommentare", " comentarios", " commentaires", " commenti",
+      " comentários", " responses", " replies"};
   // clang-format on
   std::string_view core = line.core();
-  return kMarkers.contains(core) ||
-         (line.words <= kMaxNavigationMarkerWords && StartsWithPhrase(core, "more from"));
+  if (kMarkers.contains(core)) return true;
+  if (line.words <= kMaxNavigationMarkerWords &&
+      (StartsWithPhrase(core, "more from") || StartsWithPhrase(core, "more in"))) {
+    return true;
+  }
+  // "12 comments", "Top rated comments", "2 Kommentare".
+  for (std::string_view noun : kCountedNouns) {
+    if (line.words <= 3 && core.ends_with(noun)) return true;
+  }
+  return false;
 }
 
 }  // namespace

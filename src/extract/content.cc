@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "common/strings.h"
+#include "extract/boilerplate.h"
 
 namespace newsloom::extract {
 
@@ -306,33 +307,6 @@ double Weight(const Block& block, ContentMode mode) {
   return length - kLinkPenalty * double(block.link_chars);
 }
 
-// A short block that opens the part of a page after the article: comments,
-// related links, "more from". Such boxes also sit inside articles, so the
-// caller cuts at one only when less running text follows it than precedes it.
-bool IsEndOfArticleMarker(const Block& block) {
-  if (block.text.size() > 60 || CountWords(block.text) > 6) return false;
-  static const std::string_view kMarkers[] = {
-      "comments", "comment", "top rated comments", "leave a reply", "leave a comment",
-      "post a comment", "join the conversation", "add a comment", "reader comments",
-      "related", "more from", "more stories", "read more", "read next", "recommended",
-      "trending", "you may also like", "you might also like", "most popular", "most read",
-      "popular stories", "latest news", "also read", "more on this", "share this",
-      "about the author", "sign up for", "subscribe to", "newsletter", "breaking news",
-      "what to read next", "more in", "top stories", "recent posts", "you may like",
-      "see also", "related articles", "related posts", "related stories", "more news",
-      "editor's picks"};
-  std::string lower = AsciiLower(TrimView(block.text));
-  while (!lower.empty() && (lower.back() == ':' || lower.back() == '.')) lower.pop_back();
-  for (std::string_view marker : kMarkers) {
-    if (lower.rfind(marker, 0) == 0) return true;  // starts with the marker
-    if (lower.size() > marker.size() && lower.ends_with(marker) &&
-        lower[lower.size() - marker.size() - 1] == ' ') {
-      return true;  // "Top Rated Comments", "12 Comments"
-    }
-  }
-  return false;
-}
-
 bool SameText(std::string_view a, std::string_view b) {
   return !a.empty() && EqualsIgnoreCase(TrimView(a), TrimView(b));
 }
@@ -380,14 +354,14 @@ MainContent SelectContent(const HtmlDocument& document, std::string_view title,
   }
   if (best == nullptr || best->score <= 0) return content;
 
-  // Cut at an end-of-article marker ("Related stories", "12 Comments") when
+  // Cut at a marker of the page's tail ("Related stories", "12 Comments") when
   // less running text follows it than precedes it: a marker in the middle of
   // the article is a recirculation box, one near the end opens the page's tail.
   size_t end = best->last + 1;
   double text_before = 0, text_total = 0;
   for (size_t i = best->first; i < end; ++i) text_total += std::max(0.0, Weight(blocks[i], mode));
   for (size_t i = best->first; i < end; ++i) {
-    if (text_before > 200 && IsEndOfArticleMarker(blocks[i]) &&
+    if (text_before > 200 && IsNavigationMarker(blocks[i].text) &&
         text_total - text_before < text_before) {
       end = i;
       break;
