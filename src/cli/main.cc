@@ -78,15 +78,16 @@ int main(int argc, char** argv) {
 
   ExtractFlags extract_flags;
   CLI::App* extract = app.add_subcommand(
-      "extract",
-      "Extract the article and its metadata from each page: one JSON object per article with\n"
-      "id, url, canonical_url, title, author, published, site, source, language, description,\n"
-      "text (paragraphs separated by \"\\n\"), is_news, truncated.\n"
-      "PATH is a file or a directory (walked recursively): HTML (.html, .htm, gzip too),\n"
-      "plain-text pages (.txt), JSON Lines records (.jsonl; news-please field names).");
+      "extract", "Extract each page's article and metadata as JSON Lines");
+  extract->footer(
+      "Prints one JSON object per article: id, url, canonical_url, title, author, published,\n"
+      "site, source, language, description, text (paragraphs separated by \"\\n\"), is_news,\n"
+      "truncated. PATH is a file or a directory (walked recursively): HTML (.html, .htm,\n"
+      "gzip too), plain-text pages (.txt), JSON Lines records (.jsonl; news-please field\n"
+      "names). Exit code 0 when every input was read, 1 when some failed, 2 for bad usage.");
   extract->add_option("PATH", extract_flags.paths, "Files or directories to read")
       ->required()
-      ->type_name("PATH...");
+      ->type_name("");
   extract->add_option("-j,--jobs", extract_flags.jobs, "Worker threads (0 = one per core)")
       ->check(CLI::Range(0, 1024))
       ->default_val(0);
