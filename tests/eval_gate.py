@@ -13,6 +13,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+from wcxb_labels import wcxb_page_type  # noqa: E402
+
 # dataset -> (directory of pages, scorer figures to check: json path -> pin key)
 DATASETS = {
     "scrapinghub": "extract/scrapinghub",
@@ -43,13 +46,9 @@ def wcxb_is_news_accuracy(data_dir, pred):
     with open(pred, encoding="utf-8") as fh:
         for line in fh:
             record = json.loads(line)
-            truth = os.path.join(data_dir, "ground-truth", record["id"] + ".json")
-            if not os.path.exists(truth):
+            page_type = wcxb_page_type(data_dir, record["id"])
+            if page_type is None:
                 continue
-            with open(truth, encoding="utf-8") as gt:
-                page_type = json.load(gt).get("_internal", {}).get("page_type", "article")
-            if isinstance(page_type, dict):
-                page_type = page_type.get("primary", "article")
             total += 1
             hits += bool(record.get("is_news")) == (page_type == "article")
     return hits / total if total else 0.0

@@ -14,7 +14,8 @@ accuracy, and writes the weights as a C++ initializer list.
 import argparse
 import json
 import math
-import os
+
+from wcxb_labels import wcxb_page_type
 
 L2 = 1e-3
 STEPS = 3000
@@ -26,13 +27,9 @@ def load(features_path, wcxb_dir):
     with open(features_path, encoding="utf-8") as fh:
         for line in fh:
             record = json.loads(line)
-            truth = os.path.join(wcxb_dir, "ground-truth", record["id"] + ".json")
-            if not os.path.exists(truth):
+            page_type = wcxb_page_type(wcxb_dir, record["id"])
+            if page_type is None:
                 continue
-            with open(truth, encoding="utf-8") as gt:
-                page_type = json.load(gt).get("_internal", {}).get("page_type", "article")
-            if isinstance(page_type, dict):
-                page_type = page_type.get("primary", "article")
             rows.append((record["id"], record["features"], 1.0 if page_type == "article" else 0.0))
     rows.sort()
     return rows
