@@ -39,15 +39,28 @@ bool IsBlockTag(std::string_view tag) {
   return std::find(std::begin(kBlocks), std::end(kBlocks), tag) != std::end(kBlocks);
 }
 
+bool IsHeadingTag(std::string_view tag) {
+  return tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6';
+}
+
 Paragraph::Kind KindOf(std::string_view tag, bool in_quote) {
-  if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') {
-    return Paragraph::Kind::kHeading;
-  }
+  if (IsHeadingTag(tag)) return Paragraph::Kind::kHeading;
   if (tag == "li" || tag == "dd" || tag == "dt") return Paragraph::Kind::kListItem;
   if (tag == "pre") return Paragraph::Kind::kPreformatted;
   if (tag == "tr") return Paragraph::Kind::kTableRow;
   if (in_quote || tag == "blockquote") return Paragraph::Kind::kQuote;
   return Paragraph::Kind::kText;
+}
+
+// Whether a block element sits inside a heading (a few levels up at most).
+bool InsideHeading(const xmlNode* node) {
+  if (node == nullptr) return false;
+  int levels = 0;
+  for (const xmlNode* parent = node->parent; parent != nullptr && levels < 4;
+       parent = parent->parent, ++levels) {
+    if (IsHeadingTag(TagName(parent))) return true;
+  }
+  return false;
 }
 
 // Words in class and id values that name page chrome. Matched as substrings
@@ -227,7 +240,7 @@ class BlockBuilder {
       if (tag == "noscript" && !read_noscript_) continue;
       if (IsSkippedTag(tag) || IsHiddenChrome(child) || IsChrome(child)) continue;
       if (tag == "br" || tag == "td" || tag == "th" || tag == "img") {
-        pending_.push_back(' ');
+        if (!pending_.empty()) pending_.push_back(' ');  // a separator, never a block's start
         if (tag != "td" && tag != "th") continue;
       }
       bool child_in_quote = in_quote || tag == "blockquote" || tag == "q";
@@ -273,6 +286,9 @@ class BlockBuilder {
       block.text = std::move(text);
       block.owner = pending_owner_;
       block.kind = KindOf(TagName(pending_owner_), in_quote);
+      if (block.kind == Paragraph::Kind::kText && InsideHeading(pending_owner_)) {
+        block.kind = Paragraph::Kind::kHeading;  // <h3><p>...</p></h3> from broken markup
+      }
       blocks_.push_back(std::move(block));
     }
     pending_.clear();

@@ -96,34 +96,126 @@ struct MonthName {
 // and their usual abbreviations (a trailing dot is skipped by the caller).
 constexpr MonthName kMonthNames[] = {
     // English
-    {"january", 1}, {"jan", 1}, {"february", 2}, {"feb", 2}, {"march", 3}, {"mar", 3},
-    {"april", 4}, {"apr", 4}, {"may", 5}, {"june", 6}, {"jun", 6}, {"july", 7}, {"jul", 7},
-    {"august", 8}, {"aug", 8}, {"september", 9}, {"sep", 9}, {"sept", 9}, {"october", 10},
-    {"oct", 10}, {"november", 11}, {"nov", 11}, {"december", 12}, {"dec", 12},
+    {"january", 1},
+    {"jan", 1},
+    {"february", 2},
+    {"feb", 2},
+    {"march", 3},
+    {"mar", 3},
+    {"april", 4},
+    {"apr", 4},
+    {"may", 5},
+    {"june", 6},
+    {"jun", 6},
+    {"july", 7},
+    {"jul", 7},
+    {"august", 8},
+    {"aug", 8},
+    {"september", 9},
+    {"sep", 9},
+    {"sept", 9},
+    {"october", 10},
+    {"oct", 10},
+    {"november", 11},
+    {"nov", 11},
+    {"december", 12},
+    {"dec", 12},
     // German
-    {"januar", 1}, {"j\xC3\xA4nner", 1}, {"jaenner", 1}, {"februar", 2}, {"m\xC3\xA4rz", 3},
-    {"maerz", 3}, {"m\xC3\xA4r", 3}, {"mai", 5}, {"juni", 6}, {"juli", 7}, {"oktober", 10},
-    {"okt", 10}, {"dezember", 12}, {"dez", 12},
+    {"januar", 1},
+    {"j\xC3\xA4nner", 1},
+    {"jaenner", 1},
+    {"februar", 2},
+    {"m\xC3\xA4rz", 3},
+    {"maerz", 3},
+    {"m\xC3\xA4r", 3},
+    {"mai", 5},
+    {"juni", 6},
+    {"juli", 7},
+    {"oktober", 10},
+    {"okt", 10},
+    {"dezember", 12},
+    {"dez", 12},
     // French
-    {"janvier", 1}, {"janv", 1}, {"f\xC3\xA9vrier", 2}, {"fevrier", 2}, {"f\xC3\xA9v", 2},
-    {"f\xC3\xA9vr", 2}, {"fevr", 2}, {"mars", 3}, {"avril", 4}, {"avr", 4}, {"juin", 6},
-    {"juillet", 7}, {"juil", 7}, {"ao\xC3\xBBt", 8}, {"aout", 8}, {"septembre", 9},
-    {"octobre", 10}, {"novembre", 11}, {"d\xC3\xA9" "cembre", 12}, {"decembre", 12},
-    {"d\xC3\xA9" "c", 12},
+    {"janvier", 1},
+    {"janv", 1},
+    {"f\xC3\xA9vrier", 2},
+    {"fevrier", 2},
+    {"f\xC3\xA9v", 2},
+    {"f\xC3\xA9vr", 2},
+    {"fevr", 2},
+    {"mars", 3},
+    {"avril", 4},
+    {"avr", 4},
+    {"juin", 6},
+    {"juillet", 7},
+    {"juil", 7},
+    {"ao\xC3\xBBt", 8},
+    {"aout", 8},
+    {"septembre", 9},
+    {"octobre", 10},
+    {"novembre", 11},
+    {"d\xC3\xA9"
+     "cembre",
+     12},
+    {"decembre", 12},
+    {"d\xC3\xA9"
+     "c",
+     12},
     // Spanish
-    {"enero", 1}, {"ene", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"abr", 4},
-    {"mayo", 5}, {"junio", 6}, {"julio", 7}, {"agosto", 8}, {"ago", 8}, {"septiembre", 9},
-    {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12}, {"dic", 12},
+    {"enero", 1},
+    {"ene", 1},
+    {"febrero", 2},
+    {"marzo", 3},
+    {"abril", 4},
+    {"abr", 4},
+    {"mayo", 5},
+    {"junio", 6},
+    {"julio", 7},
+    {"agosto", 8},
+    {"ago", 8},
+    {"septiembre", 9},
+    {"setiembre", 9},
+    {"octubre", 10},
+    {"noviembre", 11},
+    {"diciembre", 12},
+    {"dic", 12},
     // Italian
-    {"gennaio", 1}, {"gen", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"mag", 5},
-    {"giugno", 6}, {"giu", 6}, {"luglio", 7}, {"lug", 7}, {"settembre", 9}, {"set", 9},
-    {"ottobre", 10}, {"ott", 10}, {"dicembre", 12},
+    {"gennaio", 1},
+    {"gen", 1},
+    {"febbraio", 2},
+    {"aprile", 4},
+    {"maggio", 5},
+    {"mag", 5},
+    {"giugno", 6},
+    {"giu", 6},
+    {"luglio", 7},
+    {"lug", 7},
+    {"settembre", 9},
+    {"set", 9},
+    {"ottobre", 10},
+    {"ott", 10},
+    {"dicembre", 12},
     // Portuguese
-    {"janeiro", 1}, {"fevereiro", 2}, {"fev", 2}, {"mar\xC3\xA7o", 3}, {"marco", 3},
-    {"maio", 5}, {"junho", 6}, {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"out", 10},
-    {"novembro", 11}, {"dezembro", 12},
+    {"janeiro", 1},
+    {"fevereiro", 2},
+    {"fev", 2},
+    {"mar\xC3\xA7o", 3},
+    {"marco", 3},
+    {"maio", 5},
+    {"junho", 6},
+    {"julho", 7},
+    {"setembro", 9},
+    {"outubro", 10},
+    {"out", 10},
+    {"novembro", 11},
+    {"dezembro", 12},
     // Dutch
-    {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mrt", 3}, {"mei", 5}, {"augustus", 8},
+    {"januari", 1},
+    {"februari", 2},
+    {"maart", 3},
+    {"mrt", 3},
+    {"mei", 5},
+    {"augustus", 8},
 };
 
 int LookupMonth(std::string_view word) {
@@ -162,13 +254,11 @@ struct ZoneName {
 };
 
 constexpr ZoneName kZones[] = {
-    {"GMT", 0},       {"UTC", 0},        {"UT", 0},         {"Z", 0},
-    {"EST", -5 * 60}, {"EDT", -4 * 60},  {"CST", -6 * 60},  {"CDT", -5 * 60},
-    {"MST", -7 * 60}, {"MDT", -6 * 60},  {"PST", -8 * 60},  {"PDT", -7 * 60},
-    {"BST", 60},      {"CET", 60},       {"CEST", 120},     {"MEZ", 60},
-    {"MESZ", 120},    {"EET", 120},      {"EEST", 180},     {"WET", 0},
-    {"WEST", 60},     {"AKST", -9 * 60}, {"AKDT", -8 * 60}, {"HST", -10 * 60},
-};
+    {"GMT", 0},       {"UTC", 0},        {"UT", 0},         {"Z", 0},         {"EST", -5 * 60},
+    {"EDT", -4 * 60}, {"CST", -6 * 60},  {"CDT", -5 * 60},  {"MST", -7 * 60}, {"MDT", -6 * 60},
+    {"PST", -8 * 60}, {"PDT", -7 * 60},  {"BST", 60},       {"CET", 60},      {"CEST", 120},
+    {"MEZ", 60},      {"MESZ", 120},     {"EET", 120},      {"EEST", 180},    {"WET", 0},
+    {"WEST", 60},     {"AKST", -9 * 60}, {"AKDT", -8 * 60}, {"HST", -10 * 60}};
 
 // A numeric offset "+09:00", "+0900", "+09", "-5" at text[*position].
 bool ReadNumericOffset(std::string_view text, size_t* position, int* offset_minutes) {
@@ -340,7 +430,8 @@ void ReadOptionalTime(std::string_view text, size_t position, TimeOfDay* time) {
       } else if (next + 2 < text.size() && text.compare(next, 3, "\xE2\x80\x93") == 0) {
         next += 3;
       } else if (StartsWordIgnoreCase(text, next, "at") || StartsWordIgnoreCase(text, next, "um") ||
-                 StartsWordIgnoreCase(text, next, "om") || StartsWordIgnoreCase(text, next, "alle") ||
+                 StartsWordIgnoreCase(text, next, "om") ||
+                 StartsWordIgnoreCase(text, next, "alle") ||
                  StartsWordIgnoreCase(text, next, "las") || StartsWordIgnoreCase(text, next, "a")) {
         while (next < text.size() && IsAsciiLetter(text[next])) ++next;
       } else if (next + 1 < text.size() && text.compare(next, 2, "\xC3\xA0") == 0) {
@@ -396,7 +487,7 @@ bool ReadYear(std::string_view text, size_t* position, int* year) {
 
 struct DateMatch {
   CivilDate date;
-  size_t end = 0;      // where a time of day may follow
+  size_t end = 0;  // where a time of day may follow
   bool allow_time = true;
 };
 
@@ -546,9 +637,9 @@ std::optional<Timestamp> FinishCompact(const DateMatch& match, std::string_view 
       int second = digits == 6 ? value % 100 : 0;
       std::optional<int> offset;
       ReadZone(text, &k, &offset);
-      return MakeTimestamp(match.date, hour, minute, second, offset,
-                           digits == 6 ? Timestamp::Precision::kSecond
-                                       : Timestamp::Precision::kMinute);
+      return MakeTimestamp(
+          match.date, hour, minute, second, offset,
+          digits == 6 ? Timestamp::Precision::kSecond : Timestamp::Precision::kMinute);
     }
   }
   if (!IsValidCivilDate(match.date)) return std::nullopt;
@@ -629,18 +720,36 @@ std::optional<Timestamp> DateFromUrl(std::string_view url) {
     size_t digits = k - i;
     CivilDate date;
     bool found = false;
-    if (digits == 4 && k < path.size() && (path[k] == '/' || path[k] == '-' || path[k] == '_')) {
-      char separator = path[k];
-      int month = 0;
-      int day = 0;
-      if (two_digits(k + 1, &month) && k + 3 < path.size() && path[k + 3] == separator &&
-          two_digits(k + 4, &day) && ends_cleanly(k + 6)) {
-        date = {year, month, day};
+    auto is_separator = [&](size_t at) {
+      return at < path.size() &&
+             (path[at] == '/' || path[at] == '-' || path[at] == '_' || path[at] == '.');
+    };
+    int first = 0;
+    int second = 0;
+    if (digits == 4 && is_separator(k)) {
+      // /2024/09/23/, /2024-09-23-slug, /2012-06/04/
+      if (two_digits(k + 1, &first) && is_separator(k + 3) && two_digits(k + 4, &second) &&
+          ends_cleanly(k + 6)) {
+        date = {year, first, second};
+        found = true;
+      }
+    } else if (digits == 2 && is_separator(k) && path[k] != '/') {
+      // /meldungen/29-10-2021
+      int four = 0;
+      size_t end = k + 4;
+      if (two_digits(k + 1, &first) && is_separator(k + 3) && path[k + 3] == path[k] &&
+          ReadNumber(path, &end, 4, &four) == 4 && ends_cleanly(end)) {
+        date = {four, first, year};
         found = true;
       }
     } else if (digits == 8 && ends_cleanly(k)) {
+      // /20240923/, else day first: /08112021-event
       date = {year / 10000, year / 100 % 100, year % 100};
-      found = true;
+      found = date.year >= 1990 && date.year <= 2100 && IsValidCivilDate(date);
+      if (!found) {
+        date = {year % 10000, year / 10000 % 100, year / 1000000};
+        found = true;
+      }
     }
     if (found && date.year >= 1990 && date.year <= 2100 && IsValidCivilDate(date)) {
       return MakeTimestamp(date, 0, 0, 0, std::nullopt, Timestamp::Precision::kDay);

@@ -23,7 +23,8 @@ namespace newsloom::extract {
 // complete date (year, month and day) is there or it is not a valid calendar date.
 std::optional<Timestamp> ParseDateTime(std::string_view text);
 
-// A date embedded in a URL path: /2024/09/23/, /2024-09-23/, /20240923/ .
+// A date embedded in a URL path: /2024/09/23/, /2024-09-23/, /20240923/ ,
+// and the day-first /23-09-2024 and /23092024 that European sites use.
 // Year must be 1990..2100. Month-only paths (/2024/09/) give nothing.
 std::optional<Timestamp> DateFromUrl(std::string_view url);
 

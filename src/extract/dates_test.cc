@@ -40,7 +40,10 @@ constexpr DateRow kDateRows[] = {
     {"Published: September 23, 2024 | Updated: September 24, 2024", "2024-09-23"},
     {"Posted on Monday, March 3, 2025", "2025-03-03"},
     {"By Jane Doe \xC2\xB7 12 March 2024 \xC2\xB7 4 min read", "2024-03-12"},
-    {"Sep\xC2\xA0" "23,\xC2\xA0" "2024", "2024-09-23"},
+    {"Sep\xC2\xA0"
+     "23,\xC2\xA0"
+     "2024",
+     "2024-09-23"},
     {"10 Jan 2024 14:30 GMT+2", "2024-01-10T14:30:00+02:00"},
     {"Jun 5, 2023 11:45 PM CEST", "2023-06-05T23:45:00+02:00"},
     // European month names and forms
@@ -52,7 +55,10 @@ constexpr DateRow kDateRows[] = {
     {"5 agosto 2022", "2022-08-05"},
     {"12 de mar\xC3\xA7o de 2021", "2021-03-12"},
     {"7 mei 2020", "2020-05-07"},
-    {"2024\xE5\xB9\xB4" "9\xE6\x9C\x88" "23\xE6\x97\xA5", "2024-09-23"},
+    {"2024\xE5\xB9\xB4"
+     "9\xE6\x9C\x88"
+     "23\xE6\x97\xA5",
+     "2024-09-23"},
     // Numeric day-first
     {"23.09.2024", "2024-09-23"},
     {"23.09.2024 10:05", "2024-09-23T10:05:00"},
@@ -127,6 +133,11 @@ constexpr UrlRow kUrlRows[] = {
     {"https://2024-09-23.example.com/story", ""},
     {"https://example.com/id/1234567890123/", ""},
     {"/2021/12/01/relative-path", "2021-12-01"},
+    {"http://www.he.xinhuanet.com/news/2012-06/04/content_1.htm", "2012-06-04"},
+    {"https://weisser-ring.de/media-news/meldungen/29-10-2021", "2021-10-29"},
+    {"https://example.de/aktuelles/08112021-online-fachtag", "2021-11-08"},
+    {"https://example.com/v/12-34-2021/", ""},
+    {"https://example.com/page/10-2021", ""},
     {"https://example.com/", ""},
     {"", ""},
 };

@@ -1,5 +1,6 @@
 #include "extract/html_document.h"
 
+#include <algorithm>
 #include <climits>
 
 #include "common/strings.h"
@@ -37,17 +38,17 @@ Result<std::unique_ptr<HtmlDocument>> HtmlDocument::Parse(std::string_view utf8_
   if (utf8_html.size() > size_t(INT_MAX)) {
     return Status::InvalidArgument("page larger than 2 GB");
   }
-  int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                HTML_PARSE_NONET | HTML_PARSE_COMPACT;
-  xmlDoc* doc = htmlReadMemory(utf8_html.data(), int(utf8_html.size()), nullptr, "UTF-8", options);
-  if (doc == nullptr || xmlDocGetRootElement(doc) == nullptr) {
-    if (doc) xmlFreeDoc(doc);
+  if (utf8_html.find_first_not_of(" \t\n\r\f") == std::string_view::npos) {
     return Status::Corruption("no HTML element could be parsed");
   }
-  return std::unique_ptr<HtmlDocument>(new HtmlDocument(doc));
+  // The tree takes a few times the page's size; start near it to avoid regrowth.
+  auto arena = std::make_unique<Arena>(std::clamp<size_t>(utf8_html.size() * 2, 64 << 10, 4 << 20));
+  xmlDoc* doc = ParseHtml(utf8_html, *arena);
+  return std::unique_ptr<HtmlDocument>(new HtmlDocument(std::move(arena), doc));
 }
 
-HtmlDocument::~HtmlDocument() { xmlFreeDoc(doc_); }
+// The tree lives in arena_ and goes away with it; it is never given to xmlFreeDoc.
+HtmlDocument::~HtmlDocument() = default;
 
 xmlNode* HtmlDocument::root() const { return xmlDocGetRootElement(doc_); }
 xmlNode* HtmlDocument::head() const { return FindChild(root(), "head"); }
@@ -55,7 +56,7 @@ xmlNode* HtmlDocument::body() const { return FindChild(root(), "body"); }
 
 std::string_view TagName(const xmlNode* node) {
   if (!IsElement(node) || node->name == nullptr) return {};
-  return reinterpret_cast<const char*>(node->name);  // libxml2's HTML parser lower-cases names
+  return reinterpret_cast<const char*>(node->name);  // the parser lower-cases names
 }
 
 bool IsElement(const xmlNode* node) { return node != nullptr && node->type == XML_ELEMENT_NODE; }

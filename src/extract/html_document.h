@@ -1,5 +1,7 @@
-// HtmlDocument: a parsed HTML page (libxml2's error-tolerant HTML parser).
+// HtmlDocument: a parsed HTML page, as a tree of libxml2 structs.
 //
+// The tree is built by ParseHtml (html_parser.h) in an arena the document
+// owns; it has libxml2's shape, so libxml2's read-only tree APIs work on it.
 // libxml2 stays inside the extract stage: nothing outside src/extract sees an
 // xmlNode. Not thread-safe for mutation; concurrent const reads are fine.
 #ifndef NEWSLOOM_EXTRACT_HTML_DOCUMENT_H_
@@ -12,19 +14,19 @@
 #include <string>
 #include <string_view>
 
+#include "extract/html_parser.h"
 #include "newsloom/status.h"
 
 namespace newsloom::extract {
 
-// Walkers stop descending below this depth; libxml2 itself refuses documents
-// nested deeper than 256 unless told otherwise, so this only guards our own
-// recursion against future parser changes.
+// Walkers stop descending below this depth; the parser never builds a tree
+// deeper than this (kMaxParserDepth), so this only guards our own recursion.
 inline constexpr int kMaxTreeDepth = 512;
 
 class HtmlDocument {
  public:
   // Parses UTF-8 HTML. Broken markup is repaired, never an error; an input
-  // that yields no element at all is Corruption.
+  // that is empty or only whitespace is Corruption.
   static Result<std::unique_ptr<HtmlDocument>> Parse(std::string_view utf8_html);
 
   ~HtmlDocument();
@@ -36,8 +38,9 @@ class HtmlDocument {
   xmlNode* body() const;  // <body>, or null
 
  private:
-  explicit HtmlDocument(xmlDoc* doc) : doc_(doc) {}
-  xmlDoc* doc_;
+  HtmlDocument(std::unique_ptr<Arena> arena, xmlDoc* doc) : arena_(std::move(arena)), doc_(doc) {}
+  std::unique_ptr<Arena> arena_;  // owns every node and string of doc_
+  xmlDoc* doc_;                   // in arena_
 };
 
 // Lower-case ASCII tag name of an element ("" for non-elements).

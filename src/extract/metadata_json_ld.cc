@@ -1,7 +1,6 @@
 #include "extract/metadata_json_ld.h"
 
 #include <nlohmann/json.hpp>
-
 #include <unordered_map>
 
 #include "common/strings.h"
@@ -75,13 +74,13 @@ void Collect(const Json& value, int depth, std::vector<NodeRef>* nodes, IdMap* i
 int ArticleRank(std::string_view type) {
   if (type.size() >= 7 && type.substr(type.size() - 7) == "Article") return 0;
   static constexpr std::string_view kPosts[] = {
-      "BlogPosting", "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting",
-      "Report",      "Question",        "Posting"};
+      "BlogPosting", "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting", "Report",
+      "Question",    "Posting"};
   for (std::string_view post : kPosts) {
     if (type == post) return 0;
   }
-  static constexpr std::string_view kWorks[] = {"Recipe", "HowTo", "Review", "VideoObject",
-                                                "PodcastEpisode", "Blog"};
+  static constexpr std::string_view kWorks[] = {"Recipe",      "HowTo",          "Review",
+                                                "VideoObject", "PodcastEpisode", "Blog"};
   for (std::string_view work : kWorks) {
     if (type == work) return 1;
   }
@@ -133,12 +132,12 @@ std::string NameOf(const Json& node, const char* key, const IdMap& ids) {
 // control characters inside strings, are common; undo that before parsing.
 Json ParseLenient(std::string_view text) {
   text = TrimView(text);
-  for (std::string_view prefix : {std::string_view("<!--"), std::string_view("//<![CDATA["),
-                                  std::string_view("<![CDATA[")}) {
+  for (std::string_view prefix :
+       {std::string_view("<!--"), std::string_view("//<![CDATA["), std::string_view("<![CDATA[")}) {
     if (text.substr(0, prefix.size()) == prefix) text = TrimView(text.substr(prefix.size()));
   }
-  for (std::string_view suffix : {std::string_view("-->"), std::string_view("//]]>"),
-                                  std::string_view("]]>")}) {
+  for (std::string_view suffix :
+       {std::string_view("-->"), std::string_view("//]]>"), std::string_view("]]>")}) {
     if (text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix) {
       text = TrimView(text.substr(0, text.size() - suffix.size()));
     }

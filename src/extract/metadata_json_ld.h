@@ -19,9 +19,9 @@ struct JsonLdFacts {
   std::vector<std::string> authors;  // author / creator names of that node, @id references resolved
   std::string date_published;        // datePublished, else dateCreated / uploadDate
   std::string date_modified;
-  std::string page_date_published;   // datePublished of a WebPage-like node
-  std::string publisher_name;        // publisher.name of the main node
-  std::string website_name;          // name of a WebSite node
+  std::string page_date_published;  // datePublished of a WebPage-like node
+  std::string publisher_name;       // publisher.name of the main node
+  std::string website_name;         // name of a WebSite node
 };
 
 // Collects the blocks of one document, then decides.

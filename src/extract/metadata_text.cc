@@ -16,30 +16,22 @@ struct NamedEntity {
 
 // The references that occur in titles, names and descriptions in practice.
 constexpr NamedEntity kEntities[] = {
-    {"amp", '&'},      {"lt", '<'},         {"gt", '>'},         {"quot", '"'},
-    {"apos", '\''},    {"nbsp", 0xA0},      {"ndash", 0x2013},   {"mdash", 0x2014},
-    {"lsquo", 0x2018}, {"rsquo", 0x2019},   {"sbquo", 0x201A},   {"ldquo", 0x201C},
-    {"rdquo", 0x201D}, {"bdquo", 0x201E},   {"hellip", 0x2026},  {"laquo", 0xAB},
-    {"raquo", 0xBB},   {"middot", 0xB7},    {"bull", 0x2022},    {"copy", 0xA9},
-    {"reg", 0xAE},     {"trade", 0x2122},   {"eacute", 0xE9},    {"egrave", 0xE8},
-    {"ecirc", 0xEA},   {"euml", 0xEB},      {"aacute", 0xE1},    {"agrave", 0xE0},
-    {"acirc", 0xE2},   {"auml", 0xE4},      {"atilde", 0xE3},    {"aring", 0xE5},
-    {"iacute", 0xED},  {"igrave", 0xEC},    {"icirc", 0xEE},     {"iuml", 0xEF},
-    {"oacute", 0xF3},  {"ograve", 0xF2},    {"ocirc", 0xF4},     {"ouml", 0xF6},
-    {"otilde", 0xF5},  {"uacute", 0xFA},    {"ugrave", 0xF9},    {"ucirc", 0xFB},
-    {"uuml", 0xFC},    {"ccedil", 0xE7},    {"ntilde", 0xF1},    {"szlig", 0xDF},
-    {"Eacute", 0xC9},  {"Auml", 0xC4},      {"Ouml", 0xD6},      {"Uuml", 0xDC},
-    {"Ccedil", 0xC7},  {"Ntilde", 0xD1},    {"Aacute", 0xC1},    {"Oacute", 0xD3},
-    {"oslash", 0xF8},  {"Oslash", 0xD8},    {"aelig", 0xE6},     {"AElig", 0xC6},
-    {"euro", 0x20AC},  {"pound", 0xA3},     {"deg", 0xB0},       {"times", 0xD7},
-    {"shy", 0xAD},     {"zwj", 0x200D},     {"zwnj", 0x200C},    {"thinsp", 0x2009},
-};
+    {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},     {"apos", '\''},
+    {"nbsp", 0xA0},    {"ndash", 0x2013}, {"mdash", 0x2014}, {"lsquo", 0x2018}, {"rsquo", 0x2019},
+    {"sbquo", 0x201A}, {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"bdquo", 0x201E}, {"hellip", 0x2026},
+    {"laquo", 0xAB},   {"raquo", 0xBB},   {"middot", 0xB7},  {"bull", 0x2022},  {"copy", 0xA9},
+    {"reg", 0xAE},     {"trade", 0x2122}, {"eacute", 0xE9},  {"egrave", 0xE8},  {"ecirc", 0xEA},
+    {"euml", 0xEB},    {"aacute", 0xE1},  {"agrave", 0xE0},  {"acirc", 0xE2},   {"auml", 0xE4},
+    {"atilde", 0xE3},  {"aring", 0xE5},   {"iacute", 0xED},  {"igrave", 0xEC},  {"icirc", 0xEE},
+    {"iuml", 0xEF},    {"oacute", 0xF3},  {"ograve", 0xF2},  {"ocirc", 0xF4},   {"ouml", 0xF6},
+    {"otilde", 0xF5},  {"uacute", 0xFA},  {"ugrave", 0xF9},  {"ucirc", 0xFB},   {"uuml", 0xFC},
+    {"ccedil", 0xE7},  {"ntilde", 0xF1},  {"szlig", 0xDF},   {"Eacute", 0xC9},  {"Auml", 0xC4},
+    {"Ouml", 0xD6},    {"Uuml", 0xDC},    {"Ccedil", 0xC7},  {"Ntilde", 0xD1},  {"Aacute", 0xC1},
+    {"Oacute", 0xD3},  {"oslash", 0xF8},  {"Oslash", 0xD8},  {"aelig", 0xE6},   {"AElig", 0xC6},
+    {"euro", 0x20AC},  {"pound", 0xA3},   {"deg", 0xB0},     {"times", 0xD7},   {"shy", 0xAD},
+    {"zwj", 0x200D},   {"zwnj", 0x200C},  {"thinsp", 0x2009}};
 
-bool IsAsciiAlnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+bool IsAsciiAlnum(char c) { return IsDigit(c) || IsAsciiLower(c) || IsAsciiUpper(c); }
 
 // Decodes one reference at text[i] == '&'; returns its length, 0 if none.
 size_t DecodeReference(std::string_view text, size_t i, std::string* out) {
@@ -116,11 +108,16 @@ std::string ComparisonKey(std::string_view text) {
     if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
       unsigned char b = static_cast<unsigned char>(text[i + 2]);
       width = 3;
-      if (b == 0x98 || b == 0x99 || b == 0x9B) replacement = '\'';
-      else if (b == 0x9C || b == 0x9D || b == 0x9E) replacement = '"';
-      else if (b >= 0x90 && b <= 0x95) replacement = '-';
-      else if ((b >= 0x80 && b <= 0x8B) || b == 0xAF) replacement = ' ';
-      else width = 1;
+      if (b == 0x98 || b == 0x99 || b == 0x9B)
+        replacement = '\'';
+      else if (b == 0x9C || b == 0x9D || b == 0x9E)
+        replacement = '"';
+      else if (b >= 0x90 && b <= 0x95)
+        replacement = '-';
+      else if ((b >= 0x80 && b <= 0x8B) || b == 0xAF)
+        replacement = ' ';
+      else
+        width = 1;
     } else if (c == 0xC2 && i + 1 < text.size() &&
                static_cast<unsigned char>(text[i + 1]) == 0xA0) {
       replacement = ' ';
@@ -183,7 +180,8 @@ std::string ResolveUrl(std::string_view base, std::string_view reference) {
   }
   size_t base_scheme = base.find("://");
   if (base_scheme == std::string_view::npos) return {};
-  if (ref.substr(0, 2) == "//") return std::string(base.substr(0, base_scheme + 1)) + std::string(ref);
+  if (ref.substr(0, 2) == "//")
+    return std::string(base.substr(0, base_scheme + 1)) + std::string(ref);
   size_t path_start = base.find_first_of("/?#", base_scheme + 3);
   std::string_view origin = base.substr(0, path_start);
   if (ref[0] == '/') return std::string(origin) + std::string(ref);
@@ -199,6 +197,40 @@ std::string ResolveUrl(std::string_view base, std::string_view reference) {
   while (ref.substr(0, 2) == "./") ref.remove_prefix(2);
   joined.append(ref);
   return joined;
+}
+
+// True when the space-separated list `tokens` holds `token` (ASCII case-insensitive).
+bool HasToken(std::string_view tokens, std::string_view token) {
+  size_t i = 0;
+  while (i < tokens.size()) {
+    while (i < tokens.size() && IsAsciiSpace(tokens[i])) ++i;
+    size_t end = i;
+    while (end < tokens.size() && !IsAsciiSpace(tokens[end])) ++end;
+    if (end > i && EqualsIgnoreCase(tokens.substr(i, end - i), token)) return true;
+    i = end;
+  }
+  return false;
+}
+
+bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> needles) {
+  for (std::string_view needle : needles) {
+    if (ContainsIgnoreCase(text, needle)) return true;
+  }
+  return false;
+}
+
+// Words split on spaces (after whitespace collapsing).
+std::vector<std::string_view> SpaceWords(std::string_view text) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    size_t end = i;
+    while (end < text.size() && text[end] != ' ') ++end;
+    if (end > i) words.push_back(text.substr(i, end - i));
+    i = end;
+  }
+  return words;
 }
 
 }  // namespace newsloom::extract::metadata_internal

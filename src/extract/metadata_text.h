@@ -3,10 +3,27 @@
 #ifndef NEWSLOOM_EXTRACT_METADATA_TEXT_H_
 #define NEWSLOOM_EXTRACT_METADATA_TEXT_H_
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsloom::extract::metadata_internal {
+
+// ASCII character classes (no locale).
+inline char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// True when the space-separated list `tokens` holds `token` (ASCII case-insensitive).
+bool HasToken(std::string_view tokens, std::string_view token);
+
+// True when `text` contains one of `needles`, ASCII case-insensitively.
+bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> needles);
+
+// Words split on single spaces (callers collapse whitespace first).
+std::vector<std::string_view> SpaceWords(std::string_view text);
 
 // Decodes HTML character references (&amp; &#8217; &#x2019; &rsquo; ...) that
 // survive in JSON-LD and in double-escaped attributes. Unknown names are kept.

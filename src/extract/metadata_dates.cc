@@ -1,0 +1,213 @@
+#include "extract/metadata_dates.h"
+
+#include <cstdint>
+
+#include "common/strings.h"
+#include "common/time.h"
+#include "extract/dates.h"
+#include "extract/metadata_text.h"
+
+namespace newsloom::extract::metadata_internal {
+
+namespace {
+
+constexpr int64_t kEarliestPlausible = 788918400;  // 1995-01-01: older "dates" are defaults
+
+class DateChooser {
+ public:
+  explicit DateChooser(const Timestamp& fetched) : latest_(fetched.utc_seconds + 86400) {}
+
+  std::optional<Timestamp> Parse(std::string_view text) const {
+    if (TrimView(text).empty()) return std::nullopt;
+    std::optional<Timestamp> stamp = ParseDateTime(text);
+    if (!stamp || !Plausible(*stamp)) return std::nullopt;
+    return stamp;
+  }
+
+  bool Plausible(const Timestamp& stamp) const {
+    return stamp.utc_seconds <= latest_ && stamp.utc_seconds >= kEarliestPlausible;
+  }
+
+ private:
+  int64_t latest_;
+};
+
+// A byline's text with "Updated ..." parts removed, so that a page saying
+// "Updated Sep 24 · Published Sep 23" gives the 23rd.
+std::optional<Timestamp> DateFromByline(std::string_view text, const DateChooser& dates) {
+  static constexpr std::string_view kPublished[] = {"published", "posted",    "veröffentlicht",
+                                                    "publié",    "publicado", "pubblicato"};
+  for (std::string_view word : kPublished) {
+    std::string lower = AsciiLower(text);
+    size_t at = lower.find(word);
+    if (at != std::string::npos) {
+      if (std::optional<Timestamp> stamp = dates.Parse(text.substr(at))) return stamp;
+    }
+  }
+  std::string lower = AsciiLower(text);
+  size_t updated = std::min(lower.find("updated"), lower.find("modified"));
+  if (updated != std::string::npos) {
+    if (std::optional<Timestamp> stamp = dates.Parse(text.substr(0, updated))) return stamp;
+    return std::nullopt;
+  }
+  return dates.Parse(text);
+}
+
+// The publication-date meta names, most specific first.
+constexpr std::string_view kPublishedMetas[] = {"article:published_time",
+                                                "article:published",
+                                                "og:published_time",
+                                                "og:article:published_time",
+                                                "published_time",
+                                                "datepublished",
+                                                "date_published",
+                                                "publishdate",
+                                                "publish_date",
+                                                "publish-date",
+                                                "publication_date",
+                                                "publication-date",
+                                                "pubdate",
+                                                "parsely-pub-date",
+                                                "sailthru.date",
+                                                "article.published",
+                                                "article_date_original",
+                                                "originalpublicationdate",
+                                                "original-publish-date",
+                                                "cxenseparse:recs:publishtime",
+                                                "dc.date.issued",
+                                                "dcterms.issued",
+                                                "dc.date.created",
+                                                "dcterms.created",
+                                                "dc.date",
+                                                "dcterms.date",
+                                                "citation_publication_date",
+                                                "citation_date",
+                                                "date",
+                                                "datecreated",
+                                                "displaydate",
+                                                "pdate",
+                                                "rnews:datepublished",
+                                                "bt:pubdate",
+                                                "weibo:article:create_at",
+                                                "release_date",
+                                                "created",
+                                                "timestamp"};
+
+constexpr std::string_view kModifiedMetas[] = {
+    "article:modified_time", "og:updated_time",  "datemodified",     "last-modified",
+    "dc.date.modified",      "dcterms.modified", "article:modified", "modified_time"};
+
+// The calendar day as the page wrote it (in its own zone).
+int64_t LocalDay(const Timestamp& stamp) {
+  int64_t local = stamp.utc_seconds + int64_t(stamp.offset_minutes) * 60;
+  return local >= 0 ? local / 86400 : (local - 86399) / 86400;
+}
+
+std::optional<Timestamp> DeclaredPublished(const Collector& collected, const Metas& metas,
+                                           const JsonLdFacts& ld, const DateChooser& dates) {
+  if (auto stamp = dates.Parse(ld.date_published)) return stamp;
+  for (std::string_view key : kPublishedMetas) {
+    if (auto stamp = dates.Parse(metas.Get(key))) return stamp;
+  }
+  // Document order: the page's main item (a question, a first post) comes
+  // before the answers and replies that carry their own dates.
+  for (const Found& found : collected.itemprop_dates) {
+    if (found.flags.in_comments || found.flags.in_boilerplate) continue;
+    if (auto stamp = dates.Parse(ItemValue(found.node))) return stamp;
+  }
+  // Site-specific names like "w-published-date" or "article_publish_date".
+  std::optional<Timestamp> found;
+  metas.ForEachEntry([&](std::string_view key, std::string_view content) {
+    if (!found && ContainsIgnoreCase(key, "publish") && !ContainsAny(key, {"modif", "updat"})) {
+      found = dates.Parse(content);
+    }
+  });
+  return found;
+}
+
+std::optional<Timestamp> DeclaredModified(const Metas& metas, const JsonLdFacts& ld,
+                                          const DateChooser& dates) {
+  if (auto stamp = dates.Parse(ld.date_modified)) return stamp;
+  for (std::string_view key : kModifiedMetas) {
+    if (auto stamp = dates.Parse(metas.Get(key))) return stamp;
+  }
+  return std::nullopt;
+}
+
+// A date the page displays: a <time> marked as the publication time, the
+// first <time> in the article, then a dated byline.
+std::optional<Timestamp> DisplayedDate(const Collector& collected, const DateChooser& dates) {
+  for (const Found* found : ByPreference(collected.times)) {
+    if (found->flags.in_boilerplate) continue;
+    std::string_view class_name = AttributeView(found->node, "class");
+    if (ContainsAny(class_name, {"update", "modif"})) continue;
+    if (!ContainsAny(class_name, {"publish", "date", "posted", "created"}) &&
+        !found->flags.in_content && !found->flags.in_header) {
+      continue;
+    }
+    std::string_view datetime = AttributeView(found->node, "datetime");
+    if (auto stamp = dates.Parse(datetime)) return stamp;
+    if (auto stamp = dates.Parse(TextOf(found->node))) return stamp;
+  }
+  for (const Found* found : ByPreference(collected.date_nodes)) {
+    if (found->flags.in_boilerplate) continue;
+    std::string text = TextOf(found->node);
+    if (text.size() > 200) continue;
+    if (auto stamp = DateFromByline(text, dates)) return stamp;
+  }
+  return std::nullopt;
+}
+
+// A time of day in UTC falls on another calendar day than the publisher's
+// own when it is near midnight; a date in the url is written in the
+// publisher's day. Returns the url's day when it is one off, else nothing.
+std::optional<Timestamp> PublisherDay(const Timestamp& published, std::string_view page_url,
+                                      std::string_view canonical_url) {
+  if (published.offset_minutes != 0 || published.precision == Timestamp::Precision::kDay) {
+    return std::nullopt;
+  }
+  for (std::string_view url : {page_url, canonical_url}) {
+    if (std::optional<Timestamp> from_url = DateFromUrl(url)) {
+      int64_t difference = LocalDay(*from_url) - LocalDay(published);
+      if (difference == 1 || difference == -1) return from_url;
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Timestamp> ChooseDate(const Collector& collected, const Metas& metas,
+                                    const JsonLdFacts& ld, std::string_view page_url,
+                                    std::string_view canonical_url, const Timestamp& fetched) {
+  DateChooser dates(fetched);
+  std::optional<Timestamp> published = DeclaredPublished(collected, metas, ld, dates);
+  if (published) {
+    if (std::optional<Timestamp> local = PublisherDay(*published, page_url, canonical_url)) {
+      return local;
+    }
+    return published;
+  }
+  if (auto stamp = DisplayedDate(collected, dates)) return stamp;
+  // A bare date under the headline or in the article: "Mar 27, 2024".
+  for (const auto* list : {&collected.short_texts_after_h1, &collected.short_texts_in_content,
+                           &collected.short_texts_anywhere}) {
+    for (const Found& found : *list) {
+      if (auto stamp = dates.Parse(reinterpret_cast<const char*>(found.node->content))) {
+        return stamp;
+      }
+    }
+  }
+  for (std::string_view url : {page_url, canonical_url}) {
+    if (auto stamp = DateFromUrl(url); stamp && dates.Plausible(*stamp)) return stamp;
+  }
+  if (auto stamp = dates.Parse(ld.page_date_published)) return stamp;
+  for (const Found* found : ByPreference(collected.times)) {
+    if (found->flags.in_boilerplate) continue;
+    if (auto stamp = dates.Parse(AttributeView(found->node, "datetime"))) return stamp;
+  }
+  return DeclaredModified(metas, ld, dates);
+}
+
+}  // namespace newsloom::extract::metadata_internal

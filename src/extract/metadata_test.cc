@@ -1,0 +1,349 @@
+#include "extract/metadata.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "common/time.h"
+
+namespace newsloom::extract {
+namespace {
+
+// 2026-01-01T00:00:00Z: pages below are dated before it unless a test says otherwise.
+Timestamp Fetched() {
+  Timestamp stamp;
+  stamp.utc_seconds = 1767225600;
+  stamp.has_offset = true;
+  return stamp;
+}
+
+PageMetadata Extract(const std::string& html, std::string_view url = "https://example.com/a") {
+  auto document = HtmlDocument::Parse(html);
+  EXPECT_TRUE(document.ok());
+  if (!document.ok()) return {};
+  return ExtractMetadata(*document.value(), url, Fetched());
+}
+
+std::string Published(const PageMetadata& metadata) {
+  return metadata.published ? metadata.published->ToIso8601() : "";
+}
+
+std::string JoinedAuthors(const PageMetadata& metadata) {
+  std::string joined;
+  for (const std::string& author : metadata.authors) {
+    if (!joined.empty()) joined += "; ";
+    joined += author;
+  }
+  return joined;
+}
+
+// ---------------------------------------------------------------- CleanTitle
+
+struct CleanTitleRow {
+  const char* title;
+  const char* site_name;
+  const char* expected;
+};
+
+constexpr CleanTitleRow kCleanTitleRows[] = {
+    {"Storm hits coast | The Daily Planet", "The Daily Planet", "Storm hits coast"},
+    {"The Daily Planet - Storm hits coast", "The Daily Planet", "Storm hits coast"},
+    {"Storm hits coast \xE2\x80\x93 Daily Planet News", "Daily Planet", "Storm hits coast"},
+    // A section name before the site name goes too.
+    {"Storm hits coast | Weather | The Daily Planet", "The Daily Planet", "Storm hits coast"},
+    {"Storm hits the coast | Weather and climate change | The Daily Planet", "The Daily Planet",
+     "Storm hits the coast | Weather and climate change"},
+    {"Daily Planet: Storm hits the coast", "Daily Planet", "Storm hits the coast"},
+    {"Storm hits coast", "The Daily Planet", "Storm hits coast"},
+    {"The Daily Planet", "The Daily Planet", "The Daily Planet"},
+    // Without a site name: a short, capitalised trailing part is a name.
+    {"Storm hits the coast overnight - Daily Planet", "", "Storm hits the coast overnight"},
+    {"Storm hits the coast overnight | Weather | Daily Planet", "",
+     "Storm hits the coast overnight"},
+    // ... but not when it reads like part of the headline.
+    {"Covid-19 - what you need to know about the new rules", "",
+     "Covid-19 - what you need to know about the new rules"},
+    {"Storm - Planet", "", "Storm - Planet"},
+    {"  Storm   hits\tcoast  ", "", "Storm hits coast"},
+    {"", "Site", ""},
+};
+
+TEST(CleanTitleTest, Table) {
+  for (const CleanTitleRow& row : kCleanTitleRows) {
+    EXPECT_EQ(CleanTitle(row.title, row.site_name), row.expected)
+        << "title: " << row.title << " site: " << row.site_name;
+  }
+}
+
+// ---------------------------------------------------------------- titles
+
+struct TitleRow {
+  const char* head;
+  const char* body;
+  const char* expected;
+};
+
+constexpr TitleRow kTitleRows[] = {
+    // The <h1> agrees with a part of <title>: take it.
+    {"<title>Storm hits coast | Daily Planet</title>", "<h1>Storm hits coast</h1>",
+     "Storm hits coast"},
+    // og:title with the site name removed.
+    {"<meta property='og:title' content='Storm hits coast - Daily Planet'>"
+     "<meta property='og:site_name' content='Daily Planet'>",
+     "", "Storm hits coast"},
+    // An <h1> that only names the site is a logo, not the headline.
+    {"<title>Storm hits coast | Daily Planet</title>"
+     "<meta property='og:site_name' content='Daily Planet'>",
+     "<h1>Daily Planet</h1>", "Storm hits coast"},
+    // On an article, the visible headline wins over an SEO title.
+    {"<meta property='og:type' content='article'>"
+     "<title>Best umbrellas 2025: top picks | Daily Planet</title>",
+     "<article><h1>We tested 40 umbrellas in the storm</h1></article>",
+     "We tested 40 umbrellas in the storm"},
+    // On other pages a slogan in <h1> loses to the page's name.
+    {"<meta property='og:type' content='website'>"
+     "<meta property='og:site_name' content='Daily Planet'>"
+     "<title>Umbrella Rental | Daily Planet</title>",
+     "<h1>Stay dry, whatever the weather</h1>", "Umbrella Rental"},
+    // Entities in JSON-LD are decoded.
+    {"<script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+     "\"headline\":\"Storm&#8217;s end &amp; after\"}</script>",
+     "", "Storm\xE2\x80\x99s end & after"},
+    // Documentation permalink marks are not part of a heading.
+    {"<title>Models | Docs</title>", "<h1>Models<a class='headerlink' href='#m'>\xC2\xB6</a></h1>",
+     "Models"},
+};
+
+TEST(ExtractMetadataTest, Titles) {
+  for (const TitleRow& row : kTitleRows) {
+    std::string html = std::string("<html><head>") + row.head + "</head><body>" + row.body +
+                       "<p>Text.</p></body></html>";
+    EXPECT_EQ(Extract(html).title, row.expected) << html;
+  }
+}
+
+// ---------------------------------------------------------------- JSON-LD
+
+TEST(ExtractMetadataTest, JsonLdGraph) {
+  const std::string html = R"(<html><head>
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebSite", "@id": "https://example.com/#website", "name": "Example News"},
+  {"@type": "WebPage", "@id": "https://example.com/a", "datePublished": "2020-01-01"},
+  {"@type": ["NewsArticle"], "headline": "Rates rise again",
+   "datePublished": "2024-09-23T10:05:00+02:00", "dateModified": "2024-09-24T08:00:00+02:00",
+   "author": [{"@id": "https://example.com/#/person/1"}, {"@type": "Person", "name": "John Roe"}],
+   "publisher": {"@id": "https://example.com/#org"}},
+  {"@type": "Person", "@id": "https://example.com/#/person/1", "name": "Jane Doe"},
+  {"@type": "Organization", "@id": "https://example.com/#org", "name": "Example Media"}
+]}
+</script></head><body><p>Text.</p></body></html>)";
+  PageMetadata metadata = Extract(html);
+  EXPECT_EQ(metadata.title, "Rates rise again");
+  EXPECT_EQ(JoinedAuthors(metadata), "Jane Doe; John Roe");
+  EXPECT_EQ(Published(metadata), "2024-09-23T10:05:00+02:00");
+  EXPECT_EQ(metadata.site_name, "Example Media");
+  ASSERT_EQ(metadata.json_ld_types.size(), 5u);
+  EXPECT_EQ(metadata.json_ld_types[2], "NewsArticle");
+}
+
+TEST(ExtractMetadataTest, JsonLdArrayAndStringAuthor) {
+  const std::string html = R"(<html><head>
+<script type="application/ld+json">[{"@type": "BreadcrumbList"},
+ {"@type": "BlogPosting", "headline": "A post", "author": "By Jane Doe and John Roe",
+  "datePublished": "2023-05-01"}]</script>
+<script type="application/ld+json">{ not json </script>
+</head><body></body></html>)";
+  PageMetadata metadata = Extract(html);
+  EXPECT_EQ(JoinedAuthors(metadata), "Jane Doe; John Roe");
+  EXPECT_EQ(Published(metadata), "2023-05-01");
+}
+
+// ---------------------------------------------------------------- OpenGraph and meta
+
+TEST(ExtractMetadataTest, OpenGraphAndMeta) {
+  const std::string html = R"(<html lang="en-US"><head>
+<meta property="og:title" content="Storm hits coast">
+<meta property="og:site_name" content="Daily Planet">
+<meta property="og:type" content="Article">
+<meta property="og:url" content="https://planet.example/storm">
+<meta property="og:description" content="A storm &amp; its aftermath.">
+<meta property="article:published_time" content="2024-03-02T08:30:00Z">
+<meta property="article:author" content="https://facebook.com/someone">
+<meta name="author" content="Lois Lane">
+</head><body><p>Text.</p></body></html>)";
+  PageMetadata metadata = Extract(html, "");
+  EXPECT_EQ(metadata.title, "Storm hits coast");
+  EXPECT_EQ(metadata.site_name, "Daily Planet");
+  EXPECT_EQ(metadata.og_type, "article");
+  EXPECT_EQ(metadata.url, "https://planet.example/storm");
+  EXPECT_EQ(metadata.canonical_url, "https://planet.example/storm");
+  EXPECT_EQ(metadata.description, "A storm & its aftermath.");
+  EXPECT_EQ(metadata.language, "en");
+  EXPECT_EQ(JoinedAuthors(metadata), "Lois Lane");
+  EXPECT_EQ(Published(metadata), "2024-03-02T08:30:00Z");
+}
+
+TEST(ExtractMetadataTest, LanguageFallbacks) {
+  EXPECT_EQ(Extract("<html><head><meta http-equiv='content-language' content='de-AT'>"
+                    "</head><body></body></html>")
+                .language,
+            "de");
+  EXPECT_EQ(Extract("<html><head><meta property='og:locale' content='fr_FR'>"
+                    "</head><body></body></html>")
+                .language,
+            "fr");
+  EXPECT_EQ(Extract("<html lang='x-klingon-123'><body></body></html>").language, "");
+}
+
+// ---------------------------------------------------------------- urls
+
+struct CanonicalRow {
+  const char* page_url;
+  const char* head;
+  const char* expected;
+};
+
+constexpr CanonicalRow kCanonicalRows[] = {
+    {"https://example.com/news/a?x=1", "<link rel='canonical' href='/news/a'>",
+     "https://example.com/news/a"},
+    {"https://example.com/news/a", "<link rel='canonical' href='b'>", "https://example.com/news/b"},
+    {"https://example.com/news/a", "<link rel='canonical' href='//cdn.example.com/a'>",
+     "https://cdn.example.com/a"},
+    {"https://example.com/news/a", "<link rel='canonical' href='https://other.example/a'>",
+     "https://other.example/a"},
+    {"https://example.com/news/a", "<meta property='og:url' content='/og/a'>",
+     "https://example.com/og/a"},
+    {"https://example.com/news/a", "", "https://example.com/news/a"},
+    {"", "<link rel='canonical' href='/relative'>", ""},
+};
+
+TEST(ExtractMetadataTest, CanonicalUrl) {
+  for (const CanonicalRow& row : kCanonicalRows) {
+    std::string html = std::string("<html><head>") + row.head + "</head><body></body></html>";
+    EXPECT_EQ(Extract(html, row.page_url).canonical_url, row.expected) << row.head;
+  }
+}
+
+// ---------------------------------------------------------------- authors
+
+struct AuthorRow {
+  const char* html;
+  const char* expected;
+};
+
+constexpr AuthorRow kAuthorRows[] = {
+    {"<meta name='author' content='Jane Doe and John Roe'>", "Jane Doe; John Roe"},
+    {"<meta name='author' content='Jane Doe, John Roe & Max Mustermann'>",
+     "Jane Doe; John Roe; Max Mustermann"},
+    {"<meta name='author' content='By Jane Doe | Reuters'>", "Jane Doe"},
+    {"<meta name='author' content='Von Max Mustermann'>", "Max Mustermann"},
+    {"<meta name='author' content='Jane Doe, Staff Writer'>", "Jane Doe"},
+    {"<meta name='author' content='Jane Doe (jane@example.com)'>", "Jane Doe"},
+    {"<meta name='author' content='Jane Doe, MD, PhD'>", "Jane Doe, MD, PhD"},
+    {"<meta name='author' content='admin'>", ""},
+    {"<meta name='author' content='Staff'>", ""},
+    {"<meta name='citation_author' content='Roy, Aniruddha'>", "Aniruddha Roy"},
+    {"<meta name='byl' content='By JANE DOE and JOHN ROE'>", "JANE DOE; JOHN ROE"},
+    {"<meta name='author' content='jane doe; jane doe'>", "jane doe"},
+};
+
+TEST(ExtractMetadataTest, AuthorSplittingAndCleaning) {
+  for (const AuthorRow& row : kAuthorRows) {
+    std::string html = std::string("<html><head>") + row.html + "</head><body></body></html>";
+    EXPECT_EQ(JoinedAuthors(Extract(html)), row.expected) << row.html;
+  }
+}
+
+TEST(ExtractMetadataTest, BylineInPageText) {
+  EXPECT_EQ(JoinedAuthors(Extract("<html><body><article><h1>Title here</h1>"
+                                  "<p class='byline'>By Jane Doe | March 3, 2024</p>"
+                                  "<p>Text.</p></article></body></html>")),
+            "Jane Doe");
+  EXPECT_EQ(JoinedAuthors(Extract("<html><body><article><h1>Title here</h1>"
+                                  "<div><p>Written by</p><p>Edzel Tabing</p></div>"
+                                  "</article></body></html>")),
+            "Edzel Tabing");
+  EXPECT_EQ(JoinedAuthors(Extract("<html><body><article><h1>Title here</h1>"
+                                  "<p>By batching requests, we save money.</p>"
+                                  "</article></body></html>")),
+            "");
+  EXPECT_EQ(JoinedAuthors(Extract("<html><body><article>"
+                                  "<a rel='author' href='/author/jd'>Jane Doe</a>"
+                                  "</article></body></html>")),
+            "Jane Doe");
+}
+
+TEST(ExtractMetadataTest, SiteNameAuthorOnlyAsLastResort) {
+  // The site signing its own post is kept when no person is named...
+  EXPECT_EQ(JoinedAuthors(Extract("<html><head><meta property='og:site_name' content='Acme'>"
+                                  "<meta name='author' content='Acme'></head>"
+                                  "<body></body></html>")),
+            "Acme");
+  // ... but a person named in the byline is preferred.
+  EXPECT_EQ(JoinedAuthors(Extract("<html><head><meta property='og:site_name' content='Acme'>"
+                                  "<meta name='author' content='Acme'></head><body><article>"
+                                  "<span class='author-name'>Jane Doe</span></article>"
+                                  "</body></html>")),
+            "Jane Doe");
+}
+
+// ---------------------------------------------------------------- dates
+
+TEST(ExtractMetadataTest, FutureDateRejected) {
+  // 2030 is after the fetch time: the next source (the url) is used.
+  const std::string html =
+      "<html><head><meta property='article:published_time' content='2030-01-01T00:00:00Z'>"
+      "</head><body></body></html>";
+  EXPECT_EQ(Published(Extract(html, "https://example.com/2024/09/23/story")), "2024-09-23");
+  EXPECT_EQ(Published(Extract(html, "https://example.com/story")), "");
+}
+
+TEST(ExtractMetadataTest, PublishedPreferredOverModified) {
+  const std::string html =
+      "<html><head><meta property='article:modified_time' content='2024-05-02'>"
+      "<meta property='article:published_time' content='2024-05-01'></head>"
+      "<body></body></html>";
+  EXPECT_EQ(Published(Extract(html)), "2024-05-01");
+  EXPECT_EQ(Published(Extract("<html><head><meta property='article:modified_time' "
+                              "content='2024-05-02'></head><body></body></html>")),
+            "2024-05-02");
+}
+
+struct DateSourceRow {
+  const char* body;
+  const char* expected;
+};
+
+constexpr DateSourceRow kDateSourceRows[] = {
+    {"<article><time datetime='2024-02-03T10:00:00Z'>Feb 3</time></article>",
+     "2024-02-03T10:00:00Z"},
+    {"<div class='sidebar'><time class='updated' datetime='2024-02-05'>x</time></div>"
+     "<article><time datetime='2024-02-03'>Feb 3</time></article>",
+     "2024-02-03"},
+    {"<div itemprop='datePublished' content='2022-07-08'></div>", "2022-07-08"},
+    {"<main><h1>Title</h1><p class='post-meta'>Updated May 9, 2024 \xC2\xB7 Published May 1, 2024"
+     "</p></main>",
+     "2024-05-01"},
+    {"<main><h1>Title</h1><div><span>Mar 27, 2024</span></div><p>Text</p></main>", "2024-03-27"},
+    {"<main><h1>Title</h1><p>Nothing dated, yesterday.</p></main>", ""},
+};
+
+TEST(ExtractMetadataTest, DateSources) {
+  for (const DateSourceRow& row : kDateSourceRows) {
+    std::string html = std::string("<html><body>") + row.body + "</body></html>";
+    EXPECT_EQ(Published(Extract(html)), row.expected) << row.body;
+  }
+}
+
+TEST(ExtractMetadataTest, EmptyAndBrokenDocuments) {
+  PageMetadata metadata = Extract("<p>just a fragment");
+  EXPECT_EQ(metadata.title, "");
+  EXPECT_TRUE(metadata.authors.empty());
+  EXPECT_FALSE(metadata.published);
+  EXPECT_EQ(metadata.canonical_url, "https://example.com/a");
+}
+
+}  // namespace
+}  // namespace newsloom::extract

@@ -1,0 +1,396 @@
+#include "extract/metadata_title.h"
+
+#include "common/strings.h"
+#include "extract/metadata_text.h"
+
+namespace newsloom::extract::metadata_internal {
+
+namespace {
+
+struct TitlePart {
+  std::string_view text;
+  char separator;  // the separator before this part ('|', '-', ...), 0 for the first
+};
+
+// Splits on " | ", "|", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", " ~ ".
+std::vector<TitlePart> SplitTitle(std::string_view title) {
+  static constexpr std::pair<std::string_view, char> kSeparators[] = {{" | ", '|'},
+                                                                      {" - ", '-'},
+                                                                      {" \xE2\x80\x93 ", '-'},
+                                                                      {" \xE2\x80\x94 ", '-'},
+                                                                      {" :: ", ':'},
+                                                                      {" \xC2\xBB ", '>'},
+                                                                      {" \xC2\xB7 ", '.'},
+                                                                      {" \xE2\x80\xA2 ", '.'},
+                                                                      {" ~ ", '~'},
+                                                                      {" || ", '|'},
+                                                                      {"|", '|'},
+                                                                      {" \xE2\x80\xB9 ", '<'},
+                                                                      {" > ", '>'},
+                                                                      {" / ", '/'}};
+  std::vector<TitlePart> parts;
+  size_t start = 0;
+  char pending = 0;
+  size_t i = 0;
+  while (i < title.size()) {
+    bool matched = false;
+    for (const auto& [separator, kind] : kSeparators) {
+      if (title.compare(i, separator.size(), separator) == 0) {
+        std::string_view text = TrimView(title.substr(start, i - start));
+        if (!text.empty()) parts.push_back({text, pending});
+        pending = kind;
+        i += separator.size();
+        start = i;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) ++i;
+  }
+  std::string_view text = TrimView(title.substr(start));
+  if (!text.empty()) parts.push_back({text, pending});
+  return parts;
+}
+
+bool IsMinorWord(std::string_view word) {
+  static constexpr std::string_view kMinor[] = {
+      "of", "the", "and", "for", "in",  "on",  "a",   "at",  "to", "de", "la",
+      "le", "&",   "du",  "des", "der", "die", "das", "und", "by", "y",  "et"};
+  for (std::string_view minor : kMinor) {
+    if (EqualsIgnoreCase(word, minor)) return true;
+  }
+  return false;
+}
+
+// A short part that reads as a name ("The Daily Planet", "ACME News",
+// "example.com") rather than part of a headline.
+bool LooksLikeName(std::string_view part) {
+  std::vector<std::string_view> words = SpaceWords(part);
+  if (words.empty() || words.size() > 4) return false;
+  if (words.size() == 1 && part.find('.') != std::string_view::npos &&
+      part.find(' ') == std::string_view::npos) {
+    return true;  // a domain
+  }
+  int capitalised = 0;
+  int counted = 0;
+  for (std::string_view word : words) {
+    if (IsMinorWord(word)) continue;
+    ++counted;
+    char first = word[0];
+    if (IsAsciiUpper(first) || IsDigit(first) || static_cast<unsigned char>(first) >= 0x80) {
+      ++capitalised;
+    }
+  }
+  return counted > 0 && capitalised * 2 > counted;
+}
+
+// The first letters of the words that are not minor words, lower-case:
+// "occupational safety and health administration (osha)" -> "osha".
+std::string Initials(std::string_view key) {
+  std::string initials;
+  for (std::string_view word : SpaceWords(key)) {
+    if (IsMinorWord(word) || word[0] == '(') continue;
+    char first = word[0];
+    if (IsAsciiLower(first) || IsAsciiUpper(first) || IsDigit(first)) {
+      initials.push_back(LowerAscii(first));
+    }
+  }
+  return initials;
+}
+
+std::string JoinParts(const std::vector<TitlePart>& parts, size_t first, size_t last,
+                      std::string_view title) {
+  // The original text between the first and last kept part, separators included.
+  const char* begin = parts[first].text.data();
+  const char* end = parts[last].text.data() + parts[last].text.size();
+  return std::string(title.substr(size_t(begin - title.data()), size_t(end - begin)));
+}
+
+bool SameTitle(std::string_view a_key, std::string_view b_key) {
+  return !a_key.empty() && a_key == b_key;
+}
+
+// Headings that name a page region, not the page: "Home", "Menu".
+bool IsGenericHeading(std::string_view text) {
+  // clang-format off
+  static constexpr std::string_view kGeneric[] = {
+      "home", "homepage", "menu", "main menu", "navigation", "search", "news", "blog", "startseite",
+      "accueil", "inicio", "detailansicht", "skip to content", "contact us"};
+  // clang-format on
+  std::string key = ComparisonKey(text);
+  for (std::string_view generic : kGeneric) {
+    if (key == generic) return true;
+  }
+  return false;
+}
+
+void AppendHeadingText(const xmlNode* node, int depth, std::string* out) {
+  if (depth > 32) return;
+  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+    if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+      if (child->content) out->append(reinterpret_cast<const char*>(child->content));
+      continue;
+    }
+    if (child->type != XML_ELEMENT_NODE) continue;
+    std::string_view tag = TagName(child);
+    if (tag == "script" || tag == "style" || tag == "noscript" || tag == "template" ||
+        tag == "button" || tag == "svg" || tag == "select") {
+      continue;
+    }
+    std::string_view class_name = AttributeView(child, "class");
+    // Permalink anchors ("¶", "#") that documentation generators put in headings.
+    if (tag == "a" && ContainsAny(class_name, {"headerlink", "anchor", "permalink"})) continue;
+    // A kicker above the headline proper ("Coronavirus:", a German Dachzeile).
+    if (ContainsAny(class_name, {"kicker", "dachzeile", "overline", "topline", "eyebrow",
+                                 "roofline", "supertitle"})) {
+      continue;
+    }
+    if (tag == "br") out->push_back(' ');
+    AppendHeadingText(child, depth + 1, out);
+  }
+}
+
+// The text of a heading without buttons and permalink marks, entities decoded.
+std::string HeadingText(const xmlNode* node) {
+  std::string raw;
+  AppendHeadingText(node, 0, &raw);
+  std::string text = CleanText(raw);
+  // A trailing pilcrow, section sign or hash left by an unmarked permalink.
+  for (std::string_view mark : {"\xC2\xB6", "\xC2\xA7", "#"}) {
+    if (text.size() > mark.size() && std::string_view(text).ends_with(mark)) {
+      text.resize(text.size() - mark.size());
+      while (!text.empty() && text.back() == ' ') text.pop_back();
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+SiteMatcher::SiteMatcher(std::string_view site_name, std::string_view host)
+    : site_key_(ComparisonKey(site_name)), site_compact_(CompactKey(site_name)) {
+  site_words_ = int(SpaceWords(site_key_).size());
+  // "news.example.co.uk" -> "news", "example", and the whole "newsexamplecouk";
+  // hosted blogs ("gnaur.wordpress.com") are named by their subdomain.
+  host_compact_ = CompactKey(host);
+  static constexpr std::string_view kSuffixLabels[] = {"www", "com", "net", "org", "gov", "edu",
+                                                       "co",  "ac",  "or",  "ne",  "go"};
+  size_t start = 0;
+  size_t last_dot = host.rfind('.');
+  for (size_t i = 0; i <= host.size() && last_dot != std::string_view::npos; ++i) {
+    if (i == host.size() || host[i] == '.') {
+      std::string_view label = host.substr(start, i - start);
+      bool suffix = start > last_dot || label.size() < 3;
+      for (std::string_view known : kSuffixLabels) suffix = suffix || label == known;
+      if (!suffix) host_labels_.push_back(CompactKey(label));
+      start = i + 1;
+    }
+  }
+}
+
+bool SiteMatcher::IsExactly(std::string_view part) const {
+  std::string compact = CompactKey(part);
+  if (compact.empty()) return false;
+  if (!site_compact_.empty() && (compact == site_compact_ || ComparisonKey(part) == site_key_)) {
+    return true;
+  }
+  if (!host_compact_.empty() && compact == host_compact_) return true;
+  for (const std::string& label : host_labels_) {
+    if (compact == label) return true;
+  }
+  return false;
+}
+
+bool SiteMatcher::Matches(std::string_view part) const {
+  std::string key = ComparisonKey(part);
+  std::string compact = CompactKey(part);
+  if (compact.empty()) return false;
+  if (!site_key_.empty()) {
+    if (key == site_key_ || compact == site_compact_) return true;
+    int words = int(SpaceWords(key).size());
+    if (site_compact_.size() >= 3 && compact.find(site_compact_) != std::string::npos &&
+        words <= site_words_ + 3) {
+      return true;
+    }
+    if (compact.size() >= 4 && site_compact_.find(compact) != std::string::npos) return true;
+  }
+  if (!host_compact_.empty() && compact == host_compact_) return true;
+  for (const std::string& label : host_labels_) {
+    if (compact == label) return true;
+    // "Occupational Safety and Health Administration" on osha.gov.
+    if (Initials(key) == label) return true;
+    if (label.size() >= 4 && compact.find(label) != std::string::npos &&
+        SpaceWords(key).size() <= 4) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string CleanTitleFor(std::string_view raw_title, std::string_view site_name,
+                          std::string_view host, bool keep_leading) {
+  std::string title = CollapseWhitespace(raw_title);
+  if (title.empty()) return title;
+  SiteMatcher site(site_name, host);
+  std::vector<TitlePart> parts = SplitTitle(title);
+  if (parts.size() < 2) {
+    if (keep_leading) return title;
+    // "Site Name: Headline"
+    size_t colon = title.find(": ");
+    if (colon != std::string::npos && colon > 0 && site.IsExactly(title.substr(0, colon)) &&
+        CountWords(title.substr(colon + 2)) >= 2) {
+      return title.substr(colon + 2);
+    }
+    return title;
+  }
+  size_t first = 0;
+  size_t last = parts.size() - 1;
+  bool removed = false;
+  while (last > first && site.Matches(parts[last].text)) {
+    --last;
+    removed = true;
+  }
+  // A leading part goes only when it is exactly the site's name: headlines
+  // often start with the company they are about ("Acme unveils ...").
+  while (!keep_leading && last > first && site.IsExactly(parts[first].text)) {
+    ++first;
+    removed = true;
+  }
+  auto words_between = [&](size_t from, size_t to) {
+    int words = 0;
+    for (size_t k = from; k <= to; ++k) words += CountWords(parts[k].text);
+    return words;
+  };
+  // Then, site name known or not: drop a trailing name-like part (a section,
+  // a brand) when what remains is clearly the longer, headline-like side.
+  // Pipes and slashes are almost never part of a headline, so up to two
+  // such parts may go.
+  int budget = parts[last].separator == '|' || parts[last].separator == '/' ? 2 : 1;
+  while (budget-- > 0 && last > first && LooksLikeName(parts[last].text) &&
+         words_between(first, last - 1) >= 3 &&
+         words_between(first, last - 1) > CountWords(parts[last].text)) {
+    --last;
+    if (parts[last + 1].separator != '|' && parts[last + 1].separator != '/') break;
+  }
+  if (!keep_leading && !removed && last == parts.size() - 1 && first == 0 && parts.size() >= 2 &&
+      parts[1].separator == '|' && LooksLikeName(parts[0].text) && words_between(1, last) >= 3 &&
+      words_between(1, last) > CountWords(parts[0].text)) {
+    first = 1;
+  }
+  return JoinParts(parts, first, last, title);
+}
+
+bool IsHomePage(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return false;
+  size_t path_start = url.find('/', scheme + 3);
+  if (path_start == std::string_view::npos) return true;
+  std::string_view path = url.substr(path_start);
+  size_t query = path.find('?');
+  if (query != std::string_view::npos && query + 1 < path.size()) return false;
+  path = path.substr(0, path.find_first_of("?#"));
+  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  if (size_t slash = path.rfind('/');
+      slash != std::string_view::npos && StartsWithIgnoreCase(path.substr(slash + 1), "index.")) {
+    path = path.substr(0, slash);
+  }
+  if (path.empty()) return true;
+  // A locale segment only: "/en", "/de-de".
+  std::string_view segment = path.substr(1);
+  if (segment.find('/') != std::string_view::npos || segment.size() > 5) return false;
+  for (char c : segment) {
+    if (!IsAsciiLower(c) && !IsAsciiUpper(c) && c != '-' && c != '_') return false;
+  }
+  return segment.size() >= 2;
+}
+
+std::string HomePageTitle(const Collector& collected, const Metas& metas,
+                          std::string_view site_name, std::string_view host) {
+  std::string title = collected.title ? CleanText(TextOf(collected.title)) : std::string();
+  if (title.empty()) title = CleanText(metas.Get("og:title"));
+  return CleanTitleFor(title, site_name, host, /*keep_leading=*/true);
+}
+
+// No headline is this long; an unclosed <title> swallowing the page is. Cut
+// (at a character boundary) so the work below stays bounded on hostile pages.
+std::string Bounded(std::string text) {
+  constexpr size_t kMaxTitleBytes = 1024;
+  if (text.size() <= kMaxTitleBytes) return text;
+  size_t cut = kMaxTitleBytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  text.resize(cut);
+  return text;
+}
+
+std::string ChooseTitle(const Collector& collected, const Metas& metas, const JsonLdFacts& ld,
+                        std::string_view site_name, std::string_view host, bool article_page) {
+  std::string og_title = Bounded(CleanText(metas.Get("og:title")));
+  std::string twitter_title = Bounded(CleanText(metas.Get("twitter:title")));
+  std::string ld_headline = Bounded(CleanText(ld.headline));
+  std::string title_tag =
+      collected.title ? Bounded(CleanText(TextOf(collected.title))) : std::string();
+
+  // Keys of every form the page gives its title in, whole and split at separators.
+  std::vector<std::string> keys;
+  for (const std::string* candidate : {&og_title, &twitter_title, &ld_headline, &title_tag}) {
+    if (candidate->empty()) continue;
+    keys.push_back(ComparisonKey(*candidate));
+    std::vector<TitlePart> parts = SplitTitle(*candidate);
+    // Every run of consecutive parts is a key: quadratic in the parts, so only
+    // for titles of a plausible number of them.
+    constexpr size_t kMaxTitleParts = 8;
+    if (parts.size() > 1 && parts.size() <= kMaxTitleParts) {
+      for (size_t first = 0; first < parts.size(); ++first) {
+        for (size_t last = first; last < parts.size(); ++last) {
+          if (first == 0 && last == parts.size() - 1) continue;
+          keys.push_back(ComparisonKey(JoinParts(parts, first, last, *candidate)));
+        }
+      }
+    }
+    std::string cleaned = CleanTitleFor(*candidate, site_name, host);
+    keys.push_back(ComparisonKey(cleaned));
+  }
+
+  // The visible headline is the title readers see; the <title> and og:title
+  // often carry SEO variants. Take the <h1> that agrees with the metadata,
+  // else the first plausible one, skipping logos that just name the site.
+  SiteMatcher site(site_name, host);
+  std::vector<const Found*> h1s;
+  for (const Found& found : collected.h1s) {
+    if (found.flags.in_content && !found.flags.in_boilerplate) h1s.push_back(&found);
+  }
+  for (const Found& found : collected.h1s) {
+    if (!found.flags.in_content && !found.flags.in_boilerplate) h1s.push_back(&found);
+  }
+  std::string first_h1;
+  size_t examined = 0;
+  for (const Found* found : h1s) {
+    if (++examined > 6) break;
+    std::string text = HeadingText(found->node);
+    if (text.empty() || text.size() > 400 || site.Matches(text) || IsGenericHeading(text)) continue;
+    std::string key = ComparisonKey(text);
+    for (const std::string& candidate : keys) {
+      if (SameTitle(key, candidate)) return CleanTitleFor(text, site_name, host);
+    }
+    // A paragraph set as <h1> (a site's pitch) is not a headline.
+    if (first_h1.empty() && CountWords(text) <= 25) first_h1 = CleanTitleFor(text, site_name, host);
+  }
+  // When the headline and the metadata disagree, an article's visible
+  // headline wins; other pages (home, product, service pages) put a
+  // slogan in their <h1> and their name in the metadata.
+  if (!first_h1.empty() && article_page) return first_h1;
+  for (const Found& found : collected.itemprop_headlines) {
+    std::string text = CleanText(ItemValue(found.node));
+    if (text.empty()) continue;
+    std::string key = ComparisonKey(text);
+    for (const std::string& candidate : keys) {
+      if (SameTitle(key, candidate)) return text;
+    }
+  }
+  for (const std::string* candidate : {&ld_headline, &og_title, &twitter_title, &title_tag}) {
+    if (!candidate->empty()) return CleanTitleFor(*candidate, site_name, host);
+  }
+  return first_h1;
+}
+
+}  // namespace newsloom::extract::metadata_internal
