@@ -68,7 +68,8 @@ bool InsideHeading(const xmlNode* node) {
 constexpr std::string_view kChromeNames[] = {
     "comment",   "share",     "sharing",   "social",   "related",  "recommend", "newsletter",
     "subscri",   "cookie",    "consent",   "gdpr",     "advert",   "sponsor",   "promo",
-    "sidebar",   "footer",    "masthead", "navbar",   "breadcrumb", "pagination",
+    "sidebar",   "footer",    "rightrail", "right-rail", "right_rail", "leftrail", "left-rail",
+    "siderail", "side-rail",    "masthead", "navbar",   "breadcrumb", "pagination",
     "pager",     "popup",     "modal",     "banner",   "tagcloud", "byline",    "caption",
     "outbrain",  "taboola",   "trending",  "most-popular", "mostpopular", "more-stories",
     "readmore",  "read-more", "signup",    "sign-up",  "login",    "disqus",    "toolbar",
@@ -150,6 +151,17 @@ NameSignal ClassifyNames(const xmlNode* node) {
   return weak ? NameSignal::kWeakChrome : NameSignal::kNone;
 }
 
+// Names that single out the article body, not merely "some content"
+// ("RightRailContainer-content" is a box in a sidebar).
+bool NamesTheArticle(const xmlNode* node) {
+  static const std::string_view kArticleNames[] = {
+      "article", "story", "entry-content", "post-content", "post-body", "postbody",
+      "main-content", "maincontent", "content-body", "entry-body", "body-text", "text-body",
+      "post", "topic", "thread", "message"};
+  std::string names = AsciiLower(Attribute(node, "class") + " " + Attribute(node, "id"));
+  return ContainsAny(names, std::begin(kArticleNames), std::end(kArticleNames));
+}
+
 // Whether an element holds what is plainly the article: an <article> or an
 // element marked as the article body by name or microdata.
 bool ContainsContentMarker(const xmlNode* node, int depth) {
@@ -159,7 +171,10 @@ bool ContainsContentMarker(const xmlNode* node, int depth) {
     std::string_view tag = TagName(child);
     if (tag == "script" || tag == "style" || tag == "svg") continue;
     NameSignal signal = ClassifyNames(child);
-    if (signal == NameSignal::kContent && tag != "a" && tag != "span") return true;
+    if (signal == NameSignal::kContent && tag != "a" && tag != "span" &&
+        NamesTheArticle(child)) {
+      return true;
+    }
     if (tag == "article" && signal == NameSignal::kNone) return true;
     if (EqualsIgnoreCase(Attribute(child, "itemprop"), "articleBody")) return true;
     if (ContainsContentMarker(child, depth + 1)) return true;
@@ -206,6 +221,12 @@ int TextLength(const xmlNode* node, int depth) {
     }
   }
   return length;
+}
+
+// Markup that reached the page as text ("<img height=1 ...>" inside <noscript>).
+bool LooksLikeMarkup(std::string_view text) {
+  return text.size() > 2 && text.front() == '<' && text.back() == '>' &&
+         text.find('=') != std::string_view::npos;
 }
 
 struct Block {
@@ -280,7 +301,7 @@ class BlockBuilder {
   void Flush(bool in_quote) {
     if (pending_.empty()) return;
     std::string text = CollapseWhitespace(pending_);
-    if (!text.empty()) {
+    if (!text.empty() && !LooksLikeMarkup(text)) {
       Block block;
       block.link_chars = std::min<int>(pending_link_bytes_, int(text.size()));
       block.text = std::move(text);
