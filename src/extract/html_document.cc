@@ -64,6 +64,10 @@ bool IsElement(const xmlNode* node) { return node != nullptr && node->type == XM
 bool HasTag(const xmlNode* node, std::string_view lower_tag) { return TagName(node) == lower_tag; }
 
 std::string Attribute(const xmlNode* node, const char* name) {
+  return std::string(AttributeView(node, name));
+}
+
+std::string_view AttributeView(const xmlNode* node, const char* name) {
   if (!IsElement(node)) return {};
   for (const xmlAttr* attr = node->properties; attr != nullptr; attr = attr->next) {
     if (attr->name && EqualsIgnoreCase(reinterpret_cast<const char*>(attr->name), name)) {

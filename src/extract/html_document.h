@@ -48,7 +48,9 @@ std::string_view TagName(const xmlNode* node);
 bool IsElement(const xmlNode* node);
 bool HasTag(const xmlNode* node, std::string_view lower_tag);
 
-// The attribute's value, or "" when absent.
+// The attribute's value, or "" when absent. AttributeView points into the
+// tree and lives as long as the document.
+std::string_view AttributeView(const xmlNode* node, const char* name);
 std::string Attribute(const xmlNode* node, const char* name);
 
 // All text below node, whitespace collapsed; skips script, style, noscript, template.

@@ -14,7 +14,6 @@
 
 namespace newsloom::extract {
 
-using metadata_internal::AttributeView;
 using metadata_internal::CleanText;
 using metadata_internal::Collector;
 using metadata_internal::HostOf;

@@ -174,18 +174,6 @@ Tag ClassifyTag(std::string_view tag) {
 
 }  // namespace
 
-// An attribute value as a view into the tree (no copy); "" when absent.
-std::string_view AttributeView(const xmlNode* node, const char* name) {
-  for (const xmlAttr* attr = node->properties; attr != nullptr; attr = attr->next) {
-    if (attr->name && EqualsIgnoreCase(reinterpret_cast<const char*>(attr->name), name)) {
-      const xmlNode* value = attr->children;
-      if (value && value->content) return reinterpret_cast<const char*>(value->content);
-      return {};
-    }
-  }
-  return {};
-}
-
 BylineText ClassifyBylineText(std::string_view text) {
   text = TrimView(text);
   if (text.size() < 2 || text.size() > 120) return BylineText::kNone;

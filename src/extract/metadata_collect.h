@@ -103,8 +103,6 @@ class Metas {
   const std::vector<MetaEntry>& entries_;
 };
 
-// An attribute value as a view into the tree (no copy); "" when absent.
-std::string_view AttributeView(const xmlNode* node, const char* name);
 
 // Byline wording at the start of a text: "By Jane Doe", or a label alone
 // ("Written by", "Author:") whose name follows in the next element.
