@@ -33,13 +33,13 @@ namespace {
 // Page sets are loaded on first use and kept for the rest of the run, so the
 // benchmarks of a set share one copy and a set nobody asked for costs nothing.
 const Result<PageSet>& Pages(const std::string& set_name) {
-  static std::map<std::string, Result<PageSet>>* loaded = new std::map<std::string, Result<PageSet>>;
+  static std::map<std::string, Result<PageSet>>* loaded =
+      new std::map<std::string, Result<PageSet>>;
   auto found = loaded->find(set_name);
   if (found == loaded->end()) {
-    found = loaded
-                ->emplace(set_name,
-                          LoadGzipPages(SharedDataDir() + "/extract/" + set_name + "/html"))
-                .first;
+    found =
+        loaded->emplace(set_name, LoadGzipPages(SharedDataDir() + "/extract/" + set_name + "/html"))
+            .first;
   }
   return found->second;
 }
@@ -183,7 +183,8 @@ void BM_ExtractMetadata(benchmark::State& state, const std::string& set_name) {
   ResetPeakRss();
   for (auto _ : state) {
     for (const ParsedPage& page : parsed) {
-      extract::PageMetadata metadata = extract::ExtractMetadata(*page.document, page.page.url, fetched);
+      extract::PageMetadata metadata =
+          extract::ExtractMetadata(*page.document, page.page.url, fetched);
       benchmark::DoNotOptimize(metadata.title.data());
     }
   }

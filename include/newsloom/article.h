@@ -17,9 +17,9 @@ namespace newsloom {
 struct Timestamp {
   enum class Precision { kDay, kMinute, kSecond };
 
-  int64_t utc_seconds = 0;        // seconds since the Unix epoch, UTC
-  int offset_minutes = 0;         // the zone offset the page gave, when has_offset
-  bool has_offset = false;        // the page named a zone (or "Z")
+  int64_t utc_seconds = 0;  // seconds since the Unix epoch, UTC
+  int offset_minutes = 0;   // the zone offset the page gave, when has_offset
+  bool has_offset = false;  // the page named a zone (or "Z")
   Precision precision = Precision::kSecond;
 
   // ISO 8601: "2024-09-23", "2024-09-23T10:05:00" or "2024-09-23T10:05:00+09:00",
@@ -44,11 +44,11 @@ struct Article {
   std::vector<std::string> authors;
   std::optional<Timestamp> published;  // never later than fetched
   std::optional<Timestamp> fetched;
-  std::string language;       // BCP 47 primary tag as declared ("en"), or "" when unknown
+  std::string language;  // BCP 47 primary tag as declared ("en"), or "" when unknown
   std::string description;
   std::vector<Paragraph> paragraphs;
-  bool is_news = false;       // an article page, not a listing, product, forum, docs or service page
-  bool truncated = false;     // the page holds only a teaser of the article
+  bool is_news = false;    // an article page, not a listing, product, forum, docs or service page
+  bool truncated = false;  // the page holds only a teaser of the article
 
   // The paragraphs joined by "\n".
   std::string Text() const;

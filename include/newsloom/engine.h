@@ -23,8 +23,8 @@ namespace newsloom {
 
 // The outcome of one input: a page, a JSON Lines record, or a path that could not be read.
 struct ExtractedInput {
-  std::string origin;  // "dir/page.html.gz", "feed.jsonl:17"
-  Status status;       // why this input gave no article, when !ok()
+  std::string origin;             // "dir/page.html.gz", "feed.jsonl:17"
+  Status status;                  // why this input gave no article, when !ok()
   std::vector<Article> articles;  // usually one; a digest page gives one per lede
 };
 

@@ -27,7 +27,9 @@ class Status {
   }
   static Status Corruption(std::string_view message) { return Status(Code::kCorruption, message); }
   static Status IOError(std::string_view message) { return Status(Code::kIOError, message); }
-  static Status Unsupported(std::string_view message) { return Status(Code::kUnsupported, message); }
+  static Status Unsupported(std::string_view message) {
+    return Status(Code::kUnsupported, message);
+  }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }
@@ -47,7 +49,7 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : state_(std::move(status)) {  // NOLINT: implicit by design
     assert(!std::get<Status>(state_).ok());
   }

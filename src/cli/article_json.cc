@@ -9,8 +9,8 @@ nlohmann::json ArticleToJson(const Article& article) {
   json["canonical_url"] = article.canonical_url;
   json["title"] = article.title;
   json["author"] = article.authors;
-  json["published"] = article.published ? nlohmann::json(article.published->ToIso8601())
-                                        : nlohmann::json(nullptr);
+  json["published"] =
+      article.published ? nlohmann::json(article.published->ToIso8601()) : nlohmann::json(nullptr);
   json["site"] = article.site_name;
   json["source"] = article.source;
   json["language"] = article.language;

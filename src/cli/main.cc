@@ -48,8 +48,8 @@ int RunExtract(const ExtractFlags& flags) {
     }
     for (const Article& article : input.articles) {
       if (flags.news_only && !article.is_news) continue;
-      std::string line = ArticleToJson(article).dump(-1, ' ', false,
-                                                      nlohmann::json::error_handler_t::replace);
+      std::string line =
+          ArticleToJson(article).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       line.push_back('\n');
       std::fwrite(line.data(), 1, line.size(), stdout);
     }
@@ -77,8 +77,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   ExtractFlags extract_flags;
-  CLI::App* extract = app.add_subcommand(
-      "extract", "Extract each page's article and metadata as JSON Lines");
+  CLI::App* extract =
+      app.add_subcommand("extract", "Extract each page's article and metadata as JSON Lines");
   extract->footer(
       "Prints one JSON object per article: id, url, canonical_url, title, author, published,\n"
       "site, source, language, description, text (paragraphs separated by \"\\n\"), is_news,\n"
@@ -91,12 +91,15 @@ int main(int argc, char** argv) {
   extract->add_option("-j,--jobs", extract_flags.jobs, "Worker threads (0 = one per core)")
       ->check(CLI::Range(0, 1024))
       ->default_val(0);
-  extract->add_option("--max-page-mb", extract_flags.max_page_mb,
-                      "Refuse pages larger than this many MB")
+  extract
+      ->add_option("--max-page-mb", extract_flags.max_page_mb,
+                   "Refuse pages larger than this many MB")
       ->check(CLI::Range(0.001, 4096.0))
       ->default_val(64);
-  extract->add_flag("--news-only", extract_flags.news_only, "Print only pages judged to be news articles");
-  extract->add_flag("-q,--quiet", extract_flags.quiet, "No progress bar and no summary line on stderr");
+  extract->add_flag("--news-only", extract_flags.news_only,
+                    "Print only pages judged to be news articles");
+  extract->add_flag("-q,--quiet", extract_flags.quiet,
+                    "No progress bar and no summary line on stderr");
 
   try {
     app.parse(argc, argv);

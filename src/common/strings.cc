@@ -56,12 +56,14 @@ static size_t WhitespaceLength(std::string_view text, size_t i) {
     return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
   };
   if (c == 0xC2 && (byte(1) == 0xA0 || byte(1) == 0x85)) return 2;  // NBSP, NEL
-  if (c == 0xE1 && byte(1) == 0x9A && byte(2) == 0x80) return 3;     // U+1680
+  if (c == 0xE1 && byte(1) == 0x9A && byte(2) == 0x80) return 3;    // U+1680
   if (c == 0xE2 && byte(1) == 0x80) {
     unsigned char b = byte(2);
-    if ((b >= 0x80 && b <= 0x8B) || b == 0xA8 || b == 0xA9 || b == 0xAF) return 3;  // U+2000..200B, 2028/9, 202F
+    if ((b >= 0x80 && b <= 0x8B) || b == 0xA8 || b == 0xA9 || b == 0xAF)
+      return 3;  // U+2000..200B, 2028/9, 202F
   }
-  if (c == 0xE2 && byte(1) == 0x81 && (byte(2) == 0x9F || byte(2) == 0xA0)) return 3;  // U+205F, U+2060
+  if (c == 0xE2 && byte(1) == 0x81 && (byte(2) == 0x9F || byte(2) == 0xA0))
+    return 3;                                                     // U+205F, U+2060
   if (c == 0xE3 && byte(1) == 0x80 && byte(2) == 0x80) return 3;  // U+3000
   if (c == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF) return 3;  // BOM / ZWNBSP
   return 0;
@@ -105,8 +107,8 @@ int CountWords(std::string_view text) {
     unsigned char c = static_cast<unsigned char>(ch);
     // Bytes >= 0x80 belong to letters in almost all news text; punctuation
     // outside ASCII is rare enough not to matter for counting.
-    bool word_byte = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                     c >= 0x80;
+    bool word_byte =
+        (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
     if (word_byte && !in_word) ++words;
     in_word = word_byte;
   }

@@ -16,9 +16,13 @@ TEST(StringsTest, CollapseWhitespace) {
       {"   ", ""},
       {"a  b", "a b"},
       {"\n\ta\r\nb \t", "a b"},
-      {"a\xC2\xA0\xC2\xA0" "b", "a b"},      // no-break spaces
-      {"a\xE2\x80\x8B" "b", "a b"},          // zero-width space
-      {"\xEF\xBB\xBFtitle", "title"},        // BOM
+      {"a\xC2\xA0\xC2\xA0"
+       "b",
+       "a b"},  // no-break spaces
+      {"a\xE2\x80\x8B"
+       "b",
+       "a b"},                         // zero-width space
+      {"\xEF\xBB\xBFtitle", "title"},  // BOM
       {"caf\xC3\xA9  au lait", "caf\xC3\xA9 au lait"},
   };
   for (const auto& c : kCases) EXPECT_EQ(CollapseWhitespace(c.input), c.expected) << c.input;

@@ -43,8 +43,8 @@ bool IsValidCivilDate(const CivilDate& date) {
 std::optional<Timestamp> MakeTimestamp(const CivilDate& date, int hour, int minute, int second,
                                        std::optional<int> offset_minutes,
                                        Timestamp::Precision precision) {
-  if (!IsValidCivilDate(date) || hour < 0 || hour > 24 || minute < 0 || minute > 59 ||
-      second < 0 || second > 60) {
+  if (!IsValidCivilDate(date) || hour < 0 || hour > 24 || minute < 0 || minute > 59 || second < 0 ||
+      second > 60) {
     return std::nullopt;
   }
   if (offset_minutes && (*offset_minutes < -18 * 60 || *offset_minutes > 18 * 60)) {

@@ -19,13 +19,13 @@ size_t ValidSequenceLength(std::string_view text, size_t i) {
   if (c >= 0xC2 && c <= 0xDF) return continuation(1) ? 2 : 0;
   if (c >= 0xE0 && c <= 0xEF) {
     if (!continuation(1) || !continuation(2)) return 0;
-    if (c == 0xE0 && byte(1) < 0xA0) return 0;  // overlong
+    if (c == 0xE0 && byte(1) < 0xA0) return 0;   // overlong
     if (c == 0xED && byte(1) >= 0xA0) return 0;  // surrogates
     return 3;
   }
   if (c >= 0xF0 && c <= 0xF4) {
     if (!continuation(1) || !continuation(2) || !continuation(3)) return 0;
-    if (c == 0xF0 && byte(1) < 0x90) return 0;  // overlong
+    if (c == 0xF0 && byte(1) < 0x90) return 0;   // overlong
     if (c == 0xF4 && byte(1) >= 0x90) return 0;  // above U+10FFFF
     return 4;
   }

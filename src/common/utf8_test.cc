@@ -14,7 +14,10 @@ TEST(Utf8Test, RepairReplacesInvalidSequences) {
   const RepairCase kCases[] = {
       {"plain", "plain"},
       {"caf\xC3\xA9", "caf\xC3\xA9"},
-      {"bad\xFF" "byte", "bad\xEF\xBF\xBD" "byte"},
+      {"bad\xFF"
+       "byte",
+       "bad\xEF\xBF\xBD"
+       "byte"},
       {"truncated\xE2\x82", "truncated\xEF\xBF\xBD\xEF\xBF\xBD"},
       {"overlong\xC0\xAF", "overlong\xEF\xBF\xBD\xEF\xBF\xBD"},
       {"surrogate\xED\xA0\x80", "surrogate\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},

@@ -1,9 +1,9 @@
+#include "newsloom/engine.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
-
-#include "newsloom/engine.h"
 
 namespace newsloom {
 namespace {
@@ -49,7 +49,8 @@ constexpr char kPage[] =
 
 TEST_F(EngineTest, ReportsEveryInputInOrderAndCarriesOnAfterErrors) {
   Write("pages/a.html", kPage);
-  Write("pages/b.txt", "Headline of a text page\n\nThe first paragraph of the text page says a lot.\n");
+  Write("pages/b.txt",
+        "Headline of a text page\n\nThe first paragraph of the text page says a lot.\n");
   Write("pages/c.jsonl",
         "{\"id\": \"r1\", \"title\": \"One\", \"text\": \"First record.\"}\n"
         "not json\n"

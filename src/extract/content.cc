@@ -1,7 +1,6 @@
 #include "extract/content.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstring>
 #include <unordered_map>
 
@@ -15,27 +14,25 @@ namespace {
 // Tags whose subtree never holds article text.
 bool IsSkippedTag(std::string_view tag) {
   static const std::string_view kSkipped[] = {
-      "script", "style",  "template", "svg",    "math",     "iframe",
-      "object", "embed",  "canvas",   "video",    "audio",  "input",    "title",
-      "base",   "meta",   "link"};
+      "script", "style", "template", "svg",   "math",  "iframe", "object", "embed",
+      "canvas", "video", "audio",    "input", "title", "base",   "meta",   "link"};
   return std::find(std::begin(kSkipped), std::end(kSkipped), tag) != std::end(kSkipped);
 }
 
 // Tags that are page chrome by role.
 bool IsChromeTag(std::string_view tag) {
-  static const std::string_view kChrome[] = {
-      "nav",    "aside",  "footer", "header", "figcaption", "label",
-      "dialog", "menu",   "button", "select", "option",     "textarea"};
+  static const std::string_view kChrome[] = {"nav",        "aside",  "footer", "header",
+                                             "figcaption", "label",  "dialog", "menu",
+                                             "button",     "select", "option", "textarea"};
   return std::find(std::begin(kChrome), std::end(kChrome), tag) != std::end(kChrome);
 }
 
 bool IsBlockTag(std::string_view tag) {
   static const std::string_view kBlocks[] = {
-      "address", "article", "blockquote", "body",    "center", "dd",     "details", "div",
-      "dl",      "dt",      "fieldset",   "figure",  "form",   "h1",     "h2",      "h3",
-      "h4",      "h5",      "h6",         "hgroup",  "hr",     "li",     "main",    "ol",
-      "p",       "pre",     "section",    "summary", "table",  "tbody",  "thead",   "tfoot",
-      "tr",      "ul",      "caption",    "html"};
+      "address", "article",  "blockquote", "body",  "center", "dd", "details", "div",     "dl",
+      "dt",      "fieldset", "figure",     "form",  "h1",     "h2", "h3",      "h4",      "h5",
+      "h6",      "hgroup",   "hr",         "li",    "main",   "ol", "p",       "pre",     "section",
+      "summary", "table",    "tbody",      "thead", "tfoot",  "tr", "ul",      "caption", "html"};
   return std::find(std::begin(kBlocks), std::end(kBlocks), tag) != std::end(kBlocks);
 }
 
@@ -66,33 +63,34 @@ bool InsideHeading(const xmlNode* node) {
 // Words in class and id values that name page chrome. Matched as substrings
 // of the lower-cased "class id" string, so "social-share-bar" hits "share".
 constexpr std::string_view kChromeNames[] = {
-    "comment",   "share",     "sharing",   "social",   "related",  "recommend", "newsletter",
-    "subscri",   "cookie",    "consent",   "gdpr",     "advert",   "sponsor",   "promo",
-    "sidebar",   "footer",    "rightrail", "right-rail", "right_rail", "leftrail", "left-rail",
-    "siderail", "side-rail",    "masthead", "navbar",   "breadcrumb", "pagination",
-    "pager",     "popup",     "modal",     "banner",   "tagcloud", "byline",    "caption",
-    "outbrain",  "taboola",   "trending",  "most-popular", "mostpopular", "more-stories",
-    "readmore",  "read-more", "signup",    "sign-up",  "login",    "disqus",    "toolbar",
-    "author-bio", "authorbio", "skip-link", "print-only", "screen-reader", "sr-only",
-    "visually-hidden", "copyright", "disclaimer", "donat", "paywall", "dateline",
-    "post-meta", "entry-meta", "article-meta", "meta-info", "tags", "keywords", "rating"};
+    "comment",    "share",        "sharing",     "social",        "related",   "recommend",
+    "newsletter", "subscri",      "cookie",      "consent",       "gdpr",      "advert",
+    "sponsor",    "promo",        "sidebar",     "footer",        "rightrail", "right-rail",
+    "right_rail", "leftrail",     "left-rail",   "siderail",      "side-rail", "masthead",
+    "navbar",     "breadcrumb",   "pagination",  "pager",         "popup",     "modal",
+    "banner",     "tagcloud",     "byline",      "caption",       "outbrain",  "taboola",
+    "trending",   "most-popular", "mostpopular", "more-stories",  "readmore",  "read-more",
+    "signup",     "sign-up",      "login",       "disqus",        "toolbar",   "author-bio",
+    "authorbio",  "skip-link",    "print-only",  "screen-reader", "sr-only",   "visually-hidden",
+    "copyright",  "disclaimer",   "donat",       "paywall",       "dateline",  "post-meta",
+    "entry-meta", "article-meta", "meta-info",   "tags",          "keywords",  "rating"};
 
 // Whole tokens (split at non-alphanumerics) that name chrome; too short to match as substrings.
-constexpr std::string_view kChromeTokens[] = {"ad", "ads", "nav", "menu", "share", "tag",
-                                              "meta", "credit", "credits", "byline", "date",
-                                              "time", "author", "print", "hide"};
+constexpr std::string_view kChromeTokens[] = {"ad",   "ads",  "nav",    "menu",    "share",
+                                              "tag",  "meta", "credit", "credits", "byline",
+                                              "date", "time", "author", "print",   "hide"};
 
 // Names that mark content; they protect an element from weak chrome names.
 constexpr std::string_view kContentNames[] = {"article", "content", "entry", "main", "post",
-                                              "story", "body", "text", "blog"};
+                                              "story",   "body",    "text",  "blog"};
 
 // Names so specific that they remove an element even when it also looks like content
 // ("related-articles", "article-comments").
 constexpr std::string_view kStrongChromeNames[] = {
-    "comment", "related", "recommend", "newsletter", "share", "social", "cookie",
-    "outbrain", "taboola", "disqus", "breadcrumb", "more-stories", "most-popular", "byline",
-    "caption", "sidebar", "advert", "promo", "subscri", "dateline", "post-meta", "entry-meta",
-    "article-meta"};
+    "comment",      "related",  "recommend", "newsletter", "share",       "social",
+    "cookie",       "outbrain", "taboola",   "disqus",     "breadcrumb",  "more-stories",
+    "most-popular", "byline",   "caption",   "sidebar",    "advert",      "promo",
+    "subscri",      "dateline", "post-meta", "entry-meta", "article-meta"};
 
 bool IsAsciiAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
@@ -136,7 +134,8 @@ NameSignal ClassifyNames(const xmlNode* node) {
         ContainsAny(token, std::begin(kStrongChromeNames), std::end(kStrongChromeNames));
     bool token_chrome =
         token_strong || ContainsAny(token, std::begin(kChromeNames), std::end(kChromeNames));
-    for (std::string_view word : kChromeTokens) token_chrome = token_chrome || HasToken(token, word);
+    for (std::string_view word : kChromeTokens)
+      token_chrome = token_chrome || HasToken(token, word);
     // WordPress sidebar boxes are "widget widget_recent_entries"; page builders
     // name their content blocks "elementor-widget-text-editor".
     token_chrome = token_chrome || token == "widget" || token.starts_with("widget_") ||
@@ -155,9 +154,9 @@ NameSignal ClassifyNames(const xmlNode* node) {
 // ("RightRailContainer-content" is a box in a sidebar).
 bool NamesTheArticle(const xmlNode* node) {
   static const std::string_view kArticleNames[] = {
-      "article", "story", "entry-content", "post-content", "post-body", "postbody",
-      "main-content", "maincontent", "content-body", "entry-body", "body-text", "text-body",
-      "post", "topic", "thread", "message"};
+      "article",      "story",       "entry-content", "post-content", "post-body", "postbody",
+      "main-content", "maincontent", "content-body",  "entry-body",   "body-text", "text-body",
+      "post",         "topic",       "thread",        "message"};
   std::string names = AsciiLower(Attribute(node, "class") + " " + Attribute(node, "id"));
   return ContainsAny(names, std::begin(kArticleNames), std::end(kArticleNames));
 }
@@ -171,8 +170,7 @@ bool ContainsContentMarker(const xmlNode* node, int depth) {
     std::string_view tag = TagName(child);
     if (tag == "script" || tag == "style" || tag == "svg") continue;
     NameSignal signal = ClassifyNames(child);
-    if (signal == NameSignal::kContent && tag != "a" && tag != "span" &&
-        NamesTheArticle(child)) {
+    if (signal == NameSignal::kContent && tag != "a" && tag != "span" && NamesTheArticle(child)) {
       return true;
     }
     if (tag == "article" && signal == NameSignal::kNone) return true;
@@ -348,8 +346,8 @@ bool SameText(std::string_view a, std::string_view b) {
   return !a.empty() && EqualsIgnoreCase(TrimView(a), TrimView(b));
 }
 
-MainContent SelectContent(const HtmlDocument& document, std::string_view title,
-                          ContentMode mode, bool read_noscript) {
+MainContent SelectContent(const HtmlDocument& document, std::string_view title, ContentMode mode,
+                          bool read_noscript) {
   MainContent content;
   // Walk from the root, not <body>: libxml2's HTML4 parser leaves the body of
   // some HTML5 pages inside <head> (after an element it does not expect there).

@@ -103,7 +103,6 @@ class Metas {
   const std::vector<MetaEntry>& entries_;
 };
 
-
 // Byline wording at the start of a text: "By Jane Doe", or a label alone
 // ("Written by", "Author:") whose name follows in the next element.
 enum class BylineText { kNone, kByline, kLabel };

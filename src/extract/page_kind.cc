@@ -69,11 +69,11 @@ PageKindFeatures ComputePageKindFeatures(const PageMetadata& metadata, const Mai
   f[1] = HasType(metadata, {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle",
                             "AnalysisNewsArticle", "OpinionNewsArticle", "LiveBlogPosting",
                             "Report", "BackgroundNewsArticle", "SatiricalArticle", "Blog"});
-  f[2] = HasType(metadata, {"Product", "ProductGroup", "Offer", "AggregateOffer",
-                            "DiscussionForumPosting", "QAPage", "FAQPage", "CollectionPage",
-                            "ItemList", "SearchResultsPage", "SoftwareApplication",
-                            "TechArticle", "APIReference", "Course", "JobPosting", "Service",
-                            "LocalBusiness", "Organization", "ProfessionalService"});
+  f[2] = HasType(metadata,
+                 {"Product", "ProductGroup", "Offer", "AggregateOffer", "DiscussionForumPosting",
+                  "QAPage", "FAQPage", "CollectionPage", "ItemList", "SearchResultsPage",
+                  "SoftwareApplication", "TechArticle", "APIReference", "Course", "JobPosting",
+                  "Service", "LocalBusiness", "Organization", "ProfessionalService"});
   f[3] = EqualsIgnoreCase(metadata.og_type, "article");
   f[4] = EqualsIgnoreCase(metadata.og_type, "product") ||
          StartsWithIgnoreCase(metadata.og_type, "product.");
@@ -81,19 +81,20 @@ PageKindFeatures ComputePageKindFeatures(const PageMetadata& metadata, const Mai
   f[6] = !metadata.authors.empty();
   f[7] = Clamp01(std::log1p(double(content.content_chars)) / 11.0);
   f[8] = Clamp01(content.long_paragraphs / 10.0);
-  f[9] = content.content_chars == 0 ? 1.0
-                                    : Clamp01(double(content.content_link_chars) / content.content_chars);
-  f[10] = content.page_chars == 0 ? 1.0
-                                  : Clamp01(double(content.page_link_chars) / content.page_chars);
+  f[9] = content.content_chars == 0
+             ? 1.0
+             : Clamp01(double(content.content_link_chars) / content.content_chars);
+  f[10] =
+      content.page_chars == 0 ? 1.0 : Clamp01(double(content.page_link_chars) / content.page_chars);
   f[11] = DateFromUrl(url).has_value();
   f[12] = Clamp01(path_depth / 6.0);
-  f[13] = PathHasAny(path, {"/tag/", "/tags/", "/category/", "/categories/", "/topic/",
-                            "/topics/", "/search", "/page/", "/archive", "/collections/"});
+  f[13] = PathHasAny(path, {"/tag/", "/tags/", "/category/", "/categories/", "/topic/", "/topics/",
+                            "/search", "/page/", "/archive", "/collections/"});
   f[14] = PathHasAny(path, {"/product", "/shop/", "/store/", "/item/", "/p/", "/dp/", "/buy"});
-  f[15] = PathHasAny(path, {"/forum", "/thread", "/t/", "/community", "/questions/",
-                            "/discussion", "/topic/", "/r/"});
-  f[16] = PathHasAny(path, {"/docs", "/documentation", "/reference/", "/api/", "/manual/",
-                            "/guide", "/help/", "/support/", "/wiki/"});
+  f[15] = PathHasAny(path, {"/forum", "/thread", "/t/", "/community", "/questions/", "/discussion",
+                            "/topic/", "/r/"});
+  f[16] = PathHasAny(path, {"/docs", "/documentation", "/reference/", "/api/", "/manual/", "/guide",
+                            "/help/", "/support/", "/wiki/"});
   f[17] = PathHasAny(path, {"/news", "/article", "/blog", "/story", "/stories/", "/post/",
                             "/posts/", "/opinion/", "/politics/", "/world/", "/business/"});
   f[18] = paragraphs == 0 ? 0.0 : double(list_items) / paragraphs;

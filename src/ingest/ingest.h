@@ -29,7 +29,7 @@ struct RawPage {
                        // (plus "-N" for line N of a JSON Lines file)
   std::string origin;  // where it came from, for messages: "dir/a.html.gz" or "feed.jsonl:17"
   Format format = Format::kHtml;
-  std::string body;    // valid UTF-8
+  std::string body;  // valid UTF-8
 
   // Fields a JSON Lines record may carry (news-please names accepted:
   // title, text|maintext, url, date_publish|published|date, source_domain|source,
