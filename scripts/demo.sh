@@ -9,8 +9,8 @@ cmake --preset release >/dev/null
 cmake --build --preset release --target newsloom
 
 out=build/sample-articles.jsonl
-build/release/src/cli/newsloom extract data/sample > "$out"
+build/release/src/cli/newsloom extract data/sample/seeds data/sample/ecbplus/ecbplus.jsonl > "$out"
 echo
-echo "demo: $(wc -l < "$out") articles from data/sample written to $out"
+echo "demo: $(wc -l < "$out") articles from the sample corpus written to $out"
 echo "demo: first article:"
 head -n 1 "$out"
