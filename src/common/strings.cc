@@ -16,8 +16,6 @@ std::string_view TrimView(std::string_view text) {
   return text.substr(begin, end - begin);
 }
 
-static char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-
 std::string AsciiLower(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = LowerAscii(c);

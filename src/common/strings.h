@@ -10,6 +10,12 @@
 namespace newsloom {
 
 bool IsAsciiSpace(char c);
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+inline bool IsAsciiLetter(char c) { return IsAsciiUpper(c) || IsAsciiLower(c); }
+inline bool IsAsciiAlnum(char c) { return IsAsciiDigit(c) || IsAsciiLetter(c); }
+inline char LowerAscii(char c) { return IsAsciiUpper(c) ? char(c - 'A' + 'a') : c; }
 std::string_view TrimView(std::string_view text);
 std::string AsciiLower(std::string_view text);
 bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle);

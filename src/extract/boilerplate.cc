@@ -32,11 +32,6 @@ constexpr int kMaxNavigationMarkerWords = 5;
 // A line of at least this many words counts as body text for the navigation rule.
 constexpr int kMinBodyWords = 10;
 
-bool IsAsciiAlnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Code points that are punctuation or symbols rather than letters: Latin-1
 // punctuation, × ÷, general punctuation, arrows, shapes, CJK punctuation,

@@ -92,10 +92,6 @@ constexpr std::string_view kStrongChromeNames[] = {
     "most-popular", "byline",   "caption",   "sidebar",    "advert",      "promo",
     "subscri",      "dateline", "post-meta", "entry-meta", "article-meta"};
 
-bool IsAsciiAlnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
-}
-
 bool HasToken(std::string_view names, std::string_view token) {
   size_t start = 0;
   while (start < names.size()) {

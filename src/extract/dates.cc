@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "common/strings.h"
 #include "common/time.h"
 
 namespace newsloom::extract {
@@ -10,11 +11,6 @@ namespace {
 
 // Hand-written scanning instead of std::regex: dates are parsed for every
 // candidate of every page, and regex matching would dominate extraction time.
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAsciiAlnum(char c) { return IsDigit(c) || IsAsciiLetter(c); }
-char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 
 // Bytes that belong to a word: ASCII letters and the two-byte UTF-8 letters of
 // Latin-1 and Latin Extended (lead bytes C3..DF). C2 (no-break space and
@@ -59,7 +55,7 @@ int ReadNumber(std::string_view text, size_t* position, int max_digits, int* val
   size_t i = *position;
   int digits = 0;
   int64_t result = 0;
-  while (i < text.size() && IsDigit(text[i])) {
+  while (i < text.size() && IsAsciiDigit(text[i])) {
     if (++digits > max_digits) return 0;
     result = result * 10 + (text[i] - '0');
     ++i;
@@ -288,7 +284,8 @@ bool ReadNumericOffset(std::string_view text, size_t* position, int* offset_minu
     minutes = value % 100;
   } else if (digits == 1 || digits == 2) {
     hours = value;
-    if (i + 2 < text.size() && text[i] == ':' && IsDigit(text[i + 1]) && IsDigit(text[i + 2])) {
+    if (i + 2 < text.size() && text[i] == ':' && IsAsciiDigit(text[i + 1]) &&
+        IsAsciiDigit(text[i + 2])) {
       minutes = (text[i + 1] - '0') * 10 + (text[i + 2] - '0');
       i += 3;
     }
@@ -296,7 +293,7 @@ bool ReadNumericOffset(std::string_view text, size_t* position, int* offset_minu
     return false;
   }
   if (i - digits_start == 0 || hours > 18 || minutes > 59) return false;
-  if (i < text.size() && IsDigit(text[i])) return false;
+  if (i < text.size() && IsAsciiDigit(text[i])) return false;
   *offset_minutes = sign * (hours * 60 + minutes);
   *position = i;
   return true;
@@ -322,7 +319,7 @@ void ReadZone(std::string_view text, size_t* position, std::optional<int>* offse
   size_t end = i;
   while (end < text.size() && IsAsciiLetter(text[end])) ++end;
   if (end == i || end - i > 4) return;
-  if (end < text.size() && IsDigit(text[end])) return;
+  if (end < text.size() && IsAsciiDigit(text[end])) return;
   char upper[5] = {};
   for (size_t k = i; k < end; ++k) {
     char c = text[k];
@@ -379,9 +376,9 @@ bool ReadTime(std::string_view text, size_t* position, TimeOfDay* time) {
     if (ReadNumber(text, &second_position, 2, &second) == 2) {
       i = second_position;
       precision = Timestamp::Precision::kSecond;
-      if (i + 1 < text.size() && (text[i] == '.' || text[i] == ',') && IsDigit(text[i + 1])) {
+      if (i + 1 < text.size() && (text[i] == '.' || text[i] == ',') && IsAsciiDigit(text[i + 1])) {
         ++i;
-        while (i < text.size() && IsDigit(text[i])) ++i;
+        while (i < text.size() && IsAsciiDigit(text[i])) ++i;
       }
     }
   }
@@ -419,7 +416,7 @@ bool ReadTime(std::string_view text, size_t* position, TimeOfDay* time) {
 void ReadOptionalTime(std::string_view text, size_t position, TimeOfDay* time) {
   size_t i = position;
   if (i < text.size() && (text[i] == 'T' || text[i] == 't') && i + 1 < text.size() &&
-      IsDigit(text[i + 1])) {
+      IsAsciiDigit(text[i + 1])) {
     ++i;
   } else {
     for (int step = 0; step < 4; ++step) {
@@ -443,7 +440,7 @@ void ReadOptionalTime(std::string_view text, size_t position, TimeOfDay* time) {
     i = SkipSpaces(text, i);
   }
   TimeOfDay parsed;
-  if (i < text.size() && IsDigit(text[i]) && ReadTime(text, &i, &parsed)) *time = parsed;
+  if (i < text.size() && IsAsciiDigit(text[i]) && ReadTime(text, &i, &parsed)) *time = parsed;
 }
 
 // Consumes an ordinal suffix ("st", "nd", "rd", "th", "er", "º") after a day number.
@@ -506,7 +503,7 @@ std::optional<DateMatch> DateAtNumber(std::string_view text, size_t i) {
       if (ReadNumber(text, &k, 2, &month) > 0 && k < text.size() && text[k] == separator) {
         ++k;
         if (ReadNumber(text, &k, 2, &day) > 0) {
-          if (k < text.size() && IsDigit(text[k])) return std::nullopt;
+          if (k < text.size() && IsAsciiDigit(text[k])) return std::nullopt;
           return DateMatch{{first, month, day}, k, true};
         }
       }
@@ -520,7 +517,7 @@ std::optional<DateMatch> DateAtNumber(std::string_view text, size_t i) {
       if (month != 0) {
         k = SkipDateGlue(text, k + word.size(), false);
         int day = 0;
-        if (ReadNumber(text, &k, 2, &day) > 0 && (k >= text.size() || !IsDigit(text[k]))) {
+        if (ReadNumber(text, &k, 2, &day) > 0 && (k >= text.size() || !IsAsciiDigit(text[k]))) {
           return DateMatch{{first, month, day}, k, true};
         }
       }
@@ -656,7 +653,7 @@ std::optional<Timestamp> ParseDateTime(std::string_view text) {
     while (end > begin && SpaceLength(text, end - 1) == 1) --end;
     std::string_view trimmed = text.substr(begin, end - begin);
     bool all_digits = !trimmed.empty();
-    for (char c : trimmed) all_digits = all_digits && IsDigit(c);
+    for (char c : trimmed) all_digits = all_digits && IsAsciiDigit(c);
     if (all_digits && (trimmed.size() == 9 || trimmed.size() == 10 || trimmed.size() == 12 ||
                        trimmed.size() == 13)) {
       return FromEpoch(trimmed);
@@ -665,9 +662,9 @@ std::optional<Timestamp> ParseDateTime(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     char c = text[i];
     bool boundary = i == 0 || !IsAsciiAlnum(text[i - 1]);
-    if (IsDigit(c)) {
+    if (IsAsciiDigit(c)) {
       size_t run_end = i;
-      while (run_end < text.size() && IsDigit(text[run_end])) ++run_end;
+      while (run_end < text.size() && IsAsciiDigit(text[run_end])) ++run_end;
       if (boundary) {
         if (std::optional<DateMatch> match = DateAtNumber(text, i)) {
           std::optional<Timestamp> stamp =
@@ -706,11 +703,12 @@ std::optional<Timestamp> DateFromUrl(std::string_view url) {
   std::string_view path = url.substr(0, path_end);
 
   auto two_digits = [&](size_t at, int* value) {
-    if (at + 1 >= path.size() || !IsDigit(path[at]) || !IsDigit(path[at + 1])) return false;
+    if (at + 1 >= path.size() || !IsAsciiDigit(path[at]) || !IsAsciiDigit(path[at + 1]))
+      return false;
     *value = (path[at] - '0') * 10 + (path[at + 1] - '0');
     return true;
   };
-  auto ends_cleanly = [&](size_t at) { return at >= path.size() || !IsDigit(path[at]); };
+  auto ends_cleanly = [&](size_t at) { return at >= path.size() || !IsAsciiDigit(path[at]); };
 
   for (size_t i = path_start; i + 4 <= path.size(); ++i) {
     if (i > 0 && IsAsciiAlnum(path[i - 1])) continue;

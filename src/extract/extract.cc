@@ -6,6 +6,7 @@
 #include "extract/dates.h"
 #include "extract/html_document.h"
 #include "extract/metadata.h"
+#include "extract/metadata_text.h"
 #include "extract/page_kind.h"
 #include "extract/text_page.h"
 
@@ -13,19 +14,7 @@ namespace newsloom::extract {
 
 namespace {
 
-// "https://www.example.com/a/b" -> "example.com".
-std::string HostOf(std::string_view url) {
-  size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return {};
-  std::string_view rest = url.substr(scheme + 3);
-  size_t end = rest.find_first_of("/?#");
-  std::string_view host = rest.substr(0, end);
-  if (size_t at = host.rfind('@'); at != std::string_view::npos) host.remove_prefix(at + 1);
-  if (size_t colon = host.find(':'); colon != std::string_view::npos) host = host.substr(0, colon);
-  std::string lower = AsciiLower(host);
-  if (lower.rfind("www.", 0) == 0) lower.erase(0, 4);
-  return lower;
-}
+using metadata_internal::HostOf;  // "https://www.example.com/a" -> "example.com"
 
 std::optional<Timestamp> NotAfter(std::optional<Timestamp> stamp, const Timestamp& fetched) {
   // A day of slack: a page dated "today" in a zone ahead of ours is not in the future.

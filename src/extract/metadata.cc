@@ -17,10 +17,7 @@ namespace newsloom::extract {
 using metadata_internal::CleanText;
 using metadata_internal::Collector;
 using metadata_internal::HostOf;
-using metadata_internal::IsAsciiLower;
-using metadata_internal::IsAsciiUpper;
 using metadata_internal::JsonLdFacts;
-using metadata_internal::LowerAscii;
 using metadata_internal::Metas;
 using metadata_internal::ResolveUrl;
 

@@ -85,7 +85,7 @@ std::string_view StripBylinePrefix(std::string_view text) {
 bool IsMonthWord(std::string_view word) {
   std::string probe(word);
   probe.append(" 1, 2000");
-  return ParseDateTime(probe).has_value() && word.size() >= 3 && !IsDigit(word[0]);
+  return ParseDateTime(probe).has_value() && word.size() >= 3 && !IsAsciiDigit(word[0]);
 }
 
 // Cuts a byline where the name ends: at " | ", a dash, a digit, a month
@@ -108,13 +108,13 @@ std::string_view CutBylineTail(std::string_view text) {
       "alle",         "mehr",      "zeige",     "artikel", "kommentare"};
   for (size_t k = 0; k < words.size(); ++k) {
     std::string_view word = words[k];
-    bool stop = IsDigit(word[0]);
+    bool stop = IsAsciiDigit(word[0]);
     for (std::string_view stop_word : kStopWords) {
       std::string_view bare = word;
       while (!bare.empty() && (bare.back() == ':' || bare.back() == ',')) bare.remove_suffix(1);
       if (EqualsIgnoreCase(bare, stop_word)) stop = true;
     }
-    if (!stop && k + 1 < words.size() && IsDigit(words[k + 1][0]) && IsMonthWord(word)) {
+    if (!stop && k + 1 < words.size() && IsAsciiDigit(words[k + 1][0]) && IsMonthWord(word)) {
       stop = true;
     }
     if (stop) {

@@ -10,12 +10,6 @@
 
 namespace newsloom::extract::metadata_internal {
 
-// ASCII character classes (no locale).
-inline char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-inline bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
-inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 // True when the space-separated list `tokens` holds `token` (ASCII case-insensitive).
 bool HasToken(std::string_view tokens, std::string_view token);
 

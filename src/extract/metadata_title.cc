@@ -77,7 +77,7 @@ bool LooksLikeName(std::string_view part) {
     if (IsMinorWord(word)) continue;
     ++counted;
     char first = word[0];
-    if (IsAsciiUpper(first) || IsDigit(first) || static_cast<unsigned char>(first) >= 0x80) {
+    if (IsAsciiUpper(first) || IsAsciiDigit(first) || static_cast<unsigned char>(first) >= 0x80) {
       ++capitalised;
     }
   }
@@ -91,7 +91,7 @@ std::string Initials(std::string_view key) {
   for (std::string_view word : SpaceWords(key)) {
     if (IsMinorWord(word) || word[0] == '(') continue;
     char first = word[0];
-    if (IsAsciiLower(first) || IsAsciiUpper(first) || IsDigit(first)) {
+    if (IsAsciiLower(first) || IsAsciiUpper(first) || IsAsciiDigit(first)) {
       initials.push_back(LowerAscii(first));
     }
   }

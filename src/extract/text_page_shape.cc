@@ -17,8 +17,6 @@ constexpr int kMaxOutletWords = 5;
 constexpr size_t kMaxOutletBytes = 60;
 constexpr int kMinAttributedWords = 4;
 
-bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAsciiLowerLetter(char c) { return c >= 'a' && c <= 'z'; }
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Opening quotes and brackets a headline may start with.
@@ -154,7 +152,7 @@ bool StartsWithContinuation(std::string_view line) {
   std::string lower = AsciiLower(StripOpeners(line.substr(0, std::min<size_t>(line.size(), 40))));
   return std::any_of(std::begin(kStarters), std::end(kStarters), [&](std::string_view starter) {
     if (!std::string_view(lower).starts_with(starter)) return false;
-    return lower.size() == starter.size() || !IsAsciiLowerLetter(lower[starter.size()]);
+    return lower.size() == starter.size() || !IsAsciiLower(lower[starter.size()]);
   });
 }
 
