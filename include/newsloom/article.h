@@ -34,6 +34,26 @@ struct Paragraph {
   std::string text;  // UTF-8, whitespace collapsed, never empty
 };
 
+// A name found in the text by the analyze stage's tagger.
+struct Entity {
+  enum class Type { kPerson, kOrganization, kLocation, kMisc };
+  Type type = Type::kMisc;
+  std::string text;       // as written: "Prime Minister Shigeru Ishiba"
+  std::string canonical;  // normalised: "Shigeru Ishiba"; "Japanese" -> "Japan"
+  uint32_t paragraph = 0;  // index into Article::paragraphs
+  uint32_t offset = 0;     // byte offset of `text` inside that paragraph
+};
+
+// A date expression found in the text, resolved against the publication date.
+struct DateMention {
+  enum class Granularity { kUnresolved, kDay, kMonth, kYear };
+  Granularity granularity = Granularity::kUnresolved;
+  std::string text;  // as written: "last month", "September 23, 2024"
+  std::string date;  // ISO 8601 at its granularity ("2024-09-23", "2024-09", "2024"), or ""
+  uint32_t paragraph = 0;
+  uint32_t offset = 0;
+};
+
 struct Article {
   std::string id;             // record "id", else the file name without its suffixes
   std::string url;            // as given by the input or found in the page
@@ -49,6 +69,15 @@ struct Article {
   std::vector<Paragraph> paragraphs;
   bool is_news = false;    // an article page, not a listing, product, forum, docs or service page
   bool truncated = false;  // the page holds only a teaser of the article
+
+  // Set by the analyze stage (empty or zero before it runs).
+  float language_confidence = 0;  // of `language` when analyze detected it, 0..1
+  std::string category;           // "society", "economy", ...; "" for non-news
+  float category_confidence = 0;  // 0..1
+  std::vector<Entity> entities;
+  std::vector<DateMention> dates;
+  uint64_t signature = 0;    // SimHash of the text's word shingles
+  std::string duplicate_of;  // id of the canonical article this one duplicates, or ""
 
   // The paragraphs joined by "\n".
   std::string Text() const;

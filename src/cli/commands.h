@@ -1,0 +1,23 @@
+// The subcommands of `newsloom`, one file each (cmd_*.cc). Each Add*Command
+// registers its flags on the app and returns how to run it once parsed.
+#ifndef NEWSLOOM_CLI_COMMANDS_H_
+#define NEWSLOOM_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace newsloom::cli {
+
+constexpr int kExitInputFailed = 1;
+constexpr int kExitUsage = 2;
+
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;  // returns the process exit code
+};
+
+Command AddExtractCommand(CLI::App& app);
+
+}  // namespace newsloom::cli
+
+#endif  // NEWSLOOM_CLI_COMMANDS_H_
