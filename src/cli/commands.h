@@ -17,6 +17,8 @@ struct Command {
 };
 
 Command AddExtractCommand(CLI::App& app);
+Command AddClassifyCommand(CLI::App& app);
+Command AddTrainClassifierCommand(CLI::App& app);
 
 }  // namespace newsloom::cli
 

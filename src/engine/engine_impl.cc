@@ -18,7 +18,8 @@ namespace {
 // Everything one input file produced, in record order.
 std::vector<ExtractedInput> ProcessFile(const ingest::InputFile& file,
                                         const ingest::ReadOptions& read_options,
-                                        const Timestamp& fetched) {
+                                        const Timestamp& fetched,
+                                        const analyze::Analyzer* analyzer) {
   std::vector<ExtractedInput> outputs;
   if (!file.status.ok()) {
     outputs.push_back({file.path, file.status, {}});
@@ -37,6 +38,9 @@ std::vector<ExtractedInput> ProcessFile(const ingest::InputFile& file,
       auto articles = extract::ExtractPage(record.page, fetched);
       if (articles.ok()) {
         output.articles = std::move(articles).value();
+        if (analyzer != nullptr) {
+          for (Article& article : output.articles) analyzer->Analyze(article);
+        }
       } else {
         output.status = articles.status();
       }
@@ -51,10 +55,17 @@ std::vector<ExtractedInput> ProcessFile(const ingest::InputFile& file,
 Result<std::unique_ptr<Engine>> Engine::Open(const Options& options) {
   if (options.jobs < 0) return Status::InvalidArgument("jobs must be 0 (all cores) or more");
   if (options.max_page_bytes == 0) return Status::InvalidArgument("max_page_bytes must be > 0");
-  return std::unique_ptr<Engine>(new EngineImpl(options));
+  std::unique_ptr<analyze::Analyzer> analyzer;
+  if (options.analyze) {
+    auto opened = analyze::Analyzer::Open(options.category_model);
+    if (!opened.ok()) return opened.status();
+    analyzer = std::move(opened).value();
+  }
+  return std::unique_ptr<Engine>(new EngineImpl(options, std::move(analyzer)));
 }
 
-EngineImpl::EngineImpl(const Options& options) : options_(options) {}
+EngineImpl::EngineImpl(const Options& options, std::unique_ptr<analyze::Analyzer> analyzer)
+    : options_(options), analyzer_(std::move(analyzer)) {}
 
 ExtractSummary EngineImpl::Extract(const std::vector<std::string>& paths,
                                    const ExtractCallbacks& callbacks) {
@@ -86,7 +97,7 @@ ExtractSummary EngineImpl::Extract(const std::vector<std::string>& paths,
         std::unique_lock lock(mutex);
         changed.wait(lock, [&] { return index < next_to_emit + window; });
       }
-      auto outputs = ProcessFile(files[index], read_options, fetched);
+      auto outputs = ProcessFile(files[index], read_options, fetched, analyzer_.get());
       {
         std::lock_guard lock(mutex);
         slots[index] = std::move(outputs);

@@ -2,19 +2,24 @@
 #ifndef NEWSLOOM_ENGINE_ENGINE_IMPL_H_
 #define NEWSLOOM_ENGINE_ENGINE_IMPL_H_
 
+#include <memory>
+
+#include "analyze/analyzer.h"
 #include "newsloom/engine.h"
 
 namespace newsloom {
 
 class EngineImpl final : public Engine {
  public:
-  explicit EngineImpl(const Options& options);
+  // `analyzer` is null when options.analyze is off.
+  EngineImpl(const Options& options, std::unique_ptr<analyze::Analyzer> analyzer);
 
   ExtractSummary Extract(const std::vector<std::string>& paths,
                          const ExtractCallbacks& callbacks) override;
 
  private:
   Options options_;
+  std::unique_ptr<const analyze::Analyzer> analyzer_;  // shared read-only by the workers
 };
 
 }  // namespace newsloom

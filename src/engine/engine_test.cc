@@ -99,5 +99,36 @@ TEST_F(EngineTest, OpenRefusesBadOptions) {
   EXPECT_FALSE(Engine::Open(options).ok());
 }
 
+TEST_F(EngineTest, AnalyzeSetsLanguageAndCategory) {
+  std::string page = Write("pages/a.html", kPage);
+  Options options;
+  options.jobs = 2;
+  options.analyze = true;
+  auto engine = Engine::Open(options);
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  std::vector<Article> articles;
+  ExtractCallbacks callbacks;
+  callbacks.on_input = [&](const ExtractedInput& input) {
+    for (const Article& article : input.articles) articles.push_back(article);
+  };
+  (*engine)->Extract({page}, callbacks);
+  ASSERT_EQ(articles.size(), 1u);
+  EXPECT_EQ(articles[0].language, "en");
+  EXPECT_GT(articles[0].language_confidence, 0.5f);
+  EXPECT_EQ(articles[0].is_news, !articles[0].category.empty());
+}
+
+TEST_F(EngineTest, OpenRefusesABadCategoryModel) {
+  Options options;
+  options.analyze = true;
+  options.category_model = Write("bad.model", "this is not a model");
+  auto engine = Engine::Open(options);
+  ASSERT_FALSE(engine.ok());
+  EXPECT_NE(engine.status().message().find("bad.model"), std::string::npos);
+
+  options.analyze = false;  // the model is only read when analysis is on
+  EXPECT_TRUE(Engine::Open(options).ok());
+}
+
 }  // namespace
 }  // namespace newsloom

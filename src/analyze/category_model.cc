@@ -1,0 +1,225 @@
+#include "analyze/category_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace newsloom::analyze {
+
+namespace {
+
+constexpr char kMagic[8] = {'N', 'L', 'C', 'A', 'T', '\0', '\0', '\1'};
+constexpr uint32_t kMinHashBits = 10;
+constexpr uint32_t kMaxHashBits = 22;
+constexpr uint32_t kMaxClasses = 256;
+
+uint64_t Fnv1a(std::string_view bytes) {
+  uint64_t hash = 14695981039346656037ull;
+  for (char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+template <typename T>
+void Put(std::string* out, T value) {
+  char bytes[sizeof(T)];
+  std::memcpy(bytes, &value, sizeof(T));
+  out->append(bytes, sizeof(T));
+}
+
+// Reads fixed-size values from a byte range; every read is bounds-checked.
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+
+  template <typename T>
+  bool Get(T* value) {
+    if (bytes_.size() - position_ < sizeof(T)) return false;
+    std::memcpy(value, bytes_.data() + position_, sizeof(T));
+    position_ += sizeof(T);
+    return true;
+  }
+
+  bool GetBytes(size_t count, std::string_view* value) {
+    if (bytes_.size() - position_ < count) return false;
+    *value = bytes_.substr(position_, count);
+    position_ += count;
+    return true;
+  }
+
+  size_t remaining() const { return bytes_.size() - position_; }
+
+ private:
+  std::string_view bytes_;
+  size_t position_ = 0;
+};
+
+bool ValidSettings(const FeatureSettings& settings) {
+  return settings.hash_bits >= kMinHashBits && settings.hash_bits <= kMaxHashBits &&
+         settings.max_tokens > 0 && settings.max_tokens <= 1000000 &&
+         std::isfinite(settings.title_weight) && settings.title_weight >= 0 &&
+         settings.title_weight <= 100;
+}
+
+}  // namespace
+
+Result<CategoryModel> CategoryModel::FromParameters(const FeatureSettings& settings,
+                                                    std::vector<std::string> classes,
+                                                    const std::vector<float>& idf,
+                                                    const std::vector<float>& weights,
+                                                    const std::vector<float>& bias) {
+  if (!ValidSettings(settings)) return Status::InvalidArgument("bad feature settings");
+  if (classes.size() < 2 || classes.size() > kMaxClasses) {
+    return Status::InvalidArgument("a model needs between 2 and 256 classes");
+  }
+  const size_t buckets = size_t(1) << settings.hash_bits;
+  const size_t class_count = classes.size();
+  if (idf.size() != buckets || weights.size() != buckets * class_count ||
+      bias.size() != class_count) {
+    return Status::InvalidArgument("model parameters do not match the settings");
+  }
+  CategoryModel model;
+  model.settings_ = settings;
+  model.classes_ = std::move(classes);
+
+  float max_idf = 0;
+  for (float value : idf) max_idf = std::max(max_idf, value);
+  model.idf_scale_ = max_idf > 0 ? max_idf / 255.0f : 1.0f;
+  model.idf_codes_.resize(buckets);
+  for (size_t i = 0; i < buckets; ++i) {
+    float code = std::round(std::max(0.0f, idf[i]) / model.idf_scale_);
+    model.idf_codes_[i] = static_cast<uint8_t>(std::clamp(code, 0.0f, 255.0f));
+  }
+
+  model.weight_scales_.assign(class_count, 1.0f);
+  for (size_t c = 0; c < class_count; ++c) {
+    float max_weight = 0;
+    for (size_t b = 0; b < buckets; ++b)
+      max_weight = std::max(max_weight, std::fabs(weights[b * class_count + c]));
+    if (max_weight > 0) model.weight_scales_[c] = max_weight / 127.0f;
+  }
+  model.weights_.resize(buckets * class_count);
+  for (size_t b = 0; b < buckets; ++b) {
+    for (size_t c = 0; c < class_count; ++c) {
+      float code = std::round(weights[b * class_count + c] / model.weight_scales_[c]);
+      model.weights_[b * class_count + c] = static_cast<int8_t>(std::clamp(code, -127.0f, 127.0f));
+    }
+  }
+  model.bias_ = bias;
+  // Round trip through the file format, so this model is the one a load gives.
+  return Parse(model.Serialize());
+}
+
+std::string CategoryModel::Serialize() const {
+  std::string out(kMagic, sizeof(kMagic));
+  Put<uint32_t>(&out, settings_.hash_bits);
+  Put<uint32_t>(&out, settings_.max_tokens);
+  Put<float>(&out, settings_.title_weight);
+  Put<uint32_t>(&out, static_cast<uint32_t>(classes_.size()));
+  for (const std::string& name : classes_) {
+    Put<uint16_t>(&out, static_cast<uint16_t>(name.size()));
+    out += name;
+  }
+  Put<float>(&out, idf_scale_);
+  out.append(reinterpret_cast<const char*>(idf_codes_.data()), idf_codes_.size());
+  for (size_t c = 0; c < classes_.size(); ++c) {
+    Put<float>(&out, weight_scales_[c]);
+    Put<float>(&out, bias_[c]);
+  }
+  out.append(reinterpret_cast<const char*>(weights_.data()), weights_.size());
+  Put<uint64_t>(&out, Fnv1a(out));
+  return out;
+}
+
+Result<CategoryModel> CategoryModel::Parse(std::string_view bytes) {
+  if (bytes.size() < sizeof(kMagic) + sizeof(uint64_t) ||
+      std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0) {
+    return Status::Corruption("not a newsloom category model (bad magic or version)");
+  }
+  uint64_t stored_checksum = 0;
+  std::memcpy(&stored_checksum, bytes.data() + bytes.size() - sizeof(uint64_t), sizeof(uint64_t));
+  std::string_view body = bytes.substr(0, bytes.size() - sizeof(uint64_t));
+  if (Fnv1a(body) != stored_checksum) {
+    return Status::Corruption("category model is damaged or truncated (checksum mismatch)");
+  }
+
+  Reader reader(body.substr(sizeof(kMagic)));
+  CategoryModel model;
+  uint32_t class_count = 0;
+  if (!reader.Get(&model.settings_.hash_bits) || !reader.Get(&model.settings_.max_tokens) ||
+      !reader.Get(&model.settings_.title_weight) || !reader.Get(&class_count)) {
+    return Status::Corruption("category model header is truncated");
+  }
+  if (!ValidSettings(model.settings_) || class_count < 2 || class_count > kMaxClasses) {
+    return Status::Corruption("category model header holds impossible values");
+  }
+  for (uint32_t c = 0; c < class_count; ++c) {
+    uint16_t length = 0;
+    std::string_view name;
+    if (!reader.Get(&length) || !reader.GetBytes(length, &name)) {
+      return Status::Corruption("category model class names are truncated");
+    }
+    model.classes_.emplace_back(name);
+  }
+  const size_t buckets = size_t(1) << model.settings_.hash_bits;
+  std::string_view idf_codes;
+  if (!reader.Get(&model.idf_scale_) || !std::isfinite(model.idf_scale_) ||
+      !reader.GetBytes(buckets, &idf_codes)) {
+    return Status::Corruption("category model IDF table is truncated");
+  }
+  model.idf_codes_.assign(idf_codes.begin(), idf_codes.end());
+  model.idf_.resize(buckets);
+  for (size_t b = 0; b < buckets; ++b) model.idf_[b] = model.idf_scale_ * model.idf_codes_[b];
+  model.weight_scales_.resize(class_count);
+  model.bias_.resize(class_count);
+  for (uint32_t c = 0; c < class_count; ++c) {
+    if (!reader.Get(&model.weight_scales_[c]) || !reader.Get(&model.bias_[c]) ||
+        !std::isfinite(model.weight_scales_[c]) || !std::isfinite(model.bias_[c])) {
+      return Status::Corruption("category model class parameters are truncated or invalid");
+    }
+  }
+  std::string_view weights;
+  if (!reader.GetBytes(buckets * class_count, &weights) || reader.remaining() != 0) {
+    return Status::Corruption("category model weight table has the wrong size");
+  }
+  model.weights_.resize(weights.size());
+  std::memcpy(model.weights_.data(), weights.data(), weights.size());
+  return model;
+}
+
+CategoryScores CategoryModel::Predict(std::string_view title, std::string_view body) const {
+  std::vector<FeatureCount> title_counts;
+  std::vector<FeatureCount> body_counts;
+  CountFeatures(title, body, settings_, &title_counts, &body_counts);
+  std::vector<WeightedFeature> features;
+  WeighFeatures(title_counts, body_counts, idf_, settings_, &features);
+
+  const size_t class_count = classes_.size();
+  // Integer-weight sums per class, scaled once at the end.
+  std::vector<float> sums(class_count, 0.0f);
+  for (const WeightedFeature& feature : features) {
+    const int8_t* row = &weights_[size_t(feature.bucket) * class_count];
+    for (size_t c = 0; c < class_count; ++c) sums[c] += feature.value * row[c];
+  }
+  CategoryScores scores;
+  scores.probabilities.resize(class_count);
+  float max_logit = -INFINITY;
+  for (size_t c = 0; c < class_count; ++c) {
+    sums[c] = sums[c] * weight_scales_[c] + bias_[c];
+    max_logit = std::max(max_logit, sums[c]);
+  }
+  float total = 0;
+  for (size_t c = 0; c < class_count; ++c) {
+    scores.probabilities[c] = std::exp(sums[c] - max_logit);
+    total += scores.probabilities[c];
+  }
+  for (size_t c = 0; c < class_count; ++c) {
+    scores.probabilities[c] /= total;
+    if (scores.probabilities[c] > scores.probabilities[scores.best]) scores.best = c;
+  }
+  return scores;
+}
+
+}  // namespace newsloom::analyze

@@ -1,0 +1,105 @@
+#include "analyze/category_model.h"
+
+#include <gtest/gtest.h>
+
+#include "analyze/category_trainer.h"
+
+namespace newsloom::analyze {
+namespace {
+
+std::vector<TrainingExample> SmallCorpus() {
+  const char* sports[] = {"The striker scored twice as the club won the league match",
+                          "The coach praised the team after the cup final victory",
+                          "The tennis champion won the match in straight sets",
+                          "The goalkeeper saved a penalty in the second half of the game"};
+  const char* economy[] = {"Shares fell as the central bank raised interest rates",
+                           "The company reported higher quarterly profits and sales",
+                           "Inflation rose and the currency weakened against the dollar",
+                           "Investors sold bonds as markets feared a recession"};
+  std::vector<TrainingExample> examples;
+  for (int round = 0; round < 5; ++round) {
+    for (const char* text : sports) examples.push_back({"Match report", text, "sports"});
+    for (const char* text : economy) examples.push_back({"Markets", text, "economy"});
+  }
+  return examples;
+}
+
+TrainOptions SmallOptions() {
+  TrainOptions options;
+  options.features.hash_bits = 12;
+  options.epochs = 10;
+  return options;
+}
+
+TEST(CategoryModelTest, LearnsASmallCorpus) {
+  auto model = TrainCategoryModel(SmallCorpus(), SmallOptions());
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  ASSERT_EQ(model->classes(), (std::vector<std::string>{"economy", "sports"}));
+  CategoryScores scores = model->Predict("", "The team won the match and the cup");
+  EXPECT_EQ(model->classes()[scores.best], "sports");
+  scores = model->Predict("", "Bank raises rates as inflation hits markets");
+  EXPECT_EQ(model->classes()[scores.best], "economy");
+  EXPECT_NEAR(scores.probabilities[0] + scores.probabilities[1], 1.0f, 1e-5);
+}
+
+TEST(CategoryModelTest, TrainingIsDeterministic) {
+  auto first = TrainCategoryModel(SmallCorpus(), SmallOptions());
+  auto second = TrainCategoryModel(SmallCorpus(), SmallOptions());
+  ASSERT_TRUE(first.ok() && second.ok());
+  EXPECT_EQ(first->Serialize(), second->Serialize());
+}
+
+TEST(CategoryModelTest, SaveLoadRoundTrip) {
+  auto model = TrainCategoryModel(SmallCorpus(), SmallOptions());
+  ASSERT_TRUE(model.ok());
+  std::string bytes = model->Serialize();
+  auto loaded = CategoryModel::Parse(bytes);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(loaded->Serialize(), bytes);
+  EXPECT_EQ(loaded->classes(), model->classes());
+  const char* texts[] = {"The team won", "Rates rose", "", "\xff\xfe"};
+  for (const char* text : texts) {
+    EXPECT_EQ(loaded->Predict("Title", text).probabilities,
+              model->Predict("Title", text).probabilities);
+  }
+}
+
+TEST(CategoryModelTest, CorruptAndTruncatedFilesAreRefused) {
+  auto model = TrainCategoryModel(SmallCorpus(), SmallOptions());
+  ASSERT_TRUE(model.ok());
+  std::string bytes = model->Serialize();
+  EXPECT_FALSE(CategoryModel::Parse("").ok());
+  EXPECT_FALSE(CategoryModel::Parse("garbage that is not a model at all").ok());
+  for (size_t cut : {size_t(1), size_t(9), bytes.size() / 2, bytes.size() - 1}) {
+    auto truncated = CategoryModel::Parse(std::string_view(bytes).substr(0, cut));
+    EXPECT_FALSE(truncated.ok()) << cut;
+    EXPECT_EQ(truncated.status().code(), Status::Code::kCorruption);
+  }
+  for (size_t position : {size_t(10), size_t(30), bytes.size() / 2, bytes.size() - 3}) {
+    std::string damaged = bytes;
+    damaged[position] ^= 0x5a;
+    EXPECT_FALSE(CategoryModel::Parse(damaged).ok()) << position;
+  }
+}
+
+TEST(CategoryModelTest, BadTrainingInputIsAnError) {
+  EXPECT_FALSE(TrainCategoryModel({}, SmallOptions()).ok());
+  EXPECT_FALSE(TrainCategoryModel({{"a", "b", "one"}, {"c", "d", "one"}}, SmallOptions()).ok());
+  EXPECT_FALSE(TrainCategoryModel({{"a", "b", ""}, {"c", "d", "two"}}, SmallOptions()).ok());
+}
+
+TEST(CategoryModelTest, HostileTextIsHandled) {
+  auto model = TrainCategoryModel(SmallCorpus(), SmallOptions());
+  ASSERT_TRUE(model.ok());
+  std::string huge(size_t(8) << 20, 'x');
+  std::string binary;
+  for (int i = 0; i < 4096; ++i) binary += static_cast<char>(i * 37);
+  for (const std::string& text : {std::string(), huge, binary}) {
+    CategoryScores scores = model->Predict(text, text);
+    ASSERT_EQ(scores.probabilities.size(), 2u);
+    EXPECT_NEAR(scores.probabilities[0] + scores.probabilities[1], 1.0f, 1e-5);
+  }
+}
+
+}  // namespace
+}  // namespace newsloom::analyze

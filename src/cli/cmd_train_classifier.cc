@@ -1,0 +1,130 @@
+// newsloom train-classifier --data FILE.jsonl --out MODEL: trains a category model.
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "analyze/category_trainer.h"
+#include "cli/commands.h"
+
+namespace newsloom::cli {
+
+namespace {
+
+struct TrainFlags {
+  std::string data;
+  std::string out;
+  analyze::TrainOptions options;
+};
+
+// The string field `name` of a training line: "" when absent, an error when
+// present but not a string.
+bool StringField(const nlohmann::json& line, const char* name, std::string* value) {
+  auto field = line.find(name);
+  if (field == line.end() || field->is_null()) return true;
+  if (!field->is_string()) return false;
+  *value = field->get<std::string>();
+  return true;
+}
+
+// Reads {title, text, label} lines; returns false after printing the first bad line.
+bool ReadExamples(const std::string& path, std::vector<analyze::TrainingExample>* examples) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    std::fprintf(stderr, "newsloom: cannot read %s\n", path.c_str());
+    return false;
+  }
+  std::string text;
+  for (size_t number = 1; std::getline(file, text); ++number) {
+    if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
+    auto line = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    analyze::TrainingExample example;
+    const char* problem = nullptr;
+    if (line.is_discarded() || !line.is_object()) {
+      problem = "not a JSON object";
+    } else if (!StringField(line, "title", &example.title) ||
+               !StringField(line, "text", &example.text) ||
+               !StringField(line, "label", &example.label)) {
+      problem = "title, text and label must be strings";
+    } else if (example.label.empty()) {
+      problem = "no label";
+    } else if (example.title.empty() && example.text.empty()) {
+      problem = "neither title nor text";
+    }
+    if (problem != nullptr) {
+      std::fprintf(stderr, "newsloom: %s:%zu: %s (expected {\"title\", \"text\", \"label\"})\n",
+                   path.c_str(), number, problem);
+      return false;
+    }
+    examples->push_back(std::move(example));
+  }
+  return true;
+}
+
+int RunTrain(const TrainFlags& flags) {
+  std::vector<analyze::TrainingExample> examples;
+  if (!ReadExamples(flags.data, &examples)) return kExitInputFailed;
+  if (examples.empty()) {
+    std::fprintf(stderr, "newsloom: %s holds no training examples\n", flags.data.c_str());
+    return kExitInputFailed;
+  }
+  auto model = analyze::TrainCategoryModel(examples, flags.options);
+  if (!model.ok()) {
+    std::fprintf(stderr, "newsloom: %s\n", model.status().ToString().c_str());
+    return kExitInputFailed;
+  }
+  std::string bytes = model->Serialize();
+  std::ofstream out(flags.out, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) {
+    std::fprintf(stderr, "newsloom: cannot write %s\n", flags.out.c_str());
+    return kExitInputFailed;
+  }
+  std::fprintf(stderr, "newsloom: trained on %zu examples, %zu classes; wrote %s (%zu bytes)\n",
+               examples.size(), model->classes().size(), flags.out.c_str(), bytes.size());
+  return 0;
+}
+
+}  // namespace
+
+Command AddTrainClassifierCommand(CLI::App& app) {
+  auto flags = std::make_shared<TrainFlags>();
+  CLI::App* command =
+      app.add_subcommand("train-classifier", "Train a category model from labelled JSON Lines");
+  command->footer(
+      "Each line of --data is {\"title\": ..., \"text\": ..., \"label\": ...}; other fields are\n"
+      "ignored, title or text may be missing but not both. The labels become the model's\n"
+      "categories; a label \"not_news\" marks pages that are not news (classify then gives\n"
+      "them is_news false and no category). Training is deterministic: the same data and\n"
+      "flags give the same model file. Use the model with `newsloom classify --model`.\n"
+      "Exit code 0 on success, 1 for bad or empty data, 2 for bad usage.");
+  command->add_option("--data", flags->data, "Training data, JSON Lines")->required();
+  command->add_option("--out", flags->out, "Model file to write")->required();
+  analyze::TrainOptions& options = flags->options;
+  command->add_option("--epochs", options.epochs, "Passes over the data")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  command->add_option("--l2", options.l2, "L2 regularisation strength")
+      ->check(CLI::Range(1e-9, 1.0))
+      ->capture_default_str();
+  command->add_option("--learning-rate", options.learning_rate, "Initial SGD step")
+      ->check(CLI::Range(1e-6, 1000.0))
+      ->capture_default_str();
+  command
+      ->add_option("--hash-bits", options.features.hash_bits,
+                   "Feature hash buckets = 2^N; the model holds (classes + 1) bytes per bucket")
+      ->check(CLI::Range(10, 22))
+      ->capture_default_str();
+  command
+      ->add_option("--title-weight", options.features.title_weight,
+                   "Weight of the title's features against the body's")
+      ->check(CLI::Range(0.0, 10.0))
+      ->capture_default_str();
+  command->add_option("--seed", options.seed, "Seed of the example shuffle")->capture_default_str();
+  return {command, [flags] { return RunTrain(*flags); }};
+}
+
+}  // namespace newsloom::cli

@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""The default model's training pipeline still works: build the training data
+from a small sample of the shared sets, train with `newsloom train-classifier`
+(via scripts/train_category_model.sh), and classify the sample corpus with the
+new model. Exits 77 (skipped) when the shared data is not present.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+LABELS = {"society", "economy", "technology", "sports", "entertainment", "science", "other"}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--newsloom", required=True)
+    parser.add_argument("--source", required=True, help="the repository root")
+    parser.add_argument("--data", required=True, help="../shared/data")
+    args = parser.parse_args()
+    if not os.path.isdir(os.path.join(args.data, "classify")):
+        print(f"skipped: {args.data}/classify is not present")
+        return 77
+
+    with tempfile.TemporaryDirectory() as work:
+        model = os.path.join(work, "category.model")
+        env = dict(os.environ, NEWSLOOM=args.newsloom)
+        subprocess.run([os.path.join(args.source, "scripts", "train_category_model.sh"), "--data",
+                        args.data, "--out", model, "--sample", "120"], env=env, check=True)
+        proc = subprocess.run([args.newsloom, "classify", "--quiet", "--model", model,
+                               os.path.join(args.source, "data", "sample")],
+                              capture_output=True, text=True)
+    if proc.returncode != 0:
+        print(proc.stderr)
+        return 1
+    lines = [json.loads(line) for line in proc.stdout.splitlines()]
+    if not lines:
+        print("classify printed nothing")
+        return 1
+    for line in lines:
+        fields = ("id", "language", "language_confidence", "category", "is_news", "confidence")
+        if any(field not in line for field in fields):
+            print("missing fields:", line)
+            return 1
+        if line["is_news"] != (line["category"] in LABELS):
+            print("news without a category, or a category outside the taxonomy:", line)
+            return 1
+    print(f"ok: {len(lines)} articles classified with the freshly trained model")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
