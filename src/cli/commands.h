@@ -17,6 +17,8 @@ struct Command {
 };
 
 Command AddExtractCommand(CLI::App& app);
+Command AddNerCommand(CLI::App& app);
+Command AddTrainNerCommand(CLI::App& app);
 
 }  // namespace newsloom::cli
 

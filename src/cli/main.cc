@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
 
   std::vector<cli::Command> commands = {
       cli::AddExtractCommand(app),
+      cli::AddNerCommand(app),
+      cli::AddTrainNerCommand(app),
   };
 
   try {
