@@ -9,7 +9,7 @@ namespace newsloom::ner {
 namespace {
 
 // Titles that precede a name, longest first where one extends another.
-constexpr std::array<std::string_view, 48> kTitles = {"Prime Minister",
+constexpr std::array<std::string_view, 49> kTitles = {"Prime Minister",
                                                       "Deputy Prime Minister",
                                                       "Foreign Minister",
                                                       "Defence Minister",
@@ -91,8 +91,23 @@ std::string_view StripTitles(std::string_view text) {
 }
 
 std::string CanonicalName(std::string_view text, Entity::Type type, const Gazetteer& gazetteer) {
-  while (!text.empty() && IsTrimmed(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsTrimmed(text.back())) text.remove_suffix(1);
+  // ASCII marks and typographic quotes (U+2018, U+2019, U+201C, U+201D) at either end.
+  bool trimmed = true;
+  while (trimmed && !text.empty()) {
+    trimmed = false;
+    while (!text.empty() && IsTrimmed(text.front())) text.remove_prefix(1);
+    while (!text.empty() && IsTrimmed(text.back())) text.remove_suffix(1);
+    for (std::string_view quote : {"\u2018", "\u2019", "\u201C", "\u201D"}) {
+      if (text.starts_with(quote)) {
+        text.remove_prefix(quote.size());
+        trimmed = true;
+      }
+      if (text.ends_with(quote)) {
+        text.remove_suffix(quote.size());
+        trimmed = true;
+      }
+    }
+  }
   for (std::string_view possessive : {"'s", "\u2019s", "'"}) {
     if (text.size() > possessive.size() + 1 &&
         text.substr(text.size() - possessive.size()) == possessive) {
@@ -100,7 +115,7 @@ std::string CanonicalName(std::string_view text, Entity::Type type, const Gazett
       break;
     }
   }
-  if (type == Entity::Type::kPerson) text = StripTitles(text);
+  text = StripTitles(text);
   std::string_view country = gazetteer.CountryOf(text);
   if (!country.empty() && type != Entity::Type::kPerson) return std::string(country);
   return CollapseWhitespace(text);

@@ -42,7 +42,13 @@ uint8_t Gazetteer::Lookup(uint32_t hash) const {
 }
 
 std::string_view Gazetteer::CountryOf(std::string_view alias) const {
-  auto found = countries_.find(AliasKey(alias));
+  std::string key = AliasKey(alias);
+  auto found = countries_.find(key);
+  // Plural demonyms: "Ukrainians".
+  if (found == countries_.end() && key.size() > 4 && key.back() == 's') {
+    key.pop_back();
+    found = countries_.find(key);
+  }
   return found == countries_.end() ? std::string_view() : std::string_view(found->second);
 }
 

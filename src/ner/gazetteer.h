@@ -32,7 +32,8 @@ class Gazetteer {
  public:
   // Adds a phrase (tokenized and lowercased like text is) of the given kinds.
   void AddPhrase(std::string_view name, uint8_t kinds);
-  // Maps a demonym or alternative country name to the country's common name.
+  // Maps a demonym or alternative country name to the country's common name;
+  // the first country given an alias keeps it.
   void AddCountryAlias(std::string_view alias, std::string_view country);
 
   // Kinds of the phrase whose normalised tokens hash to `hash` (0 if none).

@@ -69,12 +69,27 @@ bool IsAscii(std::string_view text) {
   return true;
 }
 
+bool IsIndependent(const nlohmann::json& country) {
+  auto found = country.find("independent");
+  return found != country.end() && found->is_boolean() && found->get<bool>();
+}
+
 Status AddCountries(const std::string& path, Gazetteer& gazetteer) {
   Result<std::string> text = ReadFile(path);
   if (!text.ok()) return text.status();
   nlohmann::json countries = nlohmann::json::parse(*text, nullptr, false);
   if (!countries.is_array()) return Status::Corruption(path + ": not a JSON array");
-  for (const nlohmann::json& country : countries) {
+  // Independent countries first, so they keep shared aliases ("French").
+  std::vector<const nlohmann::json*> ordered;
+  for (bool independent : {true, false}) {
+    for (const nlohmann::json& country : countries) {
+      if (country.is_object() && IsIndependent(country) == independent) {
+        ordered.push_back(&country);
+      }
+    }
+  }
+  for (const nlohmann::json* entry : ordered) {
+    const nlohmann::json& country = *entry;
     const nlohmann::json& name = country.value("name", nlohmann::json::object());
     std::string common = name.value("common", "");
     if (common.empty()) continue;

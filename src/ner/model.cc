@@ -10,8 +10,6 @@ namespace {
 
 constexpr std::string_view kMagic("NLNER\0\0\1", 8);
 
-uint32_t Checksum(std::string_view bytes) { return Hasher(11).Add(bytes).Finish(); }
-
 uint32_t Mix(uint32_t hash) {
   hash ^= hash >> 16;
   hash *= 0x45d9f3bU;
@@ -20,6 +18,8 @@ uint32_t Mix(uint32_t hash) {
 }
 
 }  // namespace
+
+uint32_t ModelChecksum(std::string_view bytes) { return Hasher(11).Add(bytes).Finish(); }
 
 std::vector<int> Viterbi(const std::vector<float>& scores, int n,
                          const std::array<float, (kLabelCount + 1) * kLabelCount>& transitions) {
@@ -115,7 +115,7 @@ std::string Model::Serialize() const {
   for (float w : transitions_) writer.F32(w);
   gazetteer_.Write(writer);
   classes_.Write(writer);
-  writer.U32(Checksum(writer.bytes()));
+  writer.U32(ModelChecksum(writer.bytes()));
   return std::move(writer.bytes());
 }
 
@@ -127,7 +127,7 @@ Result<Model> Model::Parse(std::string_view bytes) {
   ByteReader tail(bytes.substr(bytes.size() - 4));
   uint32_t checksum = 0;
   tail.U32(&checksum);
-  if (checksum != Checksum(body)) return Status::Corruption("NER model checksum mismatch");
+  if (checksum != ModelChecksum(body)) return Status::Corruption("NER model checksum mismatch");
   ByteReader reader(body.substr(kMagic.size()));
   Model model;
   uint32_t count = 0;

@@ -63,6 +63,9 @@ class Model {
   std::vector<uint32_t> slots_;  // open addressing: feature index + 1, 0 empty
 };
 
+// The checksum that ends a model file, over the bytes before it.
+uint32_t ModelChecksum(std::string_view bytes);
+
 // Viterbi over per-token label scores (`scores` holds n * kLabelCount) and
 // the transitions, honouring the BILOU constraints.
 std::vector<int> Viterbi(const std::vector<float>& scores, int n,

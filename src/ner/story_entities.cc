@@ -91,6 +91,13 @@ std::vector<StoryEntity> MergeStoryEntities(const std::vector<const Article*>& a
       const std::string& name = entity.canonical.empty() ? entity.text : entity.canonical;
       if (name.empty()) continue;
       std::string key = VariantKey(name);
+      // "Kishida Fumio" and "Fumio Kishida": two-word names in either order.
+      size_t space = key.find(' ');
+      if (entity.type == Entity::Type::kPerson && space != std::string::npos &&
+          key.find(' ', space + 1) == std::string::npos &&
+          key.substr(space + 1) < key.substr(0, space)) {
+        key = key.substr(space + 1) + " " + key.substr(0, space);
+      }
       auto [it, inserted] = by_key.try_emplace(key, int(groups.size()));
       if (inserted) groups.emplace_back();
       Group& group = groups[it->second];
@@ -115,11 +122,12 @@ std::vector<StoryEntity> MergeStoryEntities(const std::vector<const Article*>& a
   std::map<std::string, std::vector<int>> surnames;
   for (size_t g = 0; g < groups.size(); ++g) {
     if (groups[g].count == 0 || groups[g].Type() != Entity::Type::kPerson) continue;
-    std::vector<std::string_view> words = Words(groups[g].Name());
+    std::string name = groups[g].Name();
+    std::vector<std::string_view> words = Words(name);
     if (words.size() >= 2) surnames[VariantKey(words.back())].push_back(int(g));
   }
   for (size_t g = 0; g < groups.size(); ++g) {
-    if (groups[g].count == 0 || Words(groups[g].Name()).size() != 1) continue;
+    if (groups[g].count == 0 || groups[g].Name().find(' ') != std::string::npos) continue;
     if (groups[g].types[int(Entity::Type::kPerson)] == 0) continue;
     auto found = surnames.find(keys[g]);
     if (found == surnames.end()) continue;

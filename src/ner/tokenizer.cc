@@ -190,22 +190,22 @@ class Splitter {
   void Emit(size_t start, size_t length) {
     if (length == 0) return;
     std::string_view token = text_.substr(start, length);
-    if (ends_sentence_ && StartsSentence(token)) {
+    // A quote or bracket right after the final mark closes the sentence;
+    // after a space it opens the next one.
+    bool closing =
+        pending_final_ && start == previous_end_ &&
+        (token == "\"" || token == "'" || token == "\u201D" || token == "\u2019" || token == ")");
+    if (ends_sentence_ && !closing && StartsSentence(token)) {
       sentences_.push_back(std::move(current_));
       current_.clear();
     }
-    ends_sentence_ = false;
     current_.push_back({token, uint32_t(start)});
-    if (token == "." || token == "!" || token == "?" || token == "..." || token == "\u2026" ||
-        (token.size() > 1 && token.find_first_not_of(".!?") == std::string_view::npos)) {
-      pending_final_ = true;
-    } else if (pending_final_ && (token == "\"" || token == "'" || token == "\u201D" ||
-                                  token == "\u2019" || token == ")")) {
-      // Closing quote after the period stays in the sentence.
-    } else {
-      pending_final_ = false;
-    }
+    bool final_mark =
+        token == "." || token == "!" || token == "?" || token == "\u2026" ||
+        (token.size() > 1 && token.find_first_not_of(".!?") == std::string_view::npos);
+    pending_final_ = final_mark || closing;
     ends_sentence_ = pending_final_;
+    previous_end_ = start + length;
   }
 
   // A token that may open a sentence: capital, digit, quote, bracket.
@@ -221,6 +221,7 @@ class Splitter {
   Sentence current_;
   bool pending_final_ = false;
   bool ends_sentence_ = false;
+  size_t previous_end_ = 0;
 };
 
 }  // namespace
