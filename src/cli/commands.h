@@ -19,6 +19,8 @@ struct Command {
 Command AddExtractCommand(CLI::App& app);
 Command AddClassifyCommand(CLI::App& app);
 Command AddTrainClassifierCommand(CLI::App& app);
+Command AddNerCommand(CLI::App& app);
+Command AddTrainNerCommand(CLI::App& app);
 
 }  // namespace newsloom::cli
 

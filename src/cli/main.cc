@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
       cli::AddExtractCommand(app),
       cli::AddClassifyCommand(app),
       cli::AddTrainClassifierCommand(app),
+      cli::AddNerCommand(app),
+      cli::AddTrainNerCommand(app),
   };
 
   try {

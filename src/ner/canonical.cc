@@ -1,0 +1,124 @@
+#include "ner/canonical.h"
+
+#include <array>
+
+#include "common/strings.h"
+
+namespace newsloom::ner {
+
+namespace {
+
+// Titles that precede a name, longest first where one extends another.
+constexpr std::array<std::string_view, 49> kTitles = {"Prime Minister",
+                                                      "Deputy Prime Minister",
+                                                      "Foreign Minister",
+                                                      "Defence Minister",
+                                                      "Defense Minister",
+                                                      "Finance Minister",
+                                                      "Foreign Secretary",
+                                                      "Defence Secretary",
+                                                      "Defense Secretary",
+                                                      "Secretary of State",
+                                                      "Secretary-General",
+                                                      "Secretary General",
+                                                      "Vice President",
+                                                      "President-elect",
+                                                      "President",
+                                                      "Chancellor",
+                                                      "Minister",
+                                                      "Secretary",
+                                                      "Premier",
+                                                      "Governor",
+                                                      "Senator",
+                                                      "Sen.",
+                                                      "Rep.",
+                                                      "Representative",
+                                                      "Mayor",
+                                                      "King",
+                                                      "Queen",
+                                                      "Prince",
+                                                      "Princess",
+                                                      "Pope",
+                                                      "General",
+                                                      "Gen.",
+                                                      "Chairman",
+                                                      "Chairwoman",
+                                                      "Chief Executive",
+                                                      "CEO",
+                                                      "Ambassador",
+                                                      "Judge",
+                                                      "Justice",
+                                                      "Speaker",
+                                                      "Leader",
+                                                      "Mr.",
+                                                      "Mrs.",
+                                                      "Ms.",
+                                                      "Mr",
+                                                      "Mrs",
+                                                      "Dr.",
+                                                      "Sir"};
+
+constexpr std::array<std::string_view, 4> kPrefixes = {"Deputy ", "Former ", "former ", "Acting "};
+
+bool IsTrimmed(char c) {
+  return c == ' ' || c == '"' || c == '\'' || c == '(' || c == ')' || c == ',' || c == ':' ||
+         c == ';' || c == '-';
+}
+
+}  // namespace
+
+std::string_view StripTitles(std::string_view text) {
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (std::string_view prefix : kPrefixes) {
+      if (text.substr(0, prefix.size()) == prefix) {
+        text.remove_prefix(prefix.size());
+        changed = true;
+      }
+    }
+    for (std::string_view title : kTitles) {
+      // A title counts only when a name follows it.
+      if (text.size() > title.size() + 1 && StartsWithIgnoreCase(text, title) &&
+          text[title.size()] == ' ') {
+        text.remove_prefix(title.size() + 1);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return text;
+}
+
+std::string CanonicalName(std::string_view text, Entity::Type type, const Gazetteer& gazetteer) {
+  // ASCII marks and typographic quotes (U+2018, U+2019, U+201C, U+201D) at either end.
+  bool trimmed = true;
+  while (trimmed && !text.empty()) {
+    trimmed = false;
+    while (!text.empty() && IsTrimmed(text.front())) text.remove_prefix(1);
+    while (!text.empty() && IsTrimmed(text.back())) text.remove_suffix(1);
+    for (std::string_view quote : {"\u2018", "\u2019", "\u201C", "\u201D"}) {
+      if (text.starts_with(quote)) {
+        text.remove_prefix(quote.size());
+        trimmed = true;
+      }
+      if (text.ends_with(quote)) {
+        text.remove_suffix(quote.size());
+        trimmed = true;
+      }
+    }
+  }
+  for (std::string_view possessive : {"'s", "\u2019s", "'"}) {
+    if (text.size() > possessive.size() + 1 &&
+        text.substr(text.size() - possessive.size()) == possessive) {
+      text.remove_suffix(possessive.size());
+      break;
+    }
+  }
+  text = StripTitles(text);
+  std::string_view country = gazetteer.CountryOf(text);
+  if (!country.empty() && type != Entity::Type::kPerson) return std::string(country);
+  return CollapseWhitespace(text);
+}
+
+}  // namespace newsloom::ner

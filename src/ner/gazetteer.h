@@ -1,0 +1,65 @@
+// Gazetteer: name lists the tagger uses as features and the canonicaliser
+// uses to map demonyms and alternative country names to a country. Built at
+// training time from the shared gazetteer files and stored in the model, so
+// the program carries no separate data. Immutable after building; const
+// methods are thread-safe.
+#ifndef NEWSLOOM_NER_GAZETTEER_H_
+#define NEWSLOOM_NER_GAZETTEER_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "ner/bytes.h"
+#include "newsloom/status.h"
+
+namespace newsloom::ner {
+
+// Kinds of names, as bits of a mask.
+enum GazetteerKind : uint8_t {
+  kCountry = 1,
+  kCity = 2,
+  kDemonym = 4,
+  kBigCity = 8,  // over a million people
+};
+constexpr int kGazetteerKinds = 4;
+constexpr int kMaxPhraseTokens = 6;
+
+class Gazetteer {
+ public:
+  // Adds a phrase (tokenized and lowercased like text is) of the given kinds.
+  void AddPhrase(std::string_view name, uint8_t kinds);
+  // Maps a demonym or alternative country name to the country's common name;
+  // the first country given an alias keeps it.
+  void AddCountryAlias(std::string_view alias, std::string_view country);
+
+  // Kinds of the phrase whose normalised tokens hash to `hash` (0 if none).
+  uint8_t Lookup(uint32_t hash) const;
+  // The country an alias ("Japanese", "USA", "U.S.") names, or "".
+  std::string_view CountryOf(std::string_view alias) const;
+
+  // Hash of a normalised phrase, built token by token.
+  static uint32_t PhraseHash(const std::vector<std::string>& lower_tokens);
+
+  size_t phrase_count() const { return phrases_.size(); }
+
+  void Write(ByteWriter& writer) const;
+  Status Read(ByteReader& reader);
+
+ private:
+  std::unordered_map<uint32_t, uint8_t> phrases_;
+  std::map<std::string, std::string> countries_;  // alias key -> common name
+};
+
+// Builds the gazetteer from countries.json and cities15000.zip in `directory`.
+Result<Gazetteer> LoadGazetteerFiles(const std::string& directory);
+
+// The key aliases are looked up by: lowercase, periods dropped ("U.S." -> "us").
+std::string AliasKey(std::string_view name);
+
+}  // namespace newsloom::ner
+
+#endif  // NEWSLOOM_NER_GAZETTEER_H_

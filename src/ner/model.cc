@@ -1,0 +1,211 @@
+#include "ner/model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace newsloom::ner {
+
+namespace {
+
+constexpr std::string_view kMagic("NLNER\0\0\1", 8);
+
+uint32_t Mix(uint32_t hash) {
+  hash ^= hash >> 16;
+  hash *= 0x45d9f3bU;
+  hash ^= hash >> 16;
+  return hash;
+}
+
+}  // namespace
+
+uint32_t ModelChecksum(std::string_view bytes) { return Hasher(11).Add(bytes).Finish(); }
+
+std::vector<int> Viterbi(const std::vector<float>& scores, int n,
+                         const std::array<float, (kLabelCount + 1) * kLabelCount>& transitions) {
+  constexpr float kNone = -std::numeric_limits<float>::infinity();
+  if (n == 0) return {};
+  std::vector<float> best(size_t(n) * kLabelCount, kNone);
+  std::vector<int8_t> back(size_t(n) * kLabelCount, -1);
+  for (int y = 0; y < kLabelCount; ++y) {
+    if (TransitionAllowed(-1, y)) best[y] = scores[y] + transitions[y];
+  }
+  for (int t = 1; t < n; ++t) {
+    for (int y = 0; y < kLabelCount; ++y) {
+      float top = kNone;
+      int argmax = -1;
+      for (int p = 0; p < kLabelCount; ++p) {
+        float previous = best[size_t(t - 1) * kLabelCount + p];
+        if (previous == kNone || !TransitionAllowed(p, y)) continue;
+        float value = previous + transitions[(p + 1) * kLabelCount + y];
+        if (value > top) {
+          top = value;
+          argmax = p;
+        }
+      }
+      if (argmax < 0) continue;
+      best[size_t(t) * kLabelCount + y] = top + scores[size_t(t) * kLabelCount + y];
+      back[size_t(t) * kLabelCount + y] = int8_t(argmax);
+    }
+  }
+  int last = 0;
+  float top = kNone;
+  for (int y = 0; y < kLabelCount; ++y) {
+    float value = best[size_t(n - 1) * kLabelCount + y];
+    if (EndAllowed(y) && value > top) {
+      top = value;
+      last = y;
+    }
+  }
+  std::vector<int> labels(n, 0);
+  labels[n - 1] = last;
+  for (int t = n - 1; t > 0; --t) {
+    int previous = back[size_t(t) * kLabelCount + labels[t]];
+    labels[t - 1] = previous < 0 ? 0 : previous;
+  }
+  return labels;
+}
+
+Model Model::FromDense(const DenseWeights& dense, float min_weight, Gazetteer gazetteer,
+                       WordClasses classes) {
+  Model model;
+  float max_weight = 0;
+  for (float w : dense.weights) max_weight = std::max(max_weight, std::fabs(w));
+  model.scale_ = max_weight > 0 ? max_weight / 32767.0f : 1.0f;
+  std::vector<size_t> order(dense.hashes.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return dense.hashes[a] < dense.hashes[b]; });
+  model.starts_.push_back(0);
+  for (size_t i : order) {
+    if (!model.keys_.empty() && model.keys_.back() == dense.hashes[i]) continue;
+    size_t entries_before = model.labels_.size();
+    for (int label = 0; label < kLabelCount; ++label) {
+      float w = dense.weights[i * kLabelCount + label];
+      if (std::fabs(w) < min_weight) continue;
+      int quantised = int(std::lround(w / model.scale_));
+      if (quantised == 0) continue;
+      model.labels_.push_back(uint8_t(label));
+      model.values_.push_back(int16_t(std::clamp(quantised, -32767, 32767)));
+    }
+    if (model.labels_.size() == entries_before) continue;
+    model.keys_.push_back(dense.hashes[i]);
+    model.starts_.push_back(uint32_t(model.labels_.size()));
+  }
+  model.transitions_ = dense.transitions;
+  model.gazetteer_ = std::move(gazetteer);
+  model.classes_ = std::move(classes);
+  model.BuildIndex();
+  return model;
+}
+
+std::string Model::Serialize() const {
+  ByteWriter writer;
+  writer.bytes().append(kMagic);
+  writer.U32(uint32_t(keys_.size()));
+  for (size_t f = 0; f < keys_.size(); ++f) {
+    writer.U32(keys_[f]);
+    writer.U8(uint8_t(starts_[f + 1] - starts_[f]));
+    for (uint32_t e = starts_[f]; e < starts_[f + 1]; ++e) {
+      writer.U8(labels_[e]);
+      writer.U16(uint16_t(values_[e]));
+    }
+  }
+  writer.F32(scale_);
+  for (float w : transitions_) writer.F32(w);
+  gazetteer_.Write(writer);
+  classes_.Write(writer);
+  writer.U32(ModelChecksum(writer.bytes()));
+  return std::move(writer.bytes());
+}
+
+Result<Model> Model::Parse(std::string_view bytes) {
+  if (bytes.size() < kMagic.size() + 4 || bytes.substr(0, kMagic.size()) != kMagic) {
+    return Status::Corruption("not a newsloom NER model (bad magic)");
+  }
+  std::string_view body = bytes.substr(0, bytes.size() - 4);
+  ByteReader tail(bytes.substr(bytes.size() - 4));
+  uint32_t checksum = 0;
+  tail.U32(&checksum);
+  if (checksum != ModelChecksum(body)) return Status::Corruption("NER model checksum mismatch");
+  ByteReader reader(body.substr(kMagic.size()));
+  Model model;
+  uint32_t count = 0;
+  if (!reader.U32(&count) || count > reader.remaining() / 5) {
+    return Status::Corruption("NER model feature table truncated");
+  }
+  model.keys_.reserve(count);
+  model.starts_.reserve(count + 1);
+  model.starts_.push_back(0);
+  for (uint32_t f = 0; f < count; ++f) {
+    uint32_t key = 0;
+    uint8_t entries = 0;
+    if (!reader.U32(&key) || !reader.U8(&entries) || entries > kLabelCount ||
+        (!model.keys_.empty() && key <= model.keys_.back())) {
+      return Status::Corruption("NER model feature table malformed");
+    }
+    for (int e = 0; e < entries; ++e) {
+      uint8_t label = 0;
+      uint16_t value = 0;
+      if (!reader.U8(&label) || !reader.U16(&value) || label >= kLabelCount) {
+        return Status::Corruption("NER model weights malformed");
+      }
+      model.labels_.push_back(label);
+      model.values_.push_back(int16_t(value));
+    }
+    model.keys_.push_back(key);
+    model.starts_.push_back(uint32_t(model.labels_.size()));
+  }
+  bool ok = reader.F32(&model.scale_) && std::isfinite(model.scale_);
+  for (float& w : model.transitions_) ok = ok && reader.F32(&w) && std::isfinite(w);
+  if (!ok) return Status::Corruption("NER model transitions truncated");
+  Status status = model.gazetteer_.Read(reader);
+  if (!status.ok()) return status;
+  status = model.classes_.Read(reader);
+  if (!status.ok()) return status;
+  if (reader.remaining() != 0) return Status::Corruption("NER model has trailing bytes");
+  model.BuildIndex();
+  return model;
+}
+
+void Model::BuildIndex() {
+  size_t capacity = 16;
+  while (capacity < keys_.size() * 2) capacity *= 2;
+  slots_.assign(capacity, 0);
+  for (size_t f = 0; f < keys_.size(); ++f) {
+    size_t slot = Mix(keys_[f]) & (capacity - 1);
+    while (slots_[slot] != 0) slot = (slot + 1) & (capacity - 1);
+    slots_[slot] = uint32_t(f + 1);
+  }
+}
+
+int Model::Find(uint32_t hash) const {
+  size_t mask = slots_.size() - 1;
+  for (size_t slot = Mix(hash) & mask;; slot = (slot + 1) & mask) {
+    uint32_t entry = slots_[slot];
+    if (entry == 0) return -1;
+    if (keys_[entry - 1] == hash) return int(entry - 1);
+  }
+}
+
+void Model::Score(const uint32_t* begin, const uint32_t* end, float* scores) const {
+  for (const uint32_t* hash = begin; hash != end; ++hash) {
+    int f = Find(*hash);
+    if (f < 0) continue;
+    for (uint32_t e = starts_[f]; e < starts_[f + 1]; ++e) {
+      scores[labels_[e]] += float(values_[e]) * scale_;
+    }
+  }
+}
+
+std::vector<int> Model::Decode(const SentenceFeatures& features) const {
+  const int n = features.size();
+  std::vector<float> scores(size_t(std::max(n, 0)) * kLabelCount, 0.0f);
+  for (int t = 0; t < n; ++t) {
+    Score(features.hashes.data() + features.starts[t],
+          features.hashes.data() + features.starts[t + 1], &scores[size_t(t) * kLabelCount]);
+  }
+  return Viterbi(scores, n, transitions_);
+}
+
+}  // namespace newsloom::ner

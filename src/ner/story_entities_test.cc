@@ -1,0 +1,120 @@
+#include "ner/story_entities.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "ner/tagger.h"
+
+namespace newsloom::ner {
+namespace {
+
+Entity Mention(Entity::Type type, std::string text, std::string canonical) {
+  Entity entity;
+  entity.type = type;
+  entity.text = std::move(text);
+  entity.canonical = std::move(canonical);
+  return entity;
+}
+
+int CountOf(const std::vector<StoryEntity>& entities, std::string_view name) {
+  for (const StoryEntity& entity : entities) {
+    if (entity.name == name) return entity.count;
+  }
+  return 0;
+}
+
+TEST(VariantKeyTest, SpellingsShareAKey) {
+  EXPECT_EQ(VariantKey("Zelensky"), VariantKey("Zelenskyy"));
+  EXPECT_EQ(VariantKey("Zelensky"), VariantKey("Zelenskiy"));
+  EXPECT_NE(VariantKey("Putin"), VariantKey("Zelensky"));
+}
+
+TEST(MergeStoryEntitiesTest, JoinsTitlesSurnamesVariantsAndDemonyms) {
+  using Type = Entity::Type;
+  Article first, second;
+  first.entities = {
+      Mention(Type::kPerson, "Prime Minister Shigeru Ishiba", "Shigeru Ishiba"),
+      Mention(Type::kPerson, "Ishiba", "Ishiba"), Mention(Type::kPerson, "Zelensky", "Zelensky"),
+      Mention(Type::kMisc, "Japanese", "Japan"), Mention(Type::kLocation, "Japan", "Japan")};
+  second.entities = {Mention(Type::kPerson, "Shigeru Ishiba", "Shigeru Ishiba"),
+                     Mention(Type::kPerson, "Zelenskyy", "Zelenskyy"),
+                     Mention(Type::kPerson, "Volodymyr Zelenskyy", "Volodymyr Zelenskyy"),
+                     Mention(Type::kLocation, "Japan", "Japan"),
+                     Mention(Type::kPerson, "Putin", "Putin")};
+  std::vector<StoryEntity> entities = MergeStoryEntities({&first, &second, nullptr});
+  EXPECT_EQ(CountOf(entities, "Shigeru Ishiba"), 3);
+  EXPECT_EQ(CountOf(entities, "Ishiba"), 0);
+  EXPECT_EQ(CountOf(entities, "Volodymyr Zelenskyy"), 3);
+  EXPECT_EQ(CountOf(entities, "Japan"), 3);
+  EXPECT_EQ(CountOf(entities, "Putin"), 1);
+  ASSERT_FALSE(entities.empty());
+  for (size_t i = 1; i < entities.size(); ++i) {
+    EXPECT_GE(entities[i - 1].count, entities[i].count);
+  }
+  for (const StoryEntity& entity : entities) {
+    if (entity.name == "Japan") {
+      EXPECT_EQ(entity.type, Type::kLocation);
+    }
+    if (entity.name == "Shigeru Ishiba") {
+      EXPECT_EQ(entity.type, Type::kPerson);
+    }
+  }
+}
+
+TEST(MergeStoryEntitiesTest, EmptyStory) { EXPECT_TRUE(MergeStoryEntities({}).empty()); }
+
+// The seed pages: one story about Japan, Ukraine and the war. Each line of a
+// seed file is a paragraph.
+TEST(MergeStoryEntitiesTest, SeedStoryListsItsPeopleAndPlaces) {
+  std::filesystem::path seeds = std::filesystem::path(NEWSLOOM_SHARED_DATA_DIR) / "seeds";
+  if (!std::filesystem::is_directory(seeds)) GTEST_SKIP() << "no shared data at " << seeds;
+  auto tagger = Tagger::FromEmbeddedModel();
+  ASSERT_TRUE(tagger.ok());
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(seeds)) files.push_back(entry);
+  std::sort(files.begin(), files.end());
+  std::vector<Article> articles;
+  for (const std::filesystem::path& file : files) {
+    std::ifstream in(file);
+    Article article;
+    article.id = file.stem().string();
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty()) article.paragraphs.push_back({Paragraph::Kind::kText, line});
+    }
+    (*tagger)->Tag(article);
+    articles.push_back(std::move(article));
+  }
+  std::vector<const Article*> pointers;
+  for (const Article& article : articles) pointers.push_back(&article);
+  std::vector<StoryEntity> entities = MergeStoryEntities(pointers);
+  std::string listing;
+  for (const StoryEntity& entity : entities) {
+    listing += entity.name + " " + std::to_string(entity.count) + "\n";
+  }
+  auto has = [&](std::string_view part, Entity::Type type) {
+    for (const StoryEntity& entity : entities) {
+      if (entity.type == type && entity.name.find(part) != std::string::npos) return true;
+    }
+    return false;
+  };
+  for (const char* person :
+       {"Ishiba", "Kishida", "Zelensk", "Putin", "Trump", "Iwaya", "Lammy", "Sikorski", "Rutte"}) {
+    EXPECT_TRUE(has(person, Entity::Type::kPerson)) << person << " missing in\n" << listing;
+  }
+  for (const char* place : {"Japan", "Ukraine", "Russia", "Tokyo"}) {
+    EXPECT_TRUE(has(place, Entity::Type::kLocation)) << place << " missing in\n" << listing;
+  }
+  // One entry per person: no "Ishiba" beside "Shigeru Ishiba".
+  int ishibas = 0;
+  for (const StoryEntity& entity : entities) {
+    if (entity.name.find("Ishiba") != std::string::npos) ++ishibas;
+  }
+  EXPECT_EQ(ishibas, 1) << listing;
+  EXPECT_EQ(entities.front().name, "Japan") << listing;
+}
+
+}  // namespace
+}  // namespace newsloom::ner
