@@ -1,0 +1,39 @@
+#include <cstdlib>
+
+#include "story/disagreements.h"
+#include "story/timeline.h"
+
+namespace newsloom::story {
+
+std::vector<Disagreement> FindDateDisagreements(const StoryCorpus& corpus) {
+  constexpr float kSameEvent = 0.5f;
+  std::vector<DatedSentence> dated = DatedSentences(corpus);
+  std::vector<Disagreement> found;
+  std::vector<bool> used(dated.size(), false);
+  for (size_t i = 0; i < dated.size(); ++i) {
+    const timex::TimeExpression& first = dated[i].date;
+    if (used[i] || first.granularity == Granularity::kYear) continue;
+    const Sentence& left = corpus.sentences[dated[i].sentence];
+    for (size_t j = i + 1; j < dated.size(); ++j) {
+      const timex::TimeExpression& second = dated[j].date;
+      const Sentence& right = corpus.sentences[dated[j].sentence];
+      if (used[j] || right.article == left.article || second.granularity != first.granularity ||
+          Compatible(first, second)) {
+        continue;
+      }
+      bool anniversary = first.date.month == second.date.month && first.date.day == second.date.day;
+      if (anniversary || Cosine(left.vector, right.vector) < kSameEvent) continue;
+      used[i] = used[j] = true;
+      Disagreement disagreement;
+      disagreement.about =
+          "Different dates for the same event: " + first.Iso() + " vs " + second.Iso();
+      disagreement.claims.push_back({std::string(left.text), corpus.articles[left.article]->id});
+      disagreement.claims.push_back({std::string(right.text), corpus.articles[right.article]->id});
+      found.push_back(std::move(disagreement));
+      break;
+    }
+  }
+  return found;
+}
+
+}  // namespace newsloom::story
