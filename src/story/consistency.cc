@@ -16,9 +16,12 @@ constexpr std::array<std::string_view, 10> kOffices = {
     "Finance Minister", "Chancellor", "Secretary General", "Secretary-General", "Premier"};
 constexpr std::array<std::string_view, 8> kPastMarkers = {
     "former", "previous", "then", "ex", "late", "outgoing", "erstwhile", "predecessor"};
-constexpr std::array<std::string_view, 15> kFutureMarkers = {
-    "will",     "would", "shall", "scheduled", "expected", "expects", "plans", "planned",
-    "upcoming", "next",  "until", "deadline",  "later",    "intends", "due"};
+// Words of plans, forecasts and hopes: a later date beside them is no contradiction.
+constexpr std::array<std::string_view, 30> kFutureMarkers = {
+    "will",  "would",    "shall",  "scheduled", "expected", "expects", "plans",   "planned",
+    "plan",  "upcoming", "next",   "until",     "deadline", "later",   "intends", "due",
+    "may",   "might",    "could",  "should",    "hopes",    "hope",    "aims",    "aiming",
+    "wants", "by",       "target", "targeting", "set",      "forecast"};
 
 // Lower case without a possessive: "Japan's" -> "japan".
 std::string Bare(std::string_view word) {
@@ -239,7 +242,8 @@ void FindLateDates(const StoryCorpus& corpus, SelfContradictions* out) {
       const Sentence& sentence = corpus.sentences[s];
       if (sentence.article != a || SoundsFuture(sentence.text)) continue;
       for (const timex::TimeExpression& date : sentence.dates) {
-        if (Explicit(date) &&
+        // A bare year after the publication date is nearly always a plan or a forecast.
+        if (Explicit(date) && date.granularity != Granularity::kYear &&
             DaysFromCivil(timex::PeriodStart(date.date, date.granularity)) > *written_by) {
           late.push_back(s);
           break;

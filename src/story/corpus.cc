@@ -8,7 +8,7 @@
 namespace newsloom::story {
 namespace {
 
-constexpr std::array<std::string_view, 27> kBoilerplatePhrases = {"subscribe",
+constexpr std::array<std::string_view, 30> kBoilerplatePhrases = {"subscribe",
                                                                   "newsletter",
                                                                   "click here",
                                                                   "read more",
@@ -34,7 +34,10 @@ constexpr std::array<std::string_view, 27> kBoilerplatePhrases = {"subscribe",
                                                                   "your support",
                                                                   "http",
                                                                   "www.",
-                                                                  "\xc2\xa9"};
+                                                                  "\xc2\xa9",
+                                                                  "file photo",
+                                                                  "embed",
+                                                                  "@"};
 
 // Sentences longer than this are run-ons (lists, tables, broken markup).
 constexpr size_t kMaxSentenceBytes = 1500;
@@ -58,7 +61,7 @@ bool EndsLikeASentence(std::string_view text) {
 
 bool IsReference(std::string_view text) {
   return (text.size() > 2 && text[0] == '[' && IsAsciiDigit(text[1])) ||
-         ContainsIgnoreCase(text, "http://") || ContainsIgnoreCase(text, "https://");
+         ContainsIgnoreCase(text, "http") || ContainsIgnoreCase(text, "www.");
 }
 
 // Adds the sentences of one text (the title or a paragraph) to the corpus.
@@ -111,7 +114,19 @@ bool IsBoilerplateSentence(std::string_view text) {
       text.find("\xe2\x80\xa6") != std::string_view::npos) {
     return true;  // elided quotes and truncated teasers
   }
-  return HasBoilerplatePhrase(text);
+  return HasBoilerplatePhrase(text) || HasShoutedRun(text);
+}
+
+bool HasShoutedRun(std::string_view text) {
+  // Four capitalised words in a row ("CLOSE WHAT YOU NEED") are page furniture.
+  int run = 0;
+  for (const Word& word : SplitWords(text)) {
+    bool shouted = word.text.size() >= 2 && IsAsciiUpper(word.text[0]);
+    for (char c : word.text) shouted = shouted && !IsAsciiLower(c);
+    run = shouted ? run + 1 : 0;
+    if (run >= 4) return true;
+  }
+  return false;
 }
 
 bool HasBoilerplatePhrase(std::string_view text) {

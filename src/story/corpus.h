@@ -51,6 +51,9 @@ bool IsBoilerplateSentence(std::string_view text);
 // "Read more", "http")?
 bool HasBoilerplatePhrase(std::string_view text);
 
+// Four or more all-capital words in a row: menus, captions, gallery furniture.
+bool HasShoutedRun(std::string_view text);
+
 }  // namespace newsloom::story
 
 #endif  // NEWSLOOM_STORY_CORPUS_H_

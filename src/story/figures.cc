@@ -12,22 +12,28 @@ namespace newsloom::story {
 namespace {
 
 constexpr std::array<std::string_view, 21> kNumberWords = {
-    "zero",     "one",     "two",     "three",     "four",     "five",     "six",
+    // "one" is left out: "one of the brothers", "one source" are rarely counts.
+    "zero",     "",        "two",     "three",     "four",     "five",     "six",
     "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
 // Units that make a figure a duration or a rank, not a count that sources report.
 constexpr std::array<std::string_view, 14> kNotUnits = {
     "year",  "month",   "week", "day",         "hour", "minute", "second",
     "decad", "century", "time", "anniversary", "th",   "st",     "nd"};
-constexpr std::array<std::string_view, 12> kSkippedBeforeUnit = {
-    "other", "more", "additional", "new",   "mostly",  "of",
-    "the",   "a",    "some",       "extra", "further", "mostly"};
-// Words that say what is counted: a shared one makes two figures the same quantity.
-constexpr std::array<std::string_view, 30> kEventStems = {
-    "kill",    "dead",    "die",     "death",    "injur",    "wound",  "arrest", "detain",
-    "evacu",   "displac", "missing", "hurt",     "casualty", "victim", "cost",   "worth",
-    "fin",     "pledg",   "donat",   "rais",     "spend",    "aid",    "loan",   "package",
-    "protest", "gather",  "ral",     "sanction", "deploy",   "troop"};
+constexpr std::array<std::string_view, 6> kSkippedBeforeUnit = {"other", "more",  "additional",
+                                                                "new",   "extra", "further"};
+// Words that say what happened to what is counted: two figures are the same
+// quantity only when their units match and they share one of these.
+constexpr std::array<std::string_view, 36> kEventWords = {
+    "killed",       "kill",         "dead",      "died",     "die",        "deaths",
+    "death",        "injured",      "injuries",  "wounded",  "hurt",       "arrested",
+    "detained",     "evacuated",    "displaced", "missing",  "casualties", "victims",
+    "fined",        "pledged",      "donated",   "raised",   "protesters", "gathered",
+    "rallied",      "deployed",     "troops",    "soldiers", "survivors",  "rescued",
+    "hospitalized", "hospitalised", "stranded",  "homeless", "infected",   "confirmed"};
+
+// Sentences about one event share some words beyond the figure's own.
+constexpr float kMinimumSimilarity = 0.1f;
 
 template <size_t N>
 bool In(const std::array<std::string_view, N>& list, std::string_view word) {
@@ -36,6 +42,7 @@ bool In(const std::array<std::string_view, N>& list, std::string_view word) {
 
 struct Figure {
   size_t sentence = 0;
+  uint32_t article = 0;
   double low = 0;
   double high = 0;
   std::string unit;  // stem of the counted noun
@@ -55,7 +62,7 @@ double ScaleOf(std::string_view lower) {
 std::optional<double> ValueOf(std::string_view word, bool* digits) {
   std::string lower = AsciiLower(word);
   for (size_t n = 0; n < kNumberWords.size(); ++n) {
-    if (lower == kNumberWords[n]) {
+    if (!kNumberWords[n].empty() && lower == kNumberWords[n]) {
       *digits = false;
       return static_cast<double>(n);
     }
@@ -105,7 +112,19 @@ std::vector<Figure> FiguresOf(const StoryCorpus& corpus, size_t s) {
     if (!value || in_date(words[w].begin)) continue;
     if (digits && *value >= 1900 && *value <= 2100 && words[w].text.find('.') == std::string::npos)
       continue;  // a year
-    if (w > 0 && words[w - 1].begin + words[w - 1].text.size() == words[w].begin) continue;
+    // Part of a time, a range or a code ("12:10", "2-3", "F-16"), not a count.
+    size_t after = words[w].begin + words[w].text.size();
+    if (words[w].begin > 0 && std::string_view(":-/.#").find(sentence.text[words[w].begin - 1]) !=
+                                  std::string_view::npos) {
+      continue;
+    }
+    if (words[w].text.size() > 1 && words[w].text[0] == '0') continue;  // "05", "000": codes
+    size_t previous = words[w].begin;
+    while (previous > 0 && sentence.text[previous - 1] == ' ') --previous;
+    if (previous > 0 && sentence.text[previous - 1] == '/') continue;  // a path or a score
+    if (after < sentence.text.size() &&
+        (sentence.text[after] == ':' || sentence.text[after] == '-'))
+      continue;
     size_t next = w + 1;
     double scale = 1;
     if (next < words.size() && ScaleOf(AsciiLower(words[next].text)) > 0) {
@@ -115,9 +134,13 @@ std::vector<Figure> FiguresOf(const StoryCorpus& corpus, size_t s) {
     while (next < words.size() && In(kSkippedBeforeUnit, AsciiLower(words[next].text))) ++next;
     if (next >= words.size() || next > w + 4) continue;
     std::string unit = Stem(words[next].text);
-    if (unit.empty() || IsAsciiDigit(unit[0]) || In(kNotUnits, unit) || IsStopWord(unit)) continue;
+    if (unit.empty() || IsAsciiDigit(unit[0]) || In(kNotUnits, unit) || IsStopWord(unit) ||
+        unit.find('.') != std::string::npos || unit == "am" || unit == "pm") {
+      continue;
+    }
     Figure figure;
     figure.sentence = s;
+    figure.article = sentence.article;
     figure.unit = unit;
     double amount = *value * scale;
     figure.low = figure.high = amount;
@@ -154,22 +177,38 @@ std::vector<Figure> FiguresOf(const StoryCorpus& corpus, size_t s) {
   return figures;
 }
 
+const std::set<std::string>& EventStems() {
+  static const std::set<std::string> stems = [] {
+    std::set<std::string> out;
+    for (std::string_view word : kEventWords) out.insert(Stem(word));
+    return out;
+  }();
+  return stems;
+}
+
 bool SameQuantity(const Figure& a, const Figure& b) {
   if (a.unit != b.unit) return false;
-  int shared = 0;
   for (const std::string& word : a.context) {
-    if (!b.context.count(word)) continue;
-    for (std::string_view event : kEventStems) {
-      if (word.starts_with(event)) return true;
-    }
-    ++shared;
+    if (b.context.count(word) && EventStems().count(word)) return true;
   }
-  return shared >= 2;
+  return false;
 }
 
 bool Disjoint(const Figure& a, const Figure& b) {
   double tolerance = 0.02 * std::max(std::abs(a.low), std::abs(b.low));
   return a.high + tolerance < b.low || b.high + tolerance < a.low;
+}
+
+// Does the article of figures[i] also state figures[j]'s amount for the same
+// unit? Then the two amounts are two quantities, not a dispute.
+bool StatesBoth(const std::vector<Figure>& figures, size_t i, size_t j) {
+  for (size_t k = 0; k < figures.size(); ++k) {
+    if (k != i && figures[k].article == figures[i].article && figures[k].unit == figures[j].unit &&
+        !Disjoint(figures[k], figures[j])) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -190,7 +229,9 @@ std::vector<Disagreement> FindFigureDisagreements(const StoryCorpus& corpus) {
       const Sentence& left = corpus.sentences[figures[i].sentence];
       const Sentence& right = corpus.sentences[figures[j].sentence];
       if (left.article == right.article || !SameQuantity(figures[i], figures[j]) ||
-          !Disjoint(figures[i], figures[j])) {
+          !Disjoint(figures[i], figures[j]) ||
+          Cosine(left.vector, right.vector) < kMinimumSimilarity || StatesBoth(figures, i, j) ||
+          StatesBoth(figures, j, i)) {
         continue;
       }
       Group* group = nullptr;
