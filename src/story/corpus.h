@@ -1,0 +1,59 @@
+// A story's articles cut into sentences, each with its dates and its TF-IDF
+// vector: what the timeline, the summary and the disagreement finders share.
+// Built once per BuildStory call; read-only afterwards.
+#ifndef NEWSLOOM_STORY_CORPUS_H_
+#define NEWSLOOM_STORY_CORPUS_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "newsloom/article.h"
+#include "story/terms.h"
+#include "timex/timex.h"
+
+namespace newsloom::story {
+
+using timex::Granularity;
+
+struct Sentence {
+  uint32_t article = 0;   // index into StoryCorpus::articles
+  int paragraph = 0;      // index into the article's paragraphs; -1 for the title
+  int position = 0;       // 0 for the article's first text sentence, -1 for the title
+  std::string_view text;  // verbatim, points into the article
+  std::vector<timex::TimeExpression> dates;  // offsets relative to `text`
+  std::vector<std::string> stems;
+  SparseVector vector;
+  bool boilerplate = false;  // a line no reader wants quoted: links, appeals, teasers, questions
+  bool reference = false;    // an item of a reference list ("[2] Reuters, ...", URLs)
+};
+
+struct StoryCorpus {
+  std::vector<const Article*> articles;
+  // What each article's year-less dates are resolved against: its publication
+  // date; else the latest date it writes with a year; else the story's latest
+  // publication date; else the latest date any of the story's articles writes.
+  // Relative dates resolve only against a publication date.
+  std::vector<timex::Anchor> anchors;
+  std::vector<Sentence> sentences;            // article by article, title first
+  std::vector<SparseVector> article_vectors;  // TF-IDF of each article's text sentences
+  Vocabulary vocabulary;
+};
+
+// REQUIRES: no null pointers in `articles`; they outlive the corpus.
+StoryCorpus BuildCorpus(const std::vector<const Article*>& articles);
+
+// Is `text` a line no summary should quote (appeals, links, teasers, questions,
+// fragments)? Exposed for tests.
+bool IsBoilerplateSentence(std::string_view text);
+
+// Does `text` hold an appeal, a link or a page-furniture phrase ("subscribe",
+// "Read more", "http")?
+bool HasBoilerplatePhrase(std::string_view text);
+
+// Four or more all-capital words in a row: menus, captions, gallery furniture.
+bool HasShoutedRun(std::string_view text);
+
+}  // namespace newsloom::story
+
+#endif  // NEWSLOOM_STORY_CORPUS_H_

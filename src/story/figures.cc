@@ -1,0 +1,270 @@
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <set>
+
+#include "common/strings.h"
+#include "story/disagreements.h"
+
+namespace newsloom::story {
+namespace {
+
+constexpr std::array<std::string_view, 21> kNumberWords = {
+    // "one" is left out: "one of the brothers", "one source" are rarely counts.
+    "zero",     "",        "two",     "three",     "four",     "five",     "six",
+    "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+// Units that make a figure a duration or a rank, not a count that sources report.
+constexpr std::array<std::string_view, 14> kNotUnits = {
+    "year",  "month",   "week", "day",         "hour", "minute", "second",
+    "decad", "century", "time", "anniversary", "th",   "st",     "nd"};
+constexpr std::array<std::string_view, 6> kSkippedBeforeUnit = {"other", "more",  "additional",
+                                                                "new",   "extra", "further"};
+// Words that say what happened to what is counted: two figures are the same
+// quantity only when their units match and they share one of these.
+constexpr std::array<std::string_view, 36> kEventWords = {
+    "killed",       "kill",         "dead",      "died",     "die",        "deaths",
+    "death",        "injured",      "injuries",  "wounded",  "hurt",       "arrested",
+    "detained",     "evacuated",    "displaced", "missing",  "casualties", "victims",
+    "fined",        "pledged",      "donated",   "raised",   "protesters", "gathered",
+    "rallied",      "deployed",     "troops",    "soldiers", "survivors",  "rescued",
+    "hospitalized", "hospitalised", "stranded",  "homeless", "infected",   "confirmed"};
+
+// Sentences about one event share some words beyond the figure's own.
+constexpr float kMinimumSimilarity = 0.1f;
+
+template <size_t N>
+bool In(const std::array<std::string_view, N>& list, std::string_view word) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+struct Figure {
+  size_t sentence = 0;
+  uint32_t article = 0;
+  double low = 0;
+  double high = 0;
+  std::string unit;  // stem of the counted noun
+  std::set<std::string> context;
+  std::string written;  // "more than 300"
+};
+
+double ScaleOf(std::string_view lower) {
+  if (lower == "thousand") return 1e3;
+  if (lower == "million" || lower == "m") return 1e6;
+  if (lower == "billion" || lower == "bn") return 1e9;
+  if (lower == "trillion") return 1e12;
+  return 0;
+}
+
+// The numeric value of a word: digits with thousands separators or decimals, or a number word.
+std::optional<double> ValueOf(std::string_view word, bool* digits) {
+  std::string lower = AsciiLower(word);
+  for (size_t n = 0; n < kNumberWords.size(); ++n) {
+    if (!kNumberWords[n].empty() && lower == kNumberWords[n]) {
+      *digits = false;
+      return static_cast<double>(n);
+    }
+  }
+  if (word.empty() || !IsAsciiDigit(word[0])) return std::nullopt;
+  std::string plain;
+  for (char c : word) {
+    if (IsAsciiDigit(c) || c == '.') {
+      plain += c;
+    } else if (c != ',') {
+      return std::nullopt;  // "G7", "10-year", "2nd"
+    }
+  }
+  double value = 0;
+  auto [end, error] = std::from_chars(plain.data(), plain.data() + plain.size(), value);
+  if (error != std::errc() || end != plain.data() + plain.size()) return std::nullopt;
+  *digits = true;
+  return value;
+}
+
+std::vector<Figure> FiguresOf(const StoryCorpus& corpus, size_t s) {
+  const Sentence& sentence = corpus.sentences[s];
+  std::vector<Figure> figures;
+  // SplitWords keeps "2,000" apart; rejoin digit groups split at commas.
+  std::vector<Word> raw = SplitWords(sentence.text);
+  std::vector<Word> words;
+  for (const Word& word : raw) {
+    if (!words.empty() && IsAsciiDigit(word.text[0]) && word.text.size() == 3 &&
+        IsAsciiDigit(words.back().text.back()) &&
+        words.back().begin + words.back().text.size() + 1 == word.begin &&
+        sentence.text[word.begin - 1] == ',') {
+      words.back().text =
+          sentence.text.substr(words.back().begin, word.begin + 3 - words.back().begin);
+      continue;
+    }
+    words.push_back(word);
+  }
+  auto in_date = [&](size_t offset) {
+    for (const timex::TimeExpression& date : sentence.dates) {
+      if (offset >= date.begin && offset < date.end) return true;
+    }
+    return false;
+  };
+  for (size_t w = 0; w < words.size(); ++w) {
+    bool digits = false;
+    std::optional<double> value = ValueOf(words[w].text, &digits);
+    if (!value || in_date(words[w].begin)) continue;
+    if (digits && *value >= 1900 && *value <= 2100 && words[w].text.find('.') == std::string::npos)
+      continue;  // a year
+    // Part of a time, a range or a code ("12:10", "2-3", "F-16"), not a count.
+    size_t after = words[w].begin + words[w].text.size();
+    if (words[w].begin > 0 && std::string_view(":-/.#").find(sentence.text[words[w].begin - 1]) !=
+                                  std::string_view::npos) {
+      continue;
+    }
+    if (words[w].text.size() > 1 && words[w].text[0] == '0') continue;  // "05", "000": codes
+    size_t previous = words[w].begin;
+    while (previous > 0 && sentence.text[previous - 1] == ' ') --previous;
+    if (previous > 0 && sentence.text[previous - 1] == '/') continue;  // a path or a score
+    if (after < sentence.text.size() &&
+        (sentence.text[after] == ':' || sentence.text[after] == '-'))
+      continue;
+    size_t next = w + 1;
+    double scale = 1;
+    if (next < words.size() && ScaleOf(AsciiLower(words[next].text)) > 0) {
+      scale = ScaleOf(AsciiLower(words[next].text));
+      ++next;
+    }
+    while (next < words.size() && In(kSkippedBeforeUnit, AsciiLower(words[next].text))) ++next;
+    if (next >= words.size() || next > w + 4) continue;
+    std::string unit = Stem(words[next].text);
+    if (unit.empty() || IsAsciiDigit(unit[0]) || In(kNotUnits, unit) || IsStopWord(unit) ||
+        unit.find('.') != std::string::npos || unit == "am" || unit == "pm") {
+      continue;
+    }
+    Figure figure;
+    figure.sentence = s;
+    figure.article = sentence.article;
+    figure.unit = unit;
+    double amount = *value * scale;
+    figure.low = figure.high = amount;
+    std::string before2 = w >= 2 ? AsciiLower(words[w - 2].text) : "";
+    std::string before1 = w >= 1 ? AsciiLower(words[w - 1].text) : "";
+    size_t first = w;
+    if ((before2 == "more" || before2 == "at" || before2 == "greater") &&
+        (before1 == "than" || before1 == "least")) {
+      figure.high = std::numeric_limits<double>::infinity(), first = w - 2;
+    } else if (before1 == "over" || before1 == "above" || before1 == "exceeding") {
+      figure.high = std::numeric_limits<double>::infinity(), first = w - 1;
+    } else if ((before2 == "less" || before2 == "fewer" || before2 == "up" || before2 == "at") &&
+               (before1 == "than" || before1 == "to" || before1 == "most")) {
+      figure.low = 0, first = w - 2;
+    } else if (before1 == "under" || before1 == "below") {
+      figure.low = 0, first = w - 1;
+    } else if (before1 == "about" || before1 == "around" || before1 == "nearly" ||
+               before1 == "almost" || before1 == "some" || before1 == "roughly" ||
+               before1 == "approximately" || before1 == "estimated" || before1 == "reportedly") {
+      figure.low = amount * 0.85, figure.high = amount * 1.15, first = w - 1;
+    }
+    size_t end = words[next].begin + words[next].text.size();
+    figure.written =
+        std::string(sentence.text.substr(words[first].begin, end - words[first].begin));
+    size_t from = w >= 6 ? w - 6 : 0;
+    for (size_t c = from; c < std::min(words.size(), next + 7); ++c) {
+      if (c >= w && c <= next) continue;
+      std::string lower = AsciiLower(words[c].text);
+      if (lower.size() < 3 || IsStopWord(lower) || IsAsciiDigit(lower[0])) continue;
+      figure.context.insert(Stem(words[c].text));
+    }
+    figures.push_back(std::move(figure));
+  }
+  return figures;
+}
+
+const std::set<std::string>& EventStems() {
+  static const std::set<std::string> stems = [] {
+    std::set<std::string> out;
+    for (std::string_view word : kEventWords) out.insert(Stem(word));
+    return out;
+  }();
+  return stems;
+}
+
+bool SameQuantity(const Figure& a, const Figure& b) {
+  if (a.unit != b.unit) return false;
+  for (const std::string& word : a.context) {
+    if (b.context.count(word) && EventStems().count(word)) return true;
+  }
+  return false;
+}
+
+bool Disjoint(const Figure& a, const Figure& b) {
+  double tolerance = 0.02 * std::max(std::abs(a.low), std::abs(b.low));
+  return a.high + tolerance < b.low || b.high + tolerance < a.low;
+}
+
+// Does the article of figures[i] also state figures[j]'s amount for the same
+// unit? Then the two amounts are two quantities, not a dispute.
+bool StatesBoth(const std::vector<Figure>& figures, size_t i, size_t j) {
+  for (size_t k = 0; k < figures.size(); ++k) {
+    if (k != i && figures[k].article == figures[i].article && figures[k].unit == figures[j].unit &&
+        !Disjoint(figures[k], figures[j])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Disagreement> FindFigureDisagreements(const StoryCorpus& corpus) {
+  std::vector<Figure> figures;
+  for (size_t s = 0; s < corpus.sentences.size(); ++s) {
+    if (corpus.sentences[s].reference) continue;
+    for (Figure& figure : FiguresOf(corpus, s)) figures.push_back(std::move(figure));
+  }
+  struct Group {
+    std::string unit;
+    std::vector<size_t> figures;
+  };
+  std::vector<Group> groups;
+  for (size_t i = 0; i < figures.size(); ++i) {
+    for (size_t j = i + 1; j < figures.size(); ++j) {
+      const Sentence& left = corpus.sentences[figures[i].sentence];
+      const Sentence& right = corpus.sentences[figures[j].sentence];
+      if (left.article == right.article || !SameQuantity(figures[i], figures[j]) ||
+          !Disjoint(figures[i], figures[j]) ||
+          Cosine(left.vector, right.vector) < kMinimumSimilarity || StatesBoth(figures, i, j) ||
+          StatesBoth(figures, j, i)) {
+        continue;
+      }
+      Group* group = nullptr;
+      for (Group& existing : groups) {
+        bool has = std::find(existing.figures.begin(), existing.figures.end(), i) !=
+                   existing.figures.end();
+        if (existing.unit == figures[i].unit && has) group = &existing;
+      }
+      if (!group) {
+        groups.push_back({figures[i].unit, {i}});
+        group = &groups.back();
+      }
+      if (std::find(group->figures.begin(), group->figures.end(), j) == group->figures.end()) {
+        group->figures.push_back(j);
+      }
+    }
+  }
+  std::vector<Disagreement> found;
+  for (const Group& group : groups) {
+    Disagreement disagreement;
+    disagreement.about = "Different figures for the same quantity:";
+    std::set<size_t> quoted;
+    for (size_t f : group.figures) {
+      const Figure& figure = figures[f];
+      disagreement.about += (quoted.empty() ? " \"" : " vs \"") + figure.written + "\"";
+      if (!quoted.insert(figure.sentence).second || disagreement.claims.size() >= 4) continue;
+      const Sentence& sentence = corpus.sentences[figure.sentence];
+      disagreement.claims.push_back(
+          {std::string(sentence.text), corpus.articles[sentence.article]->id});
+    }
+    found.push_back(std::move(disagreement));
+  }
+  return found;
+}
+
+}  // namespace newsloom::story
