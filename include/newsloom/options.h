@@ -29,6 +29,11 @@ struct Options {
   // means the default model linked into the binary (the Telegram contest
   // taxonomy). Only read when `analyze` is set; a bad file fails Open.
   std::string category_model;
+
+  // Also find the names (people, organisations, places) and the date
+  // expressions of each article, for stories. The tagger costs about as much
+  // as extraction; Open loads its model (linked into the binary).
+  bool entities_and_dates = false;
 };
 
 }  // namespace newsloom

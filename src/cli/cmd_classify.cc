@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/input_loop.h"
+#include "dedup/dedup.h"
 
 namespace newsloom::cli {
 
@@ -24,7 +25,10 @@ int RunClassify(const ClassifyFlags& flags) {
   Options options = OptionsFrom(flags.input);
   options.analyze = true;
   options.category_model = flags.model;
-  return ForEachArticle(flags.input, options, [](const Article& article) {
+  // Duplicates are judged in input order: the first copy is the canonical one.
+  dedup::Deduplicator deduplicator;
+  return ForEachArticle(flags.input, options, [&](const Article& article) {
+    std::optional<std::string> canonical = deduplicator.Add(article);
     nlohmann::ordered_json line = {
         {"id", article.id},
         {"language", article.language},
@@ -32,6 +36,7 @@ int RunClassify(const ClassifyFlags& flags) {
         {"category", article.category},
         {"is_news", article.is_news},
         {"confidence", Rounded(article.category_confidence)},
+        {"duplicate_of", canonical ? nlohmann::ordered_json(*canonical) : nullptr},
     };
     PrintJsonLine(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   });
@@ -46,12 +51,13 @@ Command AddClassifyCommand(CLI::App& app) {
   command->footer(
       "Prints one JSON object per article: id, language (BCP 47 primary tag of the main\n"
       "text, \"und\" when unsure), language_confidence (0..1), category, is_news, confidence\n"
-      "(0..1, of the category; of being not news when is_news is false). Articles that are\n"
-      "not news get category \"\". The default model uses the Telegram Data Clustering\n"
-      "Contest taxonomy (society, economy, technology, sports, entertainment, science,\n"
-      "other); --model takes one written by `newsloom train-classifier`. PATH is read as by\n"
-      "`newsloom extract`. Exit code 0 when every input was read, 1 when some failed, 2 for\n"
-      "bad usage or an unreadable model.");
+      "(0..1, of the category; of being not news when is_news is false), duplicate_of (the\n"
+      "id of an earlier input whose text this one copies or lightly edits, else null).\n"
+      "Articles that are not news get category \"\". The default model uses the Telegram\n"
+      "Data Clustering Contest taxonomy (society, economy, technology, sports,\n"
+      "entertainment, science, other); --model takes one written by `newsloom\n"
+      "train-classifier`. PATH is read as by `newsloom extract`. Exit code 0 when every\n"
+      "input was read, 1 when some failed, 2 for bad usage or an unreadable model.");
   AddInputFlags(command, flags->input);
   command->add_option("--model", flags->model,
                       "Category model file from train-classifier (default: the built-in one)");

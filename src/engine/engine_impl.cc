@@ -19,7 +19,7 @@ namespace {
 std::vector<ExtractedInput> ProcessFile(const ingest::InputFile& file,
                                         const ingest::ReadOptions& read_options,
                                         const Timestamp& fetched,
-                                        const analyze::Analyzer* analyzer) {
+                                        const ArticleAnalysis* analysis) {
   std::vector<ExtractedInput> outputs;
   if (!file.status.ok()) {
     outputs.push_back({file.path, file.status, {}});
@@ -38,8 +38,8 @@ std::vector<ExtractedInput> ProcessFile(const ingest::InputFile& file,
       auto articles = extract::ExtractPage(record.page, fetched);
       if (articles.ok()) {
         output.articles = std::move(articles).value();
-        if (analyzer != nullptr) {
-          for (Article& article : output.articles) analyzer->Analyze(article);
+        if (analysis != nullptr) {
+          for (Article& article : output.articles) analysis->Run(article);
         }
       } else {
         output.status = articles.status();
@@ -55,17 +55,13 @@ std::vector<ExtractedInput> ProcessFile(const ingest::InputFile& file,
 Result<std::unique_ptr<Engine>> Engine::Open(const Options& options) {
   if (options.jobs < 0) return Status::InvalidArgument("jobs must be 0 (all cores) or more");
   if (options.max_page_bytes == 0) return Status::InvalidArgument("max_page_bytes must be > 0");
-  std::unique_ptr<analyze::Analyzer> analyzer;
-  if (options.analyze) {
-    auto opened = analyze::Analyzer::Open(options.category_model);
-    if (!opened.ok()) return opened.status();
-    analyzer = std::move(opened).value();
-  }
-  return std::unique_ptr<Engine>(new EngineImpl(options, std::move(analyzer)));
+  auto analysis = ArticleAnalysis::Open(options);
+  if (!analysis.ok()) return analysis.status();
+  return std::unique_ptr<Engine>(new EngineImpl(options, std::move(analysis).value()));
 }
 
-EngineImpl::EngineImpl(const Options& options, std::unique_ptr<analyze::Analyzer> analyzer)
-    : options_(options), analyzer_(std::move(analyzer)) {}
+EngineImpl::EngineImpl(const Options& options, std::unique_ptr<const ArticleAnalysis> analysis)
+    : options_(options), analysis_(std::move(analysis)) {}
 
 ExtractSummary EngineImpl::Extract(const std::vector<std::string>& paths,
                                    const ExtractCallbacks& callbacks) {
@@ -97,7 +93,7 @@ ExtractSummary EngineImpl::Extract(const std::vector<std::string>& paths,
         std::unique_lock lock(mutex);
         changed.wait(lock, [&] { return index < next_to_emit + window; });
       }
-      auto outputs = ProcessFile(files[index], read_options, fetched, analyzer_.get());
+      auto outputs = ProcessFile(files[index], read_options, fetched, analysis_.get());
       {
         std::lock_guard lock(mutex);
         slots[index] = std::move(outputs);

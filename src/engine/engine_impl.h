@@ -4,22 +4,22 @@
 
 #include <memory>
 
-#include "analyze/analyzer.h"
+#include "engine/article_analysis.h"
 #include "newsloom/engine.h"
 
 namespace newsloom {
 
 class EngineImpl final : public Engine {
  public:
-  // `analyzer` is null when options.analyze is off.
-  EngineImpl(const Options& options, std::unique_ptr<analyze::Analyzer> analyzer);
+  // `analysis` is null when the options ask for no analysis.
+  EngineImpl(const Options& options, std::unique_ptr<const ArticleAnalysis> analysis);
 
   ExtractSummary Extract(const std::vector<std::string>& paths,
                          const ExtractCallbacks& callbacks) override;
 
  private:
   Options options_;
-  std::unique_ptr<const analyze::Analyzer> analyzer_;  // shared read-only by the workers
+  std::unique_ptr<const ArticleAnalysis> analysis_;  // shared read-only by the workers
 };
 
 }  // namespace newsloom

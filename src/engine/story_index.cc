@@ -1,0 +1,146 @@
+// StoryIndex over dedup, cluster, ner and story: see include/newsloom/story_index.h.
+#include "newsloom/story_index.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "cluster/clusterer.h"
+#include "cluster/rank.h"
+#include "dedup/dedup.h"
+#include "ner/story_entities.h"
+#include "story/story.h"
+
+namespace newsloom {
+
+namespace {
+
+class StoryIndexImpl final : public StoryIndex {
+ public:
+  explicit StoryIndexImpl(const StoryIndexOptions& options) : options_(options) {
+    cluster::Options cluster_options;
+    cluster_options.quiet_seconds = options.quiet_seconds;
+    clusterer_ = cluster::Clusterer(cluster_options);
+    story_options_.summary_sentences = options.summary_sentences;
+  }
+
+  std::string Add(Article article) override {
+    std::string id = article.id;
+    auto known = articles_.find(id);
+    if (known != articles_.end()) {
+      // A changed page: keep its story, update what is told about it.
+      article.duplicate_of = known->second.duplicate_of;
+      known->second = std::move(article);
+      std::string story = clusterer_.StoryOf(id).value_or("");
+      changed_.insert(story);
+      return story;
+    }
+    if (auto canonical = deduplicator_.Add(article)) article.duplicate_of = *canonical;
+    size_t stories_before = clusterer_.story_count();
+    std::string story = clusterer_.Add(article);
+    articles_.emplace(id, std::move(article));
+    changed_.insert(story);
+    // Joining a story keeps the count and founding one adds one; only a
+    // merge lowers it, and only then is the state scanned for what merged.
+    if (clusterer_.story_count() < stories_before) NoteMerges();
+    return story;
+  }
+
+  bool Remove(std::string_view article_id) override {
+    auto found = articles_.find(std::string(article_id));
+    if (found == articles_.end()) return false;
+    if (auto story = clusterer_.StoryOf(article_id)) changed_.insert(*story);
+    deduplicator_.Remove(article_id);
+    articles_.erase(found);
+    return true;
+  }
+
+  const Article* FindArticle(std::string_view article_id) const override {
+    auto found = articles_.find(std::string(article_id));
+    return found == articles_.end() ? nullptr : &found->second;
+  }
+
+  std::optional<std::string> StoryOf(std::string_view article_id) const override {
+    if (FindArticle(article_id) == nullptr) return std::nullopt;
+    return clusterer_.StoryOf(article_id);
+  }
+
+  std::optional<Story> GetStory(std::string_view story_id) const override {
+    // Ranks are relative to the newest article, so rank them all and pick one.
+    for (Story& story : cluster::RankStories(clusterer_)) {
+      if (story.id == story_id) {
+        if (!Tell(story)) return std::nullopt;
+        return std::move(story);
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::vector<Story> Stories() const override {
+    std::vector<Story> told;
+    for (Story& story : cluster::RankStories(clusterer_)) {
+      if (Tell(story)) told.push_back(std::move(story));
+    }
+    return told;
+  }
+
+  std::vector<std::string> TakeChangedStories() override {
+    std::vector<std::string> changed(changed_.begin(), changed_.end());
+    changed_.clear();
+    changed.erase(std::remove(changed.begin(), changed.end(), ""), changed.end());
+    return changed;
+  }
+
+  size_t article_count() const override { return articles_.size(); }
+
+ private:
+  // A story absorbed by a merge has changed too (it is gone).
+  void NoteMerges() {
+    clusterer_.ForEachStory([&](const cluster::StoryView& view) {
+      for (const std::string& merged : view.merged_ids) {
+        if (reported_merges_.insert(merged).second) {
+          changed_.insert(merged);
+          changed_.insert(view.id);
+        }
+      }
+    });
+  }
+
+  // Drops removed articles from `story` and fills what the story stage tells.
+  // False when no article of the story is left.
+  bool Tell(Story& story) const {
+    std::vector<const Article*> members;
+    std::vector<std::string> kept;
+    std::set<std::string> sources;
+    for (const std::string& id : story.articles) {
+      const Article* article = FindArticle(id);
+      if (article == nullptr) continue;
+      members.push_back(article);
+      kept.push_back(id);
+      if (!article->source.empty() && article->duplicate_of.empty()) sources.insert(article->source);
+    }
+    if (members.empty()) return false;
+    story.articles = std::move(kept);
+    story.sources.assign(sources.begin(), sources.end());
+    story.entities = ner::MergeStoryEntities(members);
+    story::BuildStory(members, story_options_, &story);
+    return true;
+  }
+
+  StoryIndexOptions options_;
+  story::StoryOptions story_options_;
+  dedup::Deduplicator deduplicator_;
+  cluster::Clusterer clusterer_;
+  std::unordered_map<std::string, Article> articles_;
+  std::set<std::string> changed_;
+  std::set<std::string> reported_merges_;
+};
+
+}  // namespace
+
+std::unique_ptr<StoryIndex> StoryIndex::Create(const StoryIndexOptions& options) {
+  return std::make_unique<StoryIndexImpl>(options);
+}
+
+}  // namespace newsloom
