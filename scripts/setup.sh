@@ -7,6 +7,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config python3
   libxml2-dev zlib1g-dev libuchardet-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libstemmer-dev
   clang-14 libclang-rt-14-dev
 )
 

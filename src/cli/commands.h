@@ -17,6 +17,7 @@ struct Command {
 };
 
 Command AddExtractCommand(CLI::App& app);
+Command AddClusterCommand(CLI::App& app);
 
 }  // namespace newsloom::cli
 

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
 
   std::vector<cli::Command> commands = {
       cli::AddExtractCommand(app),
+      cli::AddClusterCommand(app),
   };
 
   try {
