@@ -21,6 +21,7 @@ Command AddClassifyCommand(CLI::App& app);
 Command AddTrainClassifierCommand(CLI::App& app);
 Command AddNerCommand(CLI::App& app);
 Command AddTrainNerCommand(CLI::App& app);
+Command AddClusterCommand(CLI::App& app);
 
 }  // namespace newsloom::cli
 

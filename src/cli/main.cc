@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
       cli::AddTrainClassifierCommand(app),
       cli::AddNerCommand(app),
       cli::AddTrainNerCommand(app),
+      cli::AddClusterCommand(app),
   };
 
   try {

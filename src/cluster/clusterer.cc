@@ -1,0 +1,436 @@
+#include "cluster/clusterer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+#include <unordered_map>
+
+#include "cluster/state.h"
+
+namespace newsloom::cluster {
+
+namespace {
+
+constexpr size_t kMaxArticleTerms = 400;
+// A term whose postings list holds more live stories than this is too
+// common to find candidates with (its IDF is low anyway).
+constexpr size_t kMaxPostings = 4096;
+constexpr size_t kMinPruneSize = 64;
+
+uint64_t HashText(std::string_view text) {
+  return TermHash(TermKind::kWord, text) ^ 0x9E3779B97F4A7C15ULL;
+}
+
+std::string HexId(uint64_t value) {
+  char buffer[20];
+  std::snprintf(buffer, sizeof buffer, "s%016llx", static_cast<unsigned long long>(value));
+  return buffer;
+}
+
+}  // namespace
+
+// ---- State helpers -------------------------------------------------------
+
+std::optional<uint32_t> Clusterer::State::FindArticle(std::string_view id) const {
+  for (uint64_t key = HashText(id);; ++key) {
+    auto found = article_index.find(key);
+    if (found == article_index.end()) return std::nullopt;
+    if (articles[found->second].id == id) return found->second;
+  }
+}
+
+void Clusterer::State::IndexArticle(uint32_t index) {
+  uint64_t key = HashText(articles[index].id);
+  while (!article_index.try_emplace(key, index).second) ++key;
+}
+
+void Clusterer::State::IndexStoryId(uint32_t index) {
+  uint64_t key = HashText(stories[index].id);
+  while (!story_index.try_emplace(key, index).second) ++key;
+}
+
+bool Clusterer::State::StoryIdTaken(std::string_view id) const {
+  for (uint64_t key = HashText(id);; ++key) {
+    auto found = story_index.find(key);
+    if (found == story_index.end()) return false;
+    if (stories[found->second].id == id) return true;
+  }
+}
+
+std::string Clusterer::State::NewStoryId(std::string_view founding_article) const {
+  std::string id = HexId(HashText(founding_article));
+  for (int attempt = 2; StoryIdTaken(id); ++attempt) {
+    id = HexId(HashText(std::string(founding_article) + "#" + std::to_string(attempt)));
+  }
+  return id;
+}
+
+double Clusterer::State::Idf(uint32_t term) const {
+  return std::log((static_cast<double>(documents) + 1.0) /
+                  std::max<double>(1.0, document_frequency[term]));
+}
+
+uint32_t Clusterer::State::Resolve(uint32_t story) const {
+  while (stories[story].merged_into != kNone) story = stories[story].merged_into;
+  return story;
+}
+
+bool Clusterer::State::Dormant(const StoryRecord& story, std::optional<int64_t> time) const {
+  if (!story.has_time || !time) return false;
+  return *time - story.last > options.quiet_seconds || story.first - *time > options.quiet_seconds;
+}
+
+double Clusterer::State::TimeFactor(const StoryRecord& story, std::optional<int64_t> time) const {
+  if (!story.has_time || !time || options.time_scale_seconds <= 0) return 1.0;
+  const int64_t gap = std::max<int64_t>({0, story.first - *time, *time - story.last});
+  return 1.0 / (1.0 + static_cast<double>(gap) / options.time_scale_seconds);
+}
+
+// Cosine over words and, separately, over names, numbers and dates; the two
+// are blended by Options::specific_weight (a channel with no terms on either
+// side gives its share to the other).
+double Clusterer::State::Cosine(const std::vector<TermWeight>& a,
+                                const std::vector<TermWeight>& b) const {
+  double dot[2] = {0, 0}, norm_a[2] = {0, 0}, norm_b[2] = {0, 0};
+  for (const TermWeight& term : a) {
+    const double idf = Idf(term.term);
+    norm_a[IsSpecific(term.term)] += term.weight * term.weight * idf * idf;
+  }
+  for (const TermWeight& term : b) {
+    const double idf = Idf(term.term);
+    norm_b[IsSpecific(term.term)] += term.weight * term.weight * idf * idf;
+  }
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].term < b[j].term) {
+      ++i;
+    } else if (b[j].term < a[i].term) {
+      ++j;
+    } else {
+      const double idf = Idf(a[i].term);
+      dot[IsSpecific(a[i].term)] += a[i].weight * b[j].weight * idf * idf;
+      ++i;
+      ++j;
+    }
+  }
+  double cosine[2] = {0, 0};
+  bool present[2] = {false, false};
+  for (int channel = 0; channel < 2; ++channel) {
+    present[channel] = norm_a[channel] > 0 && norm_b[channel] > 0;
+    if (present[channel])
+      cosine[channel] = dot[channel] / std::sqrt(norm_a[channel] * norm_b[channel]);
+  }
+  if (!present[0] && !present[1]) return 0;
+  if (!present[1]) return cosine[0];
+  if (!present[0]) return cosine[1];
+  return (1 - options.specific_weight) * cosine[0] + options.specific_weight * cosine[1];
+}
+
+// Adds `add` (scaled by `scale`) into the sorted `into`, then keeps the
+// strongest `limit` terms by weight times IDF.
+void Clusterer::State::AddInto(std::vector<TermWeight>& into, const std::vector<TermWeight>& add,
+                               float scale, size_t limit) const {
+  std::vector<TermWeight> merged;
+  merged.reserve(into.size() + add.size());
+  size_t i = 0, j = 0;
+  while (i < into.size() || j < add.size()) {
+    if (j == add.size() || (i < into.size() && into[i].term < add[j].term)) {
+      merged.push_back(into[i++]);
+    } else if (i == into.size() || add[j].term < into[i].term) {
+      merged.push_back({add[j].term, add[j].weight * scale});
+      ++j;
+    } else {
+      merged.push_back({into[i].term, into[i].weight + add[j].weight * scale});
+      ++i;
+      ++j;
+    }
+  }
+  if (merged.size() > limit) {
+    std::nth_element(merged.begin(), merged.begin() + static_cast<ptrdiff_t>(limit), merged.end(),
+                     [&](const TermWeight& x, const TermWeight& y) {
+                       return x.weight * Idf(x.term) > y.weight * Idf(y.term);
+                     });
+    merged.resize(limit);
+    std::sort(merged.begin(), merged.end(),
+              [](const TermWeight& x, const TermWeight& y) { return x.term < y.term; });
+  }
+  into = std::move(merged);
+}
+
+void Clusterer::State::Reindex(uint32_t story_index) {
+  StoryRecord& story = stories[story_index];
+  std::vector<TermWeight> strongest = story.centroid;
+  const size_t keep = std::min(options.indexed_terms, strongest.size());
+  std::partial_sort(strongest.begin(), strongest.begin() + static_cast<ptrdiff_t>(keep),
+                    strongest.end(), [&](const TermWeight& x, const TermWeight& y) {
+                      return x.weight * Idf(x.term) > y.weight * Idf(y.term);
+                    });
+  for (size_t k = 0; k < keep; ++k) {
+    const uint32_t term = strongest[k].term;
+    if (std::find(story.indexed.begin(), story.indexed.end(), term) != story.indexed.end()) {
+      continue;
+    }
+    story.indexed.push_back(term);
+    std::vector<uint32_t>& list = postings[term];
+    list.push_back(story_index);
+    if (list.size() >= kMinPruneSize && list.size() >= 2 * pruned_size[term]) Prune(term);
+  }
+}
+
+// Drops merged and dormant stories from a postings list; a dormant story
+// also gives up its centroid, since no article will join it again.
+void Clusterer::State::Prune(uint32_t term) {
+  std::vector<uint32_t>& list = postings[term];
+  std::erase_if(list, [&](uint32_t story_index) {
+    StoryRecord& story = stories[story_index];
+    if (story.merged_into != kNone) return true;
+    if (Dormant(story, clock)) {
+      Retire(story);
+      return true;
+    }
+    return false;
+  });
+  pruned_size[term] = static_cast<uint32_t>(list.size());
+}
+
+void Clusterer::State::Retire(StoryRecord& story) {
+  story.retired = true;
+  std::vector<TermWeight>().swap(story.centroid);
+  std::vector<uint32_t>().swap(story.indexed);
+}
+
+std::vector<uint32_t> Clusterer::State::Candidates(const std::vector<TermWeight>& terms,
+                                                   std::optional<int64_t> time) {
+  std::vector<std::pair<double, uint32_t>> query;
+  query.reserve(terms.size());
+  for (const TermWeight& term : terms) query.push_back({term.weight * Idf(term.term), term.term});
+  const size_t keep = std::min(options.query_terms, query.size());
+  std::partial_sort(query.begin(), query.begin() + static_cast<ptrdiff_t>(keep), query.end(),
+                    std::greater<>());
+  scores.clear();
+  for (size_t k = 0; k < keep; ++k) {
+    const auto [weight, term] = query[k];
+    const std::vector<uint32_t>& list = postings[term];
+    if (list.size() > kMaxPostings) continue;
+    for (uint32_t story_index : list) scores[story_index] += weight;
+  }
+  std::vector<std::pair<double, uint32_t>> ranked;
+  ranked.reserve(scores.size());
+  for (const auto& [story_index, score] : scores) {
+    const StoryRecord& story = stories[story_index];
+    if (story.merged_into != kNone || story.retired || Dormant(story, time)) continue;
+    ranked.push_back({score, story_index});
+  }
+  const size_t best = std::min(options.candidates, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<ptrdiff_t>(best), ranked.end(),
+                    [](const auto& x, const auto& y) {
+                      return x.first != y.first ? x.first > y.first : x.second < y.second;
+                    });
+  std::vector<uint32_t> result;
+  for (size_t k = 0; k < best; ++k) result.push_back(ranked[k].second);
+  return result;
+}
+
+void Clusterer::State::Join(uint32_t story_index, uint32_t article_index,
+                            const std::vector<TermWeight>* terms) {
+  StoryRecord& story = stories[story_index];
+  ArticleRecord& article = articles[article_index];
+  article.story = story_index;
+  story.members.push_back(article_index);
+  if (article.published) {
+    if (!story.has_time) {
+      story.first = story.last = *article.published;
+      story.has_time = true;
+    } else {
+      story.first = std::min(story.first, *article.published);
+      story.last = std::max(story.last, *article.published);
+    }
+  }
+  if (terms != nullptr && !terms->empty()) {
+    double norm = 0;
+    for (const TermWeight& term : *terms) norm += term.weight * term.weight;
+    AddInto(story.centroid, *terms, static_cast<float>(1.0 / std::sqrt(norm)), options.story_terms);
+    Reindex(story_index);
+  }
+}
+
+// Merges `younger` into `older`: the older story keeps its id.
+void Clusterer::State::Merge(uint32_t older, uint32_t younger) {
+  if (younger < older) std::swap(older, younger);
+  StoryRecord& keep = stories[older];
+  StoryRecord& gone = stories[younger];
+  keep.merged_ids.push_back(gone.id);
+  keep.merged_ids.insert(keep.merged_ids.end(), gone.merged_ids.begin(), gone.merged_ids.end());
+  for (uint32_t member : gone.members) articles[member].story = older;
+  keep.members.insert(keep.members.end(), gone.members.begin(), gone.members.end());
+  std::sort(keep.members.begin(), keep.members.end());
+  if (gone.has_time) {
+    keep.first = keep.has_time ? std::min(keep.first, gone.first) : gone.first;
+    keep.last = keep.has_time ? std::max(keep.last, gone.last) : gone.last;
+    keep.has_time = true;
+  }
+  AddInto(keep.centroid, gone.centroid, 1.0f, options.story_terms);
+  gone.merged_into = older;
+  std::vector<uint32_t>().swap(gone.members);
+  std::vector<std::string>().swap(gone.merged_ids);
+  Retire(gone);
+  --live_stories;
+  Reindex(older);
+}
+
+uint32_t Clusterer::State::NewStory(uint32_t article_index) {
+  StoryRecord story;
+  story.id = NewStoryId(articles[article_index].id);
+  stories.push_back(std::move(story));
+  const auto index = static_cast<uint32_t>(stories.size() - 1);
+  IndexStoryId(index);
+  ++live_stories;
+  return index;
+}
+
+std::vector<TermWeight> Clusterer::State::Vectorise(const Article& article) {
+  const std::vector<WeightedTerm> extracted = extractor.Extract(article);
+  std::vector<TermWeight> terms;
+  terms.reserve(extracted.size());
+  for (const WeightedTerm& term : extracted) {
+    auto [it, inserted] = vocabulary.try_emplace(term.hash, 0);
+    if (inserted) {
+      it->second = static_cast<uint32_t>(term_hashes.size());
+      term_hashes.push_back(term.hash);
+      document_frequency.push_back(0);
+      specific.push_back(term.kind != TermKind::kWord);
+      postings.emplace_back();
+      pruned_size.push_back(0);
+    }
+    ++document_frequency[it->second];
+    terms.push_back({it->second, term.weight});
+  }
+  if (!terms.empty()) ++documents;
+  if (terms.size() > kMaxArticleTerms) {
+    std::nth_element(terms.begin(), terms.begin() + kMaxArticleTerms, terms.end(),
+                     [&](const TermWeight& x, const TermWeight& y) {
+                       return x.weight * Idf(x.term) > y.weight * Idf(y.term);
+                     });
+    terms.resize(kMaxArticleTerms);
+  }
+  std::sort(terms.begin(), terms.end(),
+            [](const TermWeight& x, const TermWeight& y) { return x.term < y.term; });
+  return terms;
+}
+
+// ---- Clusterer -----------------------------------------------------------
+
+Clusterer::Clusterer(Options options) : state_(std::make_unique<State>(options)) {}
+Clusterer::~Clusterer() = default;
+Clusterer::Clusterer(Clusterer&&) noexcept = default;
+Clusterer& Clusterer::operator=(Clusterer&&) noexcept = default;
+
+std::string Clusterer::Add(const Article& article) {
+  State& state = *state_;
+  if (auto known = state.FindArticle(article.id)) {
+    return state.stories[state.Resolve(state.articles[*known].story)].id;
+  }
+  ArticleRecord record;
+  record.id = article.id;
+  record.source = article.source;
+  record.title = article.title.substr(0, std::min<size_t>(article.title.size(), 512));
+  record.category = article.category;
+  record.language = article.language;
+  if (article.published) {
+    record.published = article.published->utc_seconds;
+    state.clock = state.clock ? std::max(*state.clock, *record.published) : *record.published;
+  }
+  const std::optional<int64_t> time = record.published ? record.published : state.clock;
+
+  std::optional<uint32_t> canonical;
+  if (!article.duplicate_of.empty() && article.duplicate_of != article.id) {
+    canonical = state.FindArticle(article.duplicate_of);
+  }
+  record.duplicate = canonical.has_value();
+  state.articles.push_back(std::move(record));
+  const auto article_index = static_cast<uint32_t>(state.articles.size() - 1);
+  state.IndexArticle(article_index);
+
+  if (canonical) {
+    const uint32_t story = state.Resolve(state.articles[*canonical].story);
+    state.Join(story, article_index, nullptr);
+    return state.stories[story].id;
+  }
+
+  const std::vector<TermWeight> terms = state.Vectorise(article);
+  uint32_t best = kNone, second = kNone;
+  double best_score = 0, second_score = 0;
+  if (!terms.empty()) {
+    for (uint32_t candidate : state.Candidates(terms, time)) {
+      const StoryRecord& story = state.stories[candidate];
+      const double score = state.Cosine(terms, story.centroid) * state.TimeFactor(story, time);
+      if (score > best_score || (score == best_score && best != kNone && candidate < best)) {
+        second = best;
+        second_score = best_score;
+        best = candidate;
+        best_score = score;
+      } else if (score > second_score) {
+        second = candidate;
+        second_score = score;
+      }
+    }
+  }
+  uint32_t story = kNone;
+  if (best != kNone && best_score >= state.options.threshold) {
+    story = best;
+    // An article close to two stories shows they report one event.
+    if (second != kNone && second_score >= state.options.merge_threshold) {
+      state.Merge(best, second);
+      story = std::min(best, second);
+    }
+  } else {
+    story = state.NewStory(article_index);
+  }
+  state.Join(story, article_index, &terms);
+  return state.stories[story].id;
+}
+
+std::optional<std::string> Clusterer::StoryOf(std::string_view article_id) const {
+  auto found = state_->FindArticle(article_id);
+  if (!found) return std::nullopt;
+  return state_->stories[state_->Resolve(state_->articles[*found].story)].id;
+}
+
+void Clusterer::ForEachStory(const std::function<void(const StoryView&)>& visit) const {
+  for (const StoryRecord& story : state_->stories) {
+    if (story.merged_into != kNone || story.members.empty()) continue;
+    StoryView view{story.id, story.merged_ids, {}, std::nullopt, std::nullopt};
+    view.members.reserve(story.members.size());
+    for (uint32_t member : story.members) view.members.push_back(&state_->articles[member]);
+    if (story.has_time) {
+      view.first_seen = story.first;
+      view.last_updated = story.last;
+    }
+    visit(view);
+  }
+}
+
+size_t Clusterer::article_count() const { return state_->articles.size(); }
+size_t Clusterer::story_count() const { return state_->live_stories; }
+
+std::vector<std::string> ClusterBatch(const std::vector<Article>& articles, Clusterer& clusterer) {
+  std::vector<size_t> order(articles.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Article& x = articles[a];
+    const Article& y = articles[b];
+    if (x.published.has_value() != y.published.has_value()) return x.published.has_value();
+    if (x.published && x.published->utc_seconds != y.published->utc_seconds) {
+      return x.published->utc_seconds < y.published->utc_seconds;
+    }
+    return x.id < y.id;
+  });
+  for (size_t index : order) clusterer.Add(articles[index]);
+  std::vector<std::string> stories;
+  stories.reserve(articles.size());
+  for (const Article& article : articles) stories.push_back(clusterer.StoryOf(article.id).value());
+  return stories;
+}
+
+}  // namespace newsloom::cluster

@@ -1,0 +1,120 @@
+// Clusterer: groups articles into stories as they arrive (online, single pass).
+//
+// Each article is compared only with the candidate stories an inverted index
+// over their strongest terms returns, by TF-IDF cosine over words, names,
+// numbers and dates (title and lead weighted above the body), discounted by
+// the time between the article and the story. It joins the most similar story
+// above Options::threshold, or founds a new one. A story that has been quiet
+// for Options::quiet_seconds goes dormant and takes no more articles. When an
+// article is close to two stories that are close to each other, they merge:
+// the older keeps its id and lists the other's in merged_ids.
+//
+// Story ids derive from the founding article's id, so the same articles in
+// the same order give the same ids; Serialize/Deserialize carry the whole
+// state across a restart.
+//
+// Not thread-safe: one thread adds articles (the engine serialises them).
+#ifndef NEWSLOOM_CLUSTER_CLUSTERER_H_
+#define NEWSLOOM_CLUSTER_CLUSTERER_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cluster/terms.h"
+#include "newsloom/article.h"
+#include "newsloom/status.h"
+
+namespace newsloom::cluster {
+
+struct Options {
+  // Smallest similarity (0..1) at which an article joins a story. Chosen on
+  // the Giveme5W1H and ECB+ dev splits (see src/README.md).
+  double threshold = 0.17;
+  // An article whose similarity to a second story is at least this (as well
+  // as to the story it joins) bridges the two: they merge.
+  double merge_threshold = 0.4;
+  // Share of names, numbers and dates in the similarity; words have the rest.
+  double specific_weight = 0.3;
+  // A story with no article for this long is dormant (default 90 days).
+  int64_t quiet_seconds = 90 * 86400;
+  // Time discount: similarity is divided by 1 + gap / time_scale_seconds,
+  // where gap is the distance from the article to the story's time span.
+  double time_scale_seconds = 365 * 86400;
+  // Terms kept per story centroid (memory: 8 bytes each per story).
+  size_t story_terms = 200;
+  // Terms of an article used to look up candidates, and how many candidate
+  // stories are scored in full.
+  size_t query_terms = 40;
+  size_t candidates = 32;
+  // Terms per story entered in the inverted index.
+  size_t indexed_terms = 32;
+  // How articles become weighted terms.
+  TermOptions terms;
+};
+
+// What the cluster state keeps of an article (for ranking and titles).
+struct Member {
+  std::string id;
+  std::string source;
+  std::string title;
+  std::string category;
+  std::string language;
+  std::optional<int64_t> published;  // UTC seconds
+  bool duplicate = false;            // joined as a near-duplicate of another member
+};
+
+// A live (not merged-away) story, as the ranking reads it.
+struct StoryView {
+  const std::string& id;
+  const std::vector<std::string>& merged_ids;
+  std::vector<const Member*> members;  // in order of arrival
+  std::optional<int64_t> first_seen;
+  std::optional<int64_t> last_updated;
+};
+
+class Clusterer {
+ public:
+  explicit Clusterer(Options options = {});
+  ~Clusterer();
+  Clusterer(Clusterer&&) noexcept;
+  Clusterer& operator=(Clusterer&&) noexcept;
+
+  // Assigns `article` to a story and returns the story's id. An article id
+  // seen before keeps its story; a near-duplicate (Article::duplicate_of)
+  // joins the story of its canonical article when that one is known.
+  std::string Add(const Article& article);
+
+  // The current story of an article (after merges), if the article is known.
+  std::optional<std::string> StoryOf(std::string_view article_id) const;
+
+  // Calls `visit` for every live story, oldest first.
+  void ForEachStory(const std::function<void(const StoryView&)>& visit) const;
+
+  size_t article_count() const;
+  size_t story_count() const;  // live stories
+  // Approximate heap bytes held by the state.
+  size_t MemoryBytes() const;
+
+  // The whole state as bytes, and back. Deserialize rejects malformed bytes
+  // with Corruption; `options` need not match those of the saved state.
+  std::string Serialize() const;
+  static Result<Clusterer> Deserialize(std::string_view bytes, Options options = {});
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// Batch mode: the same algorithm over `articles` in publication order
+// (articles without a date after the dated ones; ties by id, then input
+// order). Returns each article's final story id, in the input order.
+std::vector<std::string> ClusterBatch(const std::vector<Article>& articles, Clusterer& clusterer);
+
+}  // namespace newsloom::cluster
+
+#endif  // NEWSLOOM_CLUSTER_CLUSTERER_H_

@@ -1,0 +1,195 @@
+#include "cluster/clusterer.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace newsloom::cluster {
+namespace {
+
+constexpr int64_t kDay = 86400;
+constexpr int64_t kStart = 1700000000;
+
+Article MakeArticle(std::string id, std::string title, std::string text, int64_t published,
+                    std::string source = "example.com") {
+  Article article;
+  article.id = std::move(id);
+  article.title = std::move(title);
+  article.paragraphs.push_back({Paragraph::Kind::kText, std::move(text)});
+  article.source = std::move(source);
+  Timestamp stamp;
+  stamp.utc_seconds = published;
+  article.published = stamp;
+  return article;
+}
+
+const char* kQuakeText =
+    "A magnitude 7.1 earthquake struck the coast of Kumamoto in southern Japan on Saturday, "
+    "collapsing buildings in Mashiki and killing at least 41 people, officials said. Rescue "
+    "teams from the Japan Self-Defense Forces searched the rubble in Kumamoto overnight.";
+const char* kMergerText =
+    "Bayer agreed to buy Monsanto for 66 billion dollars in cash, the German drugmaker said in "
+    "Leverkusen, ending months of talks. Monsanto shareholders will receive 128 dollars a share "
+    "and regulators in Brussels and Washington must approve the seed deal.";
+
+std::vector<Article> Stream() {
+  return {
+      MakeArticle("q1", "Magnitude 7.1 earthquake hits Kumamoto, Japan", kQuakeText, kStart),
+      MakeArticle("m1", "Bayer agrees to buy Monsanto for $66 billion", kMergerText, kStart + 60),
+      MakeArticle("q2", "Kumamoto earthquake: 41 dead in Mashiki as rescuers search rubble",
+                  kQuakeText, kStart + 3600, "other.org"),
+      MakeArticle("m2", "Monsanto accepts Bayer's $66 billion takeover offer", kMergerText,
+                  kStart + 7200, "third.net"),
+  };
+}
+
+TEST(ClustererTest, SameEventJoinsDifferentEventDoesNot) {
+  Clusterer clusterer;
+  std::vector<std::string> ids;
+  for (const Article& article : Stream()) ids.push_back(clusterer.Add(article));
+  EXPECT_EQ(ids[0], ids[2]);
+  EXPECT_EQ(ids[1], ids[3]);
+  EXPECT_NE(ids[0], ids[1]);
+  EXPECT_EQ(clusterer.story_count(), 2u);
+  EXPECT_EQ(clusterer.article_count(), 4u);
+}
+
+TEST(ClustererTest, IdsAreStableAcrossRuns) {
+  Clusterer first, second;
+  const std::vector<std::string> a = ClusterBatch(Stream(), first);
+  const std::vector<std::string> b = ClusterBatch(Stream(), second);
+  EXPECT_EQ(a, b);
+  // Derived from the founding article, so the ids do not depend on the run.
+  EXPECT_EQ(a[0].size(), 17u);
+  EXPECT_EQ(a[0][0], 's');
+}
+
+TEST(ClustererTest, BatchOrdersByPublicationTime) {
+  std::vector<Article> reversed = Stream();
+  std::reverse(reversed.begin(), reversed.end());
+  Clusterer forward, backward;
+  const std::vector<std::string> a = ClusterBatch(Stream(), forward);
+  const std::vector<std::string> b = ClusterBatch(reversed, backward);
+  EXPECT_EQ(a[0], b[3]);  // same founding article, same story id
+  EXPECT_EQ(a[1], b[2]);
+}
+
+TEST(ClustererTest, SerializeKeepsIdsAcrossRestart) {
+  std::vector<Article> stream = Stream();
+  Clusterer before;
+  const std::string quake = before.Add(stream[0]);
+  const std::string merger = before.Add(stream[1]);
+  auto restored = Clusterer::Deserialize(before.Serialize());
+  ASSERT_TRUE(restored.ok()) << restored.status().ToString();
+  EXPECT_EQ(restored->StoryOf("q1"), quake);
+  EXPECT_EQ(restored->Add(stream[2]), quake);
+  EXPECT_EQ(restored->Add(stream[3]), merger);
+  EXPECT_EQ(restored->Add(stream[0]), quake);  // an article seen before keeps its story
+  EXPECT_EQ(restored->article_count(), 4u);
+}
+
+TEST(ClustererTest, DeserializeRejectsGarbage) {
+  EXPECT_FALSE(Clusterer::Deserialize("").ok());
+  EXPECT_FALSE(Clusterer::Deserialize("not a snapshot at all").ok());
+  Clusterer clusterer;
+  for (const Article& article : Stream()) clusterer.Add(article);
+  const std::string bytes = clusterer.Serialize();
+  // Every truncation and a flipped byte in each position come back as values, never crashes.
+  for (size_t size = 0; size < bytes.size(); size += 7) {
+    EXPECT_FALSE(Clusterer::Deserialize(bytes.substr(0, size)).ok()) << size;
+  }
+  for (size_t at = 8; at < bytes.size(); at += 5) {
+    std::string corrupt = bytes;
+    corrupt[at] = static_cast<char>(corrupt[at] ^ 0xFF);
+    auto result = Clusterer::Deserialize(corrupt);
+    if (result.ok()) result->Add(Stream()[0]);
+  }
+}
+
+TEST(ClustererTest, DormantStoryTakesNoMoreArticles) {
+  Options options;
+  options.quiet_seconds = 3 * kDay;
+  Clusterer clusterer(options);
+  std::vector<Article> stream = Stream();
+  const std::string first = clusterer.Add(stream[0]);
+  Article late = stream[2];
+  late.published->utc_seconds = kStart + 10 * kDay;
+  EXPECT_NE(clusterer.Add(late), first);
+  Article soon = stream[2];
+  soon.id = "q3";
+  soon.published->utc_seconds = kStart + kDay;
+  EXPECT_EQ(clusterer.Add(soon), first);
+}
+
+TEST(ClustererTest, DuplicatesJoinTheirCanonicalStory) {
+  Clusterer clusterer;
+  std::vector<Article> stream = Stream();
+  const std::string quake = clusterer.Add(stream[0]);
+  clusterer.Add(stream[1]);
+  // Text of the merger, but marked a duplicate of the quake article: dedup decides.
+  Article copy = stream[3];
+  copy.id = "copy";
+  copy.duplicate_of = "q1";
+  EXPECT_EQ(clusterer.Add(copy), quake);
+  bool seen = false;
+  clusterer.ForEachStory([&](const StoryView& story) {
+    if (story.id != quake) return;
+    ASSERT_EQ(story.members.size(), 2u);
+    EXPECT_TRUE(story.members[1]->duplicate);
+    seen = true;
+  });
+  EXPECT_TRUE(seen);
+}
+
+TEST(ClustererTest, BridgingArticleMergesIntoTheOlderStory) {
+  Options options;
+  options.threshold = 0.3;
+  options.merge_threshold = 0.3;
+  Clusterer clusterer(options);
+  // Two halves of one event, too different to join, then an article that holds both.
+  const char* half_a =
+      "Volcano Fuego erupted near Escuintla in Guatemala, sending ash over Alotenango village.";
+  const char* half_b =
+      "Lahars buried homes in San Miguel Los Lotes as rescuers from CONRED evacuated families.";
+  const std::string older = clusterer.Add(MakeArticle("a", "Fuego volcano erupts", half_a, kStart));
+  const std::string younger =
+      clusterer.Add(MakeArticle("b", "Lahars bury San Miguel Los Lotes", half_b, kStart + 60));
+  ASSERT_NE(older, younger);
+  const std::string bridge =
+      clusterer.Add(MakeArticle("c", "Fuego volcano erupts; lahars bury San Miguel Los Lotes",
+                                std::string(half_a) + " " + half_b, kStart + 120));
+  EXPECT_EQ(bridge, older);
+  EXPECT_EQ(clusterer.StoryOf("b"), older);
+  EXPECT_EQ(clusterer.story_count(), 1u);
+  clusterer.ForEachStory([&](const StoryView& story) {
+    ASSERT_EQ(story.merged_ids.size(), 1u);
+    EXPECT_EQ(story.merged_ids[0], younger);
+  });
+}
+
+TEST(ClustererTest, HostileArticlesGetAStoryAndNoCrash) {
+  Clusterer clusterer;
+  Article empty;
+  EXPECT_FALSE(clusterer.Add(empty).empty());
+  Article invalid = MakeArticle("bad", "\xff\xfe\xc0\x80 \xe2\x82", std::string(5000, '\xff'), 0);
+  EXPECT_FALSE(clusterer.Add(invalid).empty());
+  std::string huge;
+  for (int i = 0; i < 200000; ++i) huge += "Word" + std::to_string(i % 5000) + " ";
+  EXPECT_FALSE(clusterer.Add(MakeArticle("huge", huge.substr(0, 100000), huge, kStart)).empty());
+  Article self_duplicate = MakeArticle("self", "Self", "Self duplicate.", kStart);
+  self_duplicate.duplicate_of = "self";
+  EXPECT_FALSE(clusterer.Add(self_duplicate).empty());
+  Article unknown_canonical = MakeArticle("orphan", "Orphan", "Its canonical is unknown.", kStart);
+  unknown_canonical.duplicate_of = "never-seen";
+  EXPECT_FALSE(clusterer.Add(unknown_canonical).empty());
+  // Two articles with the same id: the second keeps the first's story.
+  EXPECT_EQ(clusterer.Add(MakeArticle("bad", "Other", "Other text entirely.", kStart)),
+            clusterer.StoryOf("bad"));
+  auto restored = Clusterer::Deserialize(clusterer.Serialize());
+  ASSERT_TRUE(restored.ok());
+  EXPECT_EQ(restored->article_count(), clusterer.article_count());
+}
+
+}  // namespace
+}  // namespace newsloom::cluster

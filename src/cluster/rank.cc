@@ -1,0 +1,199 @@
+#include "cluster/rank.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+#include "cluster/stop_words.h"
+#include "cluster/tokens.h"
+#include "common/strings.h"
+
+namespace newsloom::cluster {
+
+namespace {
+
+constexpr size_t kMaxTitleCandidates = 200;
+constexpr size_t kMaxHeadlineTokens = 64;
+
+std::set<std::string> ContentWords(std::string_view headline) {
+  std::set<std::string> words;
+  for (const Token& token : Tokenize(headline, kMaxHeadlineTokens)) {
+    if (token.lower.size() >= 2 && !IsStopWord(token.lower)) words.insert(token.lower);
+  }
+  return words;
+}
+
+double Dice(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t shared = 0;
+  for (const std::string& word : a) shared += b.count(word);
+  return 2.0 * static_cast<double>(shared) / static_cast<double>(a.size() + b.size());
+}
+
+std::string Majority(const StoryView& story, std::string Member::*field) {
+  std::map<std::string, int> counts;
+  for (const Member* member : story.members) {
+    if (!(member->*field).empty()) ++counts[member->*field];
+  }
+  std::string best;
+  int best_count = 0;
+  for (const auto& [value, count] : counts) {
+    if (count > best_count) {
+      best = value;
+      best_count = count;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+double ClickbaitScore(std::string_view headline) {
+  const std::string_view text = TrimView(headline);
+  if (text.empty()) return 1;
+  static constexpr std::string_view kBait[] = {"you won't believe",
+                                               "you wont believe",
+                                               "will blow your mind",
+                                               "what happened next",
+                                               "this is why",
+                                               "here's why",
+                                               "heres why",
+                                               "here is why",
+                                               "here's what",
+                                               "the reason why",
+                                               "things you",
+                                               "you need to know",
+                                               "will shock you",
+                                               "can't stop",
+                                               "everything you need",
+                                               "find out",
+                                               "click here",
+                                               "watch:",
+                                               "photos:",
+                                               "video:",
+                                               "quiz:",
+                                               "opinion:"};
+  double score = 0;
+  for (std::string_view phrase : kBait) {
+    if (ContainsIgnoreCase(text, phrase)) score += 0.6;
+  }
+  if (text.back() == '?' || text.back() == '!') score += 0.4;
+  const std::vector<Token> tokens = Tokenize(text, kMaxHeadlineTokens);
+  if (!tokens.empty() && tokens.front().number) score += 0.3;  // "10 things ..."
+  size_t letters = 0, capitals = 0;
+  for (char c : text) {
+    if (IsAsciiLetter(c)) {
+      ++letters;
+      if (IsAsciiUpper(c)) ++capitals;
+    }
+  }
+  if (letters >= 8 && capitals * 10 >= letters * 7) score += 0.5;
+  if (tokens.size() < 3 || tokens.size() > 25) score += 0.3;
+  return std::min(score, 1.0);
+}
+
+std::string PickTitle(const StoryView& story) {
+  std::vector<const Member*> candidates;
+  for (const Member* member : story.members) {
+    if (!member->duplicate && !TrimView(member->title).empty()) candidates.push_back(member);
+  }
+  if (candidates.empty()) {
+    for (const Member* member : story.members) {
+      if (!TrimView(member->title).empty()) candidates.push_back(member);
+    }
+  }
+  if (candidates.empty()) return "";
+  if (candidates.size() > kMaxTitleCandidates) candidates.resize(kMaxTitleCandidates);
+  std::vector<std::set<std::string>> words;
+  words.reserve(candidates.size());
+  for (const Member* member : candidates) words.push_back(ContentWords(member->title));
+  size_t best = 0;
+  double best_score = -1e9;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    double centrality = 0;
+    for (size_t j = 0; j < candidates.size(); ++j) {
+      if (i != j) centrality += Dice(words[i], words[j]);
+    }
+    if (candidates.size() > 1) centrality /= static_cast<double>(candidates.size() - 1);
+    const double score = centrality - 0.5 * ClickbaitScore(candidates[i]->title);
+    if (score > best_score + 1e-12) {
+      best = i;
+      best_score = score;
+    }
+  }
+  return std::string(TrimView(candidates[best]->title));
+}
+
+Story BuildStory(const StoryView& view, const RankOptions& options, int64_t now) {
+  Story story;
+  story.id = view.id;
+  story.merged_ids = view.merged_ids;
+  std::vector<const Member*> members = view.members;
+  std::stable_sort(members.begin(), members.end(), [](const Member* a, const Member* b) {
+    if (a->published.has_value() != b->published.has_value()) return a->published.has_value();
+    return a->published && *a->published < *b->published;
+  });
+  std::unordered_set<std::string> sources;
+  size_t recent = 0;
+  for (const Member* member : members) {
+    story.articles.push_back(member->id);
+    if (member->duplicate) continue;
+    // An article without a known source counts as its own source.
+    const std::string& source = member->source.empty() ? member->id : member->source;
+    if (sources.insert(source).second && !member->source.empty()) {
+      story.sources.push_back(member->source);
+    }
+    if (member->published && *member->published <= now &&
+        now - *member->published <= static_cast<int64_t>(options.growth_window_hours * 3600)) {
+      ++recent;
+    }
+  }
+  std::sort(story.sources.begin(), story.sources.end());
+  story.title = PickTitle(view);
+  story.category = Majority(view, &Member::category);
+  story.language = Majority(view, &Member::language);
+  story.first_seen = view.first_seen.value_or(0);
+  story.last_updated = view.last_updated.value_or(0);
+
+  const double coverage = std::log2(1.0 + static_cast<double>(sources.size()));
+  const double growth = std::log2(1.0 + static_cast<double>(recent));
+  double decay = 1;
+  if (view.last_updated && options.half_life_hours > 0) {
+    const double age_hours =
+        std::max<double>(0, static_cast<double>(now - *view.last_updated)) / 3600;
+    decay = std::pow(0.5, age_hours / options.half_life_hours);
+  }
+  const double score = (coverage + options.growth_weight * growth) * decay;
+  story.rank = 1.0 - std::exp(-score / 3.0);
+  return story;
+}
+
+std::vector<Story> RankStories(const Clusterer& clusterer, const RankOptions& options) {
+  int64_t now = 0;
+  if (options.now) {
+    now = *options.now;
+  } else {
+    clusterer.ForEachStory([&](const StoryView& view) {
+      if (view.last_updated) now = std::max(now, *view.last_updated);
+    });
+  }
+  std::vector<Story> stories;
+  clusterer.ForEachStory(
+      [&](const StoryView& view) { stories.push_back(BuildStory(view, options, now)); });
+  std::sort(stories.begin(), stories.end(), [](const Story& a, const Story& b) {
+    return a.rank != b.rank ? a.rank > b.rank : a.id < b.id;
+  });
+  return stories;
+}
+
+std::vector<Story> InCategory(const std::vector<Story>& ranked, std::string_view category) {
+  std::vector<Story> selected;
+  for (const Story& story : ranked) {
+    if (category.empty() || story.category == category) selected.push_back(story);
+  }
+  return selected;
+}
+
+}  // namespace newsloom::cluster

@@ -1,0 +1,51 @@
+// Ranking and titles: turns the cluster state into Story values.
+//
+// Rank says how much the world is covering a story: the weighted number of
+// distinct sources (near-duplicates and repeated sources count once), plus
+// growth (articles in the last hours), times a recency decay; in 0..1.
+// The title is one member's headline: the one closest to the other members'
+// headlines, not a near-duplicate, not clickbait-shaped; never a blend.
+//
+// Thread-safe as long as the Clusterer is not being modified.
+#ifndef NEWSLOOM_CLUSTER_RANK_H_
+#define NEWSLOOM_CLUSTER_RANK_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cluster/clusterer.h"
+#include "newsloom/story.h"
+
+namespace newsloom::cluster {
+
+struct RankOptions {
+  // "Now" for recency and growth, UTC seconds; unset = the newest article's time.
+  std::optional<int64_t> now;
+  double half_life_hours = 24;     // recency: the score halves per this much quiet
+  double growth_window_hours = 6;  // articles this recent count as growth
+  double growth_weight = 0.5;      // growth's share next to the source count
+};
+
+// 0 for a fine headline, up to 1 for one shaped like clickbait (questions,
+// "you won't believe", listicles, all capitals, very short or very long).
+double ClickbaitScore(std::string_view headline);
+
+// The most representative headline of `story`, "" when no member has one.
+std::string PickTitle(const StoryView& story);
+
+// One Story from a view: id, merged_ids, articles, title, rank, first_seen,
+// last_updated, sources, category and language (majority of the members).
+Story BuildStory(const StoryView& story, const RankOptions& options, int64_t now);
+
+// Every live story, ranked (highest first; ties by id).
+std::vector<Story> RankStories(const Clusterer& clusterer, const RankOptions& options = {});
+
+// The stories of `category`, in rank order ("" = all).
+std::vector<Story> InCategory(const std::vector<Story>& ranked, std::string_view category);
+
+}  // namespace newsloom::cluster
+
+#endif  // NEWSLOOM_CLUSTER_RANK_H_

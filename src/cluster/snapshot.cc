@@ -1,0 +1,253 @@
+// Clusterer::Serialize / Deserialize and MemoryBytes: the state as
+// little-endian binary, read back with every length and index checked.
+#include <cmath>
+#include <cstring>
+#include <type_traits>
+
+#include "cluster/state.h"
+
+namespace newsloom::cluster {
+
+namespace {
+
+constexpr std::string_view kMagic = "NLCLUST1";
+constexpr uint32_t kMaxString = 1 << 20;
+
+class Writer {
+ public:
+  template <typename T>
+  void Put(T value) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    char bytes[sizeof(T)];
+    std::memcpy(bytes, &value, sizeof(T));
+    out_.append(bytes, sizeof(T));
+  }
+  void PutString(std::string_view text) {
+    Put<uint32_t>(static_cast<uint32_t>(text.size()));
+    out_.append(text);
+  }
+  void PutTime(const std::optional<int64_t>& time) {
+    Put<uint8_t>(time.has_value());
+    Put<int64_t>(time.value_or(0));
+  }
+  std::string& out() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+
+  template <typename T>
+  bool Get(T& value) {
+    if (bytes_.size() - at_ < sizeof(T)) return false;
+    std::memcpy(&value, bytes_.data() + at_, sizeof(T));
+    at_ += sizeof(T);
+    return true;
+  }
+  bool GetString(std::string& text) {
+    uint32_t size = 0;
+    if (!Get(size) || size > kMaxString || bytes_.size() - at_ < size) return false;
+    text.assign(bytes_.data() + at_, size);
+    at_ += size;
+    return true;
+  }
+  bool GetTime(std::optional<int64_t>& time) {
+    uint8_t has = 0;
+    int64_t value = 0;
+    if (!Get(has) || !Get(value) || has > 1) return false;
+    time = has ? std::optional<int64_t>(value) : std::nullopt;
+    return true;
+  }
+  // A count of items at least `item_bytes` each, bounded by what is left.
+  bool GetCount(uint32_t& count, size_t item_bytes) {
+    return Get(count) && static_cast<uint64_t>(count) * item_bytes <= bytes_.size() - at_;
+  }
+  bool done() const { return at_ == bytes_.size(); }
+
+ private:
+  std::string_view bytes_;
+  size_t at_ = 0;
+};
+
+}  // namespace
+
+std::string Clusterer::Serialize() const {
+  const State& state = *state_;
+  Writer out;
+  out.out().append(kMagic);
+  out.Put<uint64_t>(state.documents);
+  out.PutTime(state.clock);
+  out.Put<uint32_t>(static_cast<uint32_t>(state.term_hashes.size()));
+  for (size_t term = 0; term < state.term_hashes.size(); ++term) {
+    out.Put<uint64_t>(state.term_hashes[term]);
+    out.Put<uint32_t>(state.document_frequency[term]);
+    out.Put<uint8_t>(state.specific[term]);
+  }
+  out.Put<uint32_t>(static_cast<uint32_t>(state.articles.size()));
+  for (const ArticleRecord& article : state.articles) {
+    for (const std::string* field :
+         {&article.id, &article.source, &article.title, &article.category, &article.language}) {
+      out.PutString(*field);
+    }
+    out.PutTime(article.published);
+    out.Put<uint8_t>(article.duplicate);
+    out.Put<uint32_t>(article.story);
+  }
+  out.Put<uint32_t>(static_cast<uint32_t>(state.stories.size()));
+  for (const StoryRecord& story : state.stories) {
+    out.PutString(story.id);
+    out.Put<uint32_t>(static_cast<uint32_t>(story.merged_ids.size()));
+    for (const std::string& id : story.merged_ids) out.PutString(id);
+    out.Put<uint32_t>(static_cast<uint32_t>(story.members.size()));
+    for (uint32_t member : story.members) out.Put<uint32_t>(member);
+    out.Put<uint32_t>(static_cast<uint32_t>(story.centroid.size()));
+    for (const TermWeight& term : story.centroid) {
+      out.Put<uint32_t>(term.term);
+      out.Put<float>(term.weight);
+    }
+    out.Put<uint32_t>(static_cast<uint32_t>(story.indexed.size()));
+    for (uint32_t term : story.indexed) out.Put<uint32_t>(term);
+    out.Put<int64_t>(story.first);
+    out.Put<int64_t>(story.last);
+    out.Put<uint8_t>(story.has_time);
+    out.Put<uint8_t>(story.retired);
+    out.Put<uint32_t>(story.merged_into);
+  }
+  return std::move(out.out());
+}
+
+Result<Clusterer> Clusterer::Deserialize(std::string_view bytes, Options options) {
+  const Status corrupt = Status::Corruption("cluster state: truncated or malformed");
+  if (bytes.substr(0, kMagic.size()) != kMagic) {
+    return Status::Corruption("cluster state: not a newsloom cluster snapshot");
+  }
+  Reader in(bytes.substr(kMagic.size()));
+  Clusterer clusterer(options);
+  State& state = *clusterer.state_;
+  uint32_t count = 0;
+  if (!in.Get(state.documents) || !in.GetTime(state.clock) || !in.GetCount(count, 13)) {
+    return corrupt;
+  }
+  state.term_hashes.resize(count);
+  state.document_frequency.resize(count);
+  state.postings.resize(count);
+  state.pruned_size.assign(count, 0);
+  state.specific.assign(count, false);
+  for (uint32_t term = 0; term < count; ++term) {
+    uint8_t specific = 0;
+    if (!in.Get(state.term_hashes[term]) || !in.Get(state.document_frequency[term]) ||
+        !in.Get(specific) || specific > 1) {
+      return corrupt;
+    }
+    state.specific[term] = specific != 0;
+    if (!state.vocabulary.emplace(state.term_hashes[term], term).second) return corrupt;
+  }
+  uint32_t article_count = 0;
+  if (!in.GetCount(article_count, 34)) return corrupt;
+  state.articles.resize(article_count);
+  for (ArticleRecord& article : state.articles) {
+    uint8_t duplicate = 0;
+    for (std::string* field :
+         {&article.id, &article.source, &article.title, &article.category, &article.language}) {
+      if (!in.GetString(*field)) return corrupt;
+    }
+    if (!in.GetTime(article.published) || !in.Get(duplicate) || !in.Get(article.story) ||
+        duplicate > 1) {
+      return corrupt;
+    }
+    article.duplicate = duplicate != 0;
+  }
+  uint32_t story_count = 0;
+  if (!in.GetCount(story_count, 42)) return corrupt;
+  state.stories.resize(story_count);
+  for (StoryRecord& story : state.stories) {
+    if (!in.GetString(story.id) || !in.GetCount(count, 4)) return corrupt;
+    story.merged_ids.resize(count);
+    for (std::string& id : story.merged_ids) {
+      if (!in.GetString(id)) return corrupt;
+    }
+    if (!in.GetCount(count, 4)) return corrupt;
+    story.members.resize(count);
+    for (uint32_t& member : story.members) {
+      if (!in.Get(member) || member >= article_count) return corrupt;
+    }
+    if (!in.GetCount(count, 8)) return corrupt;
+    story.centroid.resize(count);
+    for (TermWeight& term : story.centroid) {
+      if (!in.Get(term.term) || !in.Get(term.weight) || term.term >= state.term_hashes.size() ||
+          !std::isfinite(term.weight)) {
+        return corrupt;
+      }
+    }
+    if (!in.GetCount(count, 4)) return corrupt;
+    story.indexed.resize(count);
+    for (uint32_t& term : story.indexed) {
+      if (!in.Get(term) || term >= state.term_hashes.size()) return corrupt;
+    }
+    uint8_t has_time = 0, retired = 0;
+    if (!in.Get(story.first) || !in.Get(story.last) || !in.Get(has_time) || !in.Get(retired) ||
+        !in.Get(story.merged_into) || has_time > 1 || retired > 1) {
+      return corrupt;
+    }
+    story.has_time = has_time != 0;
+    story.retired = retired != 0;
+  }
+  if (!in.done()) return corrupt;
+
+  // Links must point inside the state, and merges only to older stories (no cycles).
+  for (uint32_t index = 0; index < story_count; ++index) {
+    StoryRecord& story = state.stories[index];
+    if (story.merged_into != kNone && story.merged_into >= index) return corrupt;
+    if (state.StoryIdTaken(story.id)) return corrupt;
+    state.IndexStoryId(index);
+    if (story.merged_into == kNone) ++state.live_stories;
+    for (uint32_t term : story.indexed) state.postings[term].push_back(index);
+  }
+  for (uint32_t index = 0; index < article_count; ++index) {
+    if (state.articles[index].story >= story_count) return corrupt;
+    if (state.FindArticle(state.articles[index].id)) return corrupt;
+    state.IndexArticle(index);
+  }
+  for (size_t term = 0; term < state.postings.size(); ++term) {
+    state.pruned_size[term] = static_cast<uint32_t>(state.postings[term].size());
+  }
+  return clusterer;
+}
+
+size_t Clusterer::MemoryBytes() const {
+  const State& state = *state_;
+  auto string_bytes = [](const std::string& text) {
+    return text.capacity() > 15 ? text.capacity() + 1 : 0;
+  };
+  // An unordered_map node: key, value, next pointer, cached hash; plus a bucket.
+  constexpr size_t kNodeOverhead = 2 * sizeof(void*) + sizeof(size_t);
+  size_t bytes = state.articles.capacity() * sizeof(ArticleRecord);
+  for (const ArticleRecord& article : state.articles) {
+    bytes += string_bytes(article.id) + string_bytes(article.source) + string_bytes(article.title) +
+             string_bytes(article.category) + string_bytes(article.language);
+  }
+  bytes += state.stories.capacity() * sizeof(StoryRecord);
+  for (const StoryRecord& story : state.stories) {
+    bytes += string_bytes(story.id) + story.members.capacity() * sizeof(uint32_t) +
+             story.centroid.capacity() * sizeof(TermWeight) +
+             story.indexed.capacity() * sizeof(uint32_t) +
+             story.merged_ids.capacity() * sizeof(std::string);
+    for (const std::string& id : story.merged_ids) bytes += string_bytes(id);
+  }
+  bytes += (state.article_index.size() + state.story_index.size() + state.vocabulary.size()) *
+           (sizeof(uint64_t) + sizeof(uint32_t) + kNodeOverhead);
+  bytes += (state.article_index.bucket_count() + state.story_index.bucket_count() +
+            state.vocabulary.bucket_count()) *
+           sizeof(void*);
+  bytes += state.term_hashes.capacity() * sizeof(uint64_t) +
+           state.document_frequency.capacity() * sizeof(uint32_t) +
+           state.pruned_size.capacity() * sizeof(uint32_t) +
+           state.postings.capacity() * sizeof(std::vector<uint32_t>);
+  for (const auto& list : state.postings) bytes += list.capacity() * sizeof(uint32_t);
+  return bytes;
+}
+
+}  // namespace newsloom::cluster

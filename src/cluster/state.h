@@ -1,0 +1,92 @@
+// The inside of a Clusterer: articles, stories, vocabulary with document
+// frequencies, and the inverted index from terms to stories. Shared by
+// clusterer.cc (assignment) and snapshot.cc (serialisation); not public.
+#ifndef NEWSLOOM_CLUSTER_STATE_H_
+#define NEWSLOOM_CLUSTER_STATE_H_
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "cluster/clusterer.h"
+#include "cluster/terms.h"
+
+namespace newsloom::cluster {
+
+inline constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
+
+struct TermWeight {
+  uint32_t term = 0;  // index into the vocabulary
+  float weight = 0;
+};
+
+struct ArticleRecord : Member {
+  uint32_t story = kNone;  // the story it joined (follow merged_into for the live one)
+};
+
+struct StoryRecord {
+  std::string id;
+  std::vector<std::string> merged_ids;
+  std::vector<uint32_t> members;     // article indices, in arrival order
+  std::vector<TermWeight> centroid;  // sum of members' unit vectors, sorted by term
+  std::vector<uint32_t> indexed;     // terms whose postings list this story
+  int64_t first = 0;                 // UTC seconds, when has_time
+  int64_t last = 0;
+  bool has_time = false;
+  bool retired = false;  // dormant: centroid released
+  uint32_t merged_into = kNone;
+};
+
+struct Clusterer::State {
+  explicit State(const Options& chosen) : options(chosen), extractor(chosen.terms) {}
+
+  Options options;
+  TermExtractor extractor;
+
+  std::vector<ArticleRecord> articles;
+  std::unordered_map<uint64_t, uint32_t> article_index;  // hash of id (probed) -> article
+  std::vector<StoryRecord> stories;
+  std::unordered_map<uint64_t, uint32_t> story_index;  // hash of story id (probed) -> story
+
+  std::unordered_map<uint64_t, uint32_t> vocabulary;  // term hash -> term index
+  std::vector<uint64_t> term_hashes;
+  std::vector<uint32_t> document_frequency;
+  std::vector<bool> specific;                   // a name, number or date rather than a word
+  std::vector<std::vector<uint32_t>> postings;  // term -> stories
+  std::vector<uint32_t> pruned_size;            // postings size after the last prune
+  uint64_t documents = 0;                       // articles with at least one term
+  std::optional<int64_t> clock;                 // latest publication time seen
+  size_t live_stories = 0;
+
+  std::unordered_map<uint32_t, double> scores;  // scratch for Candidates
+
+  std::optional<uint32_t> FindArticle(std::string_view id) const;
+  void IndexArticle(uint32_t index);
+  void IndexStoryId(uint32_t index);
+  bool StoryIdTaken(std::string_view id) const;
+  std::string NewStoryId(std::string_view founding_article) const;
+  double Idf(uint32_t term) const;
+  int IsSpecific(uint32_t term) const { return specific[term] ? 1 : 0; }
+  uint32_t Resolve(uint32_t story) const;
+  bool Dormant(const StoryRecord& story, std::optional<int64_t> time) const;
+  double TimeFactor(const StoryRecord& story, std::optional<int64_t> time) const;
+  double Cosine(const std::vector<TermWeight>& a, const std::vector<TermWeight>& b) const;
+  void AddInto(std::vector<TermWeight>& into, const std::vector<TermWeight>& add, float scale,
+               size_t limit) const;
+  void Reindex(uint32_t story_index);
+  void Prune(uint32_t term);
+  void Retire(StoryRecord& story);
+  std::vector<uint32_t> Candidates(const std::vector<TermWeight>& terms,
+                                   std::optional<int64_t> time);
+  void Join(uint32_t story_index, uint32_t article_index, const std::vector<TermWeight>* terms);
+  void Merge(uint32_t older, uint32_t younger);
+  uint32_t NewStory(uint32_t article_index);
+  std::vector<TermWeight> Vectorise(const Article& article);
+};
+
+}  // namespace newsloom::cluster
+
+#endif  // NEWSLOOM_CLUSTER_STATE_H_

@@ -1,0 +1,242 @@
+#include "cluster/terms.h"
+
+#include <libstemmer.h>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "cluster/stop_words.h"
+#include "cluster/tokens.h"
+#include "common/strings.h"
+
+namespace newsloom::cluster {
+
+namespace {
+
+constexpr size_t kMaxTitleTokens = 64;
+constexpr size_t kMaxDescriptionTokens = 120;
+constexpr size_t kMaxNameLength = 4;  // words in one name
+constexpr size_t kStemCacheLimit = 1 << 18;
+
+// Snowball's algorithm name for a BCP 47 primary tag; English when unknown.
+const char* SnowballName(std::string_view language) {
+  static const std::unordered_map<std::string_view, const char*> kNames = {
+      {"en", "english"}, {"de", "german"},     {"fr", "french"},    {"es", "spanish"},
+      {"it", "italian"}, {"pt", "portuguese"}, {"nl", "dutch"},     {"ru", "russian"},
+      {"sv", "swedish"}, {"no", "norwegian"},  {"nb", "norwegian"}, {"da", "danish"},
+      {"fi", "finnish"}, {"hu", "hungarian"},  {"ro", "romanian"},  {"tr", "turkish"},
+  };
+  auto found = kNames.find(language.substr(0, std::min<size_t>(language.size(), 2)));
+  return found == kNames.end() ? "english" : found->second;
+}
+
+class Accumulator {
+ public:
+  void Add(TermKind kind, std::string_view text, float weight) {
+    if (text.empty() || weight <= 0) return;
+    auto [it, inserted] = sums_.try_emplace(TermHash(kind, text), Entry{0, kind});
+    it->second.sum += weight;
+  }
+
+  std::vector<WeightedTerm> Finish() const {
+    std::vector<WeightedTerm> terms;
+    terms.reserve(sums_.size());
+    for (const auto& [hash, entry] : sums_) {
+      terms.push_back({hash, static_cast<float>(std::log1p(entry.sum)), entry.kind});
+    }
+    std::sort(terms.begin(), terms.end(),
+              [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; });
+    return terms;
+  }
+
+ private:
+  struct Entry {
+    float sum;
+    TermKind kind;
+  };
+  std::unordered_map<uint64_t, Entry> sums_;
+};
+
+bool IsNameCandidate(const Token& token) {
+  return token.capitalised && !token.number && token.lower.size() >= 2 &&
+         !IsStopWord(token.lower) && MonthNumber(token.lower) == 0;
+}
+
+// Day of month 1..31 from a number token, else 0.
+int DayNumber(const Token& token) {
+  if (!token.number || token.lower.size() > 2) return 0;
+  int day = std::atoi(token.lower.c_str());
+  return day >= 1 && day <= 31 ? day : 0;
+}
+
+std::string DateKey(int month, int day) {
+  return std::to_string(month) + "-" + std::to_string(day);
+}
+
+}  // namespace
+
+uint64_t TermHash(TermKind kind, std::string_view text) {
+  uint64_t hash = 1469598103934665603ULL;
+  hash = (hash ^ static_cast<uint8_t>(kind)) * 1099511628211ULL;
+  for (char c : text) hash = (hash ^ static_cast<uint8_t>(c)) * 1099511628211ULL;
+  return hash;
+}
+
+TermExtractor::TermExtractor(TermOptions options) : options_(options) {}
+
+TermExtractor::~TermExtractor() {
+  for (auto& [name, stemmer] : stemmers_) {
+    if (stemmer != nullptr) sb_stemmer_delete(stemmer);
+  }
+}
+
+sb_stemmer* TermExtractor::StemmerFor(std::string_view language) {
+  const char* name = SnowballName(language);
+  auto found = stemmers_.find(std::string_view(name));
+  if (found != stemmers_.end()) return found->second;
+  sb_stemmer* stemmer = sb_stemmer_new(name, "UTF_8");
+  stemmers_.emplace(name, stemmer);
+  return stemmer;
+}
+
+std::string TermExtractor::Stem(sb_stemmer* stemmer, std::string_view lower_word) {
+  if (stemmer == nullptr || lower_word.size() > 64) return std::string(lower_word);
+  auto& cache = stem_cache_[stemmer];
+  auto found = cache.find(lower_word);
+  if (found != cache.end()) return found->second;
+  const sb_symbol* stem =
+      sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(lower_word.data()),
+                      static_cast<int>(lower_word.size()));
+  std::string result = stem == nullptr
+                           ? std::string(lower_word)
+                           : std::string(reinterpret_cast<const char*>(stem),
+                                         static_cast<size_t>(sb_stemmer_length(stemmer)));
+  if (cache.size() >= kStemCacheLimit) cache.clear();
+  cache.emplace(std::string(lower_word), result);
+  return result;
+}
+
+std::vector<std::string> TermExtractor::Words(std::string_view text, std::string_view language) {
+  sb_stemmer* stemmer = StemmerFor(language);
+  std::vector<std::string> words;
+  for (const Token& token : Tokenize(text, kMaxTitleTokens)) {
+    if (token.number || token.lower.size() < 2 || IsStopWord(token.lower)) continue;
+    words.push_back(Stem(stemmer, token.lower));
+  }
+  return words;
+}
+
+std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
+  sb_stemmer* stemmer = StemmerFor(article.language);
+  const std::vector<Token> title = Tokenize(article.title, kMaxTitleTokens);
+  const std::vector<Token> description = Tokenize(article.description, kMaxDescriptionTokens);
+  const std::string text = article.Text();
+  const std::vector<Token> body = Tokenize(text, options_.max_body_words);
+
+  // Words written with a capital inside a sentence are names; so is the same
+  // word opening a sentence, and in a title written in title case.
+  std::unordered_set<std::string_view> names;
+  for (const auto* tokens : {&description, &body}) {
+    for (const Token& token : *tokens) {
+      if (!token.sentence_start && IsNameCandidate(token)) names.insert(token.lower);
+    }
+  }
+  const bool use_proxy_names = article.entities.empty();
+  if (!use_proxy_names) {
+    names.clear();
+    for (const Entity& entity : article.entities) {
+      const std::string name =
+          AsciiLower(entity.canonical.empty() ? entity.text : entity.canonical);
+      for (const Token& token : Tokenize(name, kMaxNameLength)) {
+        if (!token.number) names.insert(token.lower);
+      }
+    }
+  }
+
+  Accumulator terms;
+  auto read_field = [&](const std::vector<Token>& tokens, size_t lead_end, float lead_weight,
+                        float rest_weight, bool title_case) {
+    std::string sequence;
+    size_t sequence_length = 0;
+    float sequence_weight = 0;
+    auto flush_name = [&] {
+      if (sequence_length > 1 && use_proxy_names) {
+        terms.Add(TermKind::kName, sequence, sequence_weight * options_.name_weight);
+      }
+      sequence.clear();
+      sequence_length = 0;
+    };
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      const Token& token = tokens[i];
+      const float weight = i < lead_end ? lead_weight : rest_weight;
+      if (token.number) {
+        flush_name();
+        if (token.lower.size() <= 12) {
+          terms.Add(TermKind::kNumber, token.lower, weight * options_.number_weight);
+        }
+        if (const int day = DayNumber(token); day != 0 && i + 1 < tokens.size()) {
+          if (const int month = MonthNumber(tokens[i + 1].lower); month != 0) {
+            terms.Add(TermKind::kDate, DateKey(month, day), weight * options_.date_weight);
+          }
+        }
+        continue;
+      }
+      if (const int month = MonthNumber(token.lower); month != 0 && i + 1 < tokens.size()) {
+        if (const int day = DayNumber(tokens[i + 1]); day != 0) {
+          terms.Add(TermKind::kDate, DateKey(month, day), weight * options_.date_weight);
+        }
+      }
+      const bool name = IsNameCandidate(token) &&
+                        (use_proxy_names || names.contains(token.lower)) &&
+                        ((!token.sentence_start && !title_case) || names.contains(token.lower));
+      if (name) {
+        terms.Add(TermKind::kName, token.lower, weight * options_.name_weight);
+        if (sequence_length < kMaxNameLength) {
+          if (!sequence.empty()) sequence.push_back(' ');
+          sequence += token.lower;
+          ++sequence_length;
+          sequence_weight = weight;
+        }
+      } else {
+        flush_name();
+      }
+      if (token.lower.size() < 2 || IsStopWord(token.lower)) continue;
+      terms.Add(TermKind::kWord, Stem(stemmer, token.lower), weight);
+    }
+    flush_name();
+  };
+
+  // A headline in title case capitalises common words too.
+  size_t capitalised = 0, content = 0;
+  for (const Token& token : title) {
+    if (token.number || IsStopWord(token.lower)) continue;
+    ++content;
+    if (token.capitalised) ++capitalised;
+  }
+  const bool title_case = content >= 3 && capitalised * 10 >= content * 6;
+
+  read_field(title, title.size(), options_.title_weight, options_.title_weight, title_case);
+  read_field(description, description.size(), options_.lead_weight, options_.lead_weight, false);
+  read_field(body, options_.lead_words, options_.lead_weight, 1.0f, false);
+
+  if (!use_proxy_names) {
+    for (const Entity& entity : article.entities) {
+      const std::string name =
+          AsciiLower(entity.canonical.empty() ? entity.text : entity.canonical);
+      if (name.find(' ') != std::string::npos && name.size() <= 80) {
+        terms.Add(TermKind::kName, name, options_.name_weight);
+      }
+    }
+  }
+  for (const DateMention& date : article.dates) {
+    if (date.granularity == DateMention::Granularity::kDay ||
+        date.granularity == DateMention::Granularity::kMonth) {
+      terms.Add(TermKind::kDate, date.date, options_.date_weight);
+    }
+  }
+  return terms.Finish();
+}
+
+}  // namespace newsloom::cluster

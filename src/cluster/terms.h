@@ -1,0 +1,80 @@
+// Terms: the words, names, numbers and dates that describe an article,
+// as hashed features with weights. Title and lead count more than the body;
+// names come from Article::entities when the analyze stage filled them, else
+// from runs of capitalised words; numbers and dates from Article::dates or a
+// small reader of its own.
+//
+// Not thread-safe: a TermExtractor caches one Snowball stemmer per language.
+#ifndef NEWSLOOM_CLUSTER_TERMS_H_
+#define NEWSLOOM_CLUSTER_TERMS_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "newsloom/article.h"
+
+struct sb_stemmer;
+
+namespace newsloom::cluster {
+
+// What a feature stands for; the kind is part of its hash.
+enum class TermKind : uint8_t { kWord, kName, kNumber, kDate };
+
+struct WeightedTerm {
+  uint64_t hash = 0;  // kind and normalised text, hashed
+  float weight = 0;   // sublinear, field-weighted frequency (before IDF)
+  TermKind kind = TermKind::kWord;
+};
+
+// Hash of a term of `kind` with normalised text `text`.
+uint64_t TermHash(TermKind kind, std::string_view text);
+
+struct TermOptions {
+  float title_weight = 3.0f;  // a title word counts this many body words
+  float lead_weight = 2.0f;   // description and the first paragraphs
+  float name_weight = 1.5f;   // extra for names (on top of their words)
+  float number_weight = 1.0f;
+  float date_weight = 1.5f;
+  size_t lead_words = 60;       // words of the body read as lead
+  size_t max_body_words = 800;  // words of the body read at all
+};
+
+// Transparent hash so lookups take a string_view.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
+class TermExtractor {
+ public:
+  explicit TermExtractor(TermOptions options = {});
+  ~TermExtractor();
+  TermExtractor(const TermExtractor&) = delete;
+  TermExtractor& operator=(const TermExtractor&) = delete;
+
+  // The article's terms, one entry per distinct hash, sorted by hash.
+  std::vector<WeightedTerm> Extract(const Article& article);
+
+  // Stemmed, lowercased content words of `text` (stop words dropped), for
+  // comparing headlines.
+  std::vector<std::string> Words(std::string_view text, std::string_view language);
+
+ private:
+  sb_stemmer* StemmerFor(std::string_view language);
+  std::string Stem(sb_stemmer* stemmer, std::string_view lower_word);
+
+  TermOptions options_;
+  std::map<std::string, sb_stemmer*, std::less<>> stemmers_;
+  // Stems already computed, per stemmer (cleared when it grows too large).
+  std::map<sb_stemmer*, std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>>
+      stem_cache_;
+};
+
+}  // namespace newsloom::cluster
+
+#endif  // NEWSLOOM_CLUSTER_TERMS_H_

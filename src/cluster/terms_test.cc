@@ -1,0 +1,98 @@
+#include "cluster/terms.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "cluster/tokens.h"
+
+namespace newsloom::cluster {
+namespace {
+
+bool Has(const std::vector<WeightedTerm>& terms, TermKind kind, std::string_view text) {
+  const uint64_t hash = TermHash(kind, text);
+  return std::any_of(terms.begin(), terms.end(),
+                     [&](const WeightedTerm& term) { return term.hash == hash; });
+}
+
+TEST(TokensTest, Table) {
+  struct Row {
+    std::string_view text;
+    std::vector<std::string> lower;
+  };
+  const Row rows[] = {
+      {"Hello, World!", {"hello", "world"}},
+      {"1,200 people; 6.1 magnitude", {"1200", "people", "6.1", "magnitude"}},
+      {"“Quoted” — dash\u00a0space", {"quoted", "dash", "space"}},
+      {"Zürich café", {"zürich", "café"}},
+      {"\xff\xfe broken \xe2\x82", {"broken"}},
+      {"", {}},
+  };
+  for (const Row& row : rows) {
+    std::vector<std::string> lower;
+    for (const Token& token : Tokenize(row.text, 100)) lower.push_back(token.lower);
+    EXPECT_EQ(lower, row.lower) << row.text;
+  }
+}
+
+TEST(TokensTest, SentenceStartsAndCapitals) {
+  const std::vector<Token> tokens = Tokenize("The mayor met Angela Merkel. Then left", 100);
+  ASSERT_EQ(tokens.size(), 7u);
+  EXPECT_TRUE(tokens[0].sentence_start);
+  EXPECT_FALSE(tokens[3].sentence_start);
+  EXPECT_TRUE(tokens[3].capitalised);
+  EXPECT_TRUE(tokens[5].sentence_start);
+}
+
+TEST(TermExtractorTest, NamesNumbersDatesAndStems) {
+  Article article;
+  article.title = "Floods hit Bavaria";
+  article.paragraphs.push_back(
+      {Paragraph::Kind::kText,
+       "Heavy rain flooded towns in southern Germany on June 3, and Markus Soeder visited "
+       "Passau, where 1,200 residents were evacuated."});
+  TermExtractor extractor;
+  const std::vector<WeightedTerm> terms = extractor.Extract(article);
+  EXPECT_TRUE(Has(terms, TermKind::kName, "markus soeder"));
+  EXPECT_TRUE(Has(terms, TermKind::kName, "passau"));
+  EXPECT_TRUE(Has(terms, TermKind::kName, "germany"));
+  EXPECT_FALSE(Has(terms, TermKind::kName, "heavy"));  // opens a sentence
+  EXPECT_TRUE(Has(terms, TermKind::kNumber, "1200"));
+  EXPECT_TRUE(Has(terms, TermKind::kDate, "6-3"));
+  EXPECT_TRUE(Has(terms, TermKind::kWord, "flood"));  // "floods", "flooded"
+  EXPECT_FALSE(Has(terms, TermKind::kWord, "the"));
+  EXPECT_TRUE(
+      std::is_sorted(terms.begin(), terms.end(),
+                     [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; }));
+}
+
+TEST(TermExtractorTest, TitleWordsWeighMoreThanBodyWords) {
+  Article article;
+  article.title = "Volcano erupts";
+  article.paragraphs.push_back({Paragraph::Kind::kText, std::string(400, 'x') + " lava"});
+  TermExtractor extractor;
+  float title_weight = 0, body_weight = 0;
+  for (const WeightedTerm& term : extractor.Extract(article)) {
+    if (term.hash == TermHash(TermKind::kWord, "volcano")) title_weight = term.weight;
+    if (term.hash == TermHash(TermKind::kWord, "lava")) body_weight = term.weight;
+  }
+  EXPECT_GT(title_weight, body_weight);
+  EXPECT_GT(body_weight, 0);
+}
+
+TEST(TermExtractorTest, UsesAnalyzeEntitiesAndDatesWhenPresent) {
+  Article article;
+  article.paragraphs.push_back(
+      {Paragraph::Kind::kText, "The prime minister said on Monday that Tokyo would help."});
+  article.entities.push_back({Entity::Type::kPerson, "prime minister", "Shigeru Ishiba", 0, 0});
+  article.entities.push_back({Entity::Type::kLocation, "Tokyo", "Tokyo", 0, 50});
+  article.dates.push_back({DateMention::Granularity::kDay, "Monday", "2024-09-23", 0, 20});
+  TermExtractor extractor;
+  const std::vector<WeightedTerm> terms = extractor.Extract(article);
+  EXPECT_TRUE(Has(terms, TermKind::kName, "shigeru ishiba"));
+  EXPECT_TRUE(Has(terms, TermKind::kName, "tokyo"));
+  EXPECT_TRUE(Has(terms, TermKind::kDate, "2024-09-23"));
+}
+
+}  // namespace
+}  // namespace newsloom::cluster
