@@ -8,6 +8,7 @@ PACKAGES=(
   libxml2-dev zlib1g-dev libuchardet-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev
+  libsqlite3-dev libcpp-httplib-dev chromium nodejs npm wrk
 )
 
 missing=()

@@ -17,6 +17,9 @@ struct Command {
 };
 
 Command AddExtractCommand(CLI::App& app);
+Command AddIngestCommand(CLI::App& app);
+Command AddSearchCommand(CLI::App& app);
+Command AddServeCommand(CLI::App& app);
 
 }  // namespace newsloom::cli
 

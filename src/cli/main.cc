@@ -19,6 +19,9 @@ int main(int argc, char** argv) {
 
   std::vector<cli::Command> commands = {
       cli::AddExtractCommand(app),
+      cli::AddIngestCommand(app),
+      cli::AddSearchCommand(app),
+      cli::AddServeCommand(app),
   };
 
   try {

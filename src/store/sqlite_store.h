@@ -31,6 +31,7 @@ class SqliteStore : public Store {
   Result<std::vector<ArticleHit>> SearchArticles(const SearchQuery& query) override;
   Result<std::vector<StoryHit>> SearchStories(const SearchQuery& query) override;
   Result<Stats> GetStats() override;
+  Result<Facets> GetFacets() override;
   Status CheckIntegrity() override;
 
  private:

@@ -475,6 +475,20 @@ Result<Stats> SqliteStore::GetStats() {
   return stats;
 }
 
+Result<Facets> SqliteStore::GetFacets() {
+  ASSIGN_OR_RETURN(reader, Borrow());
+  Facets facets;
+  for (auto [column, list] :
+       {std::pair{"category", &facets.categories}, std::pair{"language", &facets.languages}}) {
+    std::string sql = std::string("SELECT ") + column + ", count(*) AS n FROM stories GROUP BY " +
+                      column + " ORDER BY n DESC, " + column + " LIMIT 100";
+    ASSIGN_OR_RETURN(rows, reader->Prepare(sql));
+    while (rows->Step()) list->push_back({rows->Text(0), rows->Int(1)});
+    RETURN_IF_ERROR(rows->status());
+  }
+  return facets;
+}
+
 Status SqliteStore::CheckIntegrity() {
   ASSIGN_OR_RETURN(reader, Borrow());
   ASSIGN_OR_RETURN(rows, reader->Prepare("PRAGMA integrity_check"));

@@ -73,6 +73,17 @@ struct StoryHit {
   double score = 0;  // higher is better
 };
 
+// How many stories carry each value of a field, most first.
+struct Facet {
+  std::string value;  // "" counts stories without the field
+  int64_t stories = 0;
+};
+
+struct Facets {
+  std::vector<Facet> categories;
+  std::vector<Facet> languages;
+};
+
 struct Stats {
   int64_t articles = 0;
   int64_t stories = 0;
@@ -101,6 +112,7 @@ class Store {
   virtual Result<std::vector<StoryHit>> SearchStories(const SearchQuery& query) = 0;
 
   virtual Result<Stats> GetStats() = 0;
+  virtual Result<Facets> GetFacets() = 0;
 
   // Runs the backend's own consistency check; ok() when the store is sound.
   virtual Status CheckIntegrity() = 0;

@@ -190,6 +190,12 @@ TEST_F(StoreTest, SearchFiltersNarrowResults) {
       store_->SearchStories({"election", FilterWith(&Filter::source, std::string("other.org")), 10})
           ->size(),
       1u);
+  auto facets = store_->GetFacets();
+  ASSERT_TRUE(facets.ok());
+  ASSERT_EQ(facets->categories.size(), 2u);
+  EXPECT_EQ(facets->categories[0].stories, 1);
+  ASSERT_EQ(facets->languages.size(), 2u);
+  EXPECT_EQ(facets->languages[0].value, "de");
 }
 
 TEST_F(StoreTest, HostileQueriesNeverFail) {
