@@ -25,6 +25,23 @@ bool IsAbbreviation(std::string_view before_period) {
   return word.size() == 1 || (word.size() >= 2 && word[word.size() - 2] == '.');
 }
 
+// An untitled article (a digest's lede) is titled by its first sentence,
+// cut at a word boundary.
+std::string TitleFromText(const Article& article) {
+  constexpr size_t kMaxTitleBytes = 120;
+  std::vector<std::string> first = LeadSentences(article.Text(), 1);
+  if (first.empty()) return article.id;
+  std::string title = first[0];
+  if (title.size() <= kMaxTitleBytes) return title;
+  size_t cut = title.rfind(' ', kMaxTitleBytes);
+  title.resize(cut == std::string::npos ? kMaxTitleBytes : cut);
+  // Never end inside a UTF-8 sequence.
+  while (!title.empty() && (static_cast<unsigned char>(title.back()) & 0xC0) == 0x80)
+    title.pop_back();
+  if (!title.empty() && static_cast<unsigned char>(title.back()) >= 0xC0) title.pop_back();
+  return title + "…";
+}
+
 }  // namespace
 
 std::vector<std::string> LeadSentences(std::string_view text, size_t count) {
@@ -70,7 +87,7 @@ std::vector<Story> SingleArticleStories::Add(const Article& article) {
   Story story;
   story.id = StoryIdOf(article.id);
   story.articles = {article.id};
-  story.title = article.title.empty() ? article.id : article.title;
+  story.title = article.title.empty() ? TitleFromText(article) : article.title;
   story.category = article.category;
   story.language = article.language;
   int64_t time = article.published ? article.published->utc_seconds

@@ -49,6 +49,11 @@ TEST(SingleArticleStoriesTest, EachArticleIsItsOwnStoryCitingIt) {
   EXPECT_EQ(story.summary[2].article, "x1");
   ASSERT_EQ(story.entities.size(), 1u);
   EXPECT_EQ(story.entities[0].count, 2);
+  Article untitled = article;
+  untitled.title.clear();
+  EXPECT_EQ(builder.Add(untitled)[0].title, "First sentence.");
+  untitled.paragraphs = {{Paragraph::Kind::kText, std::string(200, 'a') + " tail"}};
+  EXPECT_EQ(builder.Add(untitled)[0].title, std::string(120, 'a') + "…");
   std::vector<Story> removed = builder.Remove("x1");
   ASSERT_EQ(removed.size(), 1u);
   EXPECT_TRUE(removed[0].articles.empty());
