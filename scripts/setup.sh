@@ -10,6 +10,7 @@ PACKAGES=(
   libcld2-dev
   libstemmer-dev
   clang-14 libclang-rt-14-dev
+  libsqlite3-dev libcpp-httplib-dev chromium nodejs npm wrk
 )
 
 missing=()

@@ -24,6 +24,9 @@ int main(int argc, char** argv) {
       cli::AddNerCommand(app),
       cli::AddTrainNerCommand(app),
       cli::AddClusterCommand(app),
+      cli::AddIngestCommand(app),
+      cli::AddSearchCommand(app),
+      cli::AddServeCommand(app),
   };
 
   try {

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The serve load bench: 100,000 synthetic articles (built from data/sample's
+# real texts) in a fresh store, then wrk at 200 concurrent keep-alive
+# connections on the story list and on story pages (p99 target < 50 ms), POST
+# of new articles (target 1,000 articles/s), and the server's memory.
+#
+#   bench/serve/run.sh [build/release/src/cli/newsloom] [COUNT] [SECONDS]
+# Needs wrk (apt-get install wrk). Scratch goes to $TMPDIR/newsloom-serve-bench.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+newsloom="$(realpath "${1:-$root/build/release/src/cli/newsloom}")"
+count="${2:-100000}"
+seconds="${3:-20}"
+work="${TMPDIR:-/tmp}/newsloom-serve-bench"
+command -v wrk >/dev/null || { echo "serve bench: wrk is not installed (apt-get install wrk)"; exit 77; }
+
+mkdir -p "$work"
+if [[ ! -f "$work/articles-$count.jsonl" ]]; then
+  python3 "$root/bench/serve/make_articles.py" --sample "$root/data/sample" --count "$count" \
+    --out "$work/articles-$count.jsonl"
+fi
+rm -rf "$work/db"
+echo "== ingest $count synthetic articles"
+"$newsloom" ingest --db "$work/db" "$work/articles-$count.jsonl" 2>&1 | tail -2
+du -sh "$work/db" | sed 's/^/store size: /'
+
+"$newsloom" serve --db "$work/db" --port 0 > "$work/serve.out" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 100); do grep -q serving "$work/serve.out" && break; sleep 0.1; done
+address="$(sed -n 's/.*serving \(http:[^ ]*\)\/ .*/\1/p' "$work/serve.out")"
+echo "== server: $(cat "$work/serve.out")"
+
+rss() { awk '/VmRSS|VmHWM/ {printf "%s %.1f MB  ", $1, $2/1024}' "/proc/$server/status"; echo; }
+echo "memory after start: $(rss)"
+
+run_wrk() {
+  local name="$1"; shift
+  echo "== $name"
+  wrk --latency "$@" | grep -E "Latency|Requests/sec|50%|90%|99%|requests in|Non-2xx|Socket errors"
+}
+
+run_wrk "GET /api/stories (200 connections, ${seconds}s)" -t2 -c200 -d"${seconds}s" "$address/api/stories"
+NEWSLOOM_BENCH_STORIES="$count" run_wrk "GET /api/stories/{id} random story pages (200 connections, ${seconds}s)" \
+  -t2 -c200 -d"${seconds}s" -s "$root/bench/serve/story_page.lua" "$address"
+run_wrk "GET / web page (200 connections, ${seconds}s)" -t2 -c200 -d"${seconds}s" "$address/"
+echo "memory after reads: $(rss)"
+run_wrk "POST /api/articles, one new article per request (64 connections, ${seconds}s)" \
+  -t2 -c64 -d"${seconds}s" -s "$root/bench/serve/post_articles.lua" "$address"
+echo "memory after writes: $(rss)"
+curl -s "$address/api/health"; echo

@@ -1,0 +1,35 @@
+// The JSON the HTTP API and `newsloom search` return for articles, stories
+// and search hits. Stories keep the shape of DESIGN.md (store/story_json.h).
+#ifndef NEWSLOOM_SERVE_API_JSON_H_
+#define NEWSLOOM_SERVE_API_JSON_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "newsloom/article.h"
+#include "newsloom/story.h"
+#include "store/store.h"
+
+namespace newsloom::serve {
+
+// id, url, canonical_url, title, authors, published, site, source, language,
+// description, category, is_news, truncated; with `with_text` also text,
+// paragraphs [{kind, text}], entities and dates.
+nlohmann::json ArticleJson(const Article& article, bool with_text);
+
+// A short summary of one article: the sentences its story's summary quotes
+// from it, else its first sentences.
+std::vector<std::string> ArticleSummary(const Article& article, const std::vector<Story>& stories);
+
+// {"type": "article", "score", "snippet", ...ArticleJson} and
+// {"type": "story", "score", ...story}, merged best first.
+nlohmann::json SearchResultsJson(const std::vector<store::ArticleHit>& articles,
+                                 const std::vector<store::StoryHit>& stories);
+
+// Serialises without ever throwing: invalid UTF-8 is replaced.
+std::string Dump(const nlohmann::json& json);
+
+}  // namespace newsloom::serve
+
+#endif  // NEWSLOOM_SERVE_API_JSON_H_

@@ -1,0 +1,135 @@
+#include "serve/newsroom.h"
+
+#include <map>
+#include <unordered_map>
+
+namespace newsloom::serve {
+
+namespace {
+
+// A group stops growing at this many articles, bounding one transaction.
+constexpr size_t kMaxGroupArticles = 2000;
+
+}  // namespace
+
+std::string_view OutcomeName(AddOutcome outcome) {
+  switch (outcome) {
+    case AddOutcome::kInserted:
+      return "inserted";
+    case AddOutcome::kUpdated:
+      return "updated";
+    case AddOutcome::kUnchanged:
+      break;
+  }
+  return "unchanged";
+}
+
+Newsroom::Newsroom(store::Store& store, store::StoryBuilder& builder, Prepare prepare)
+    : store_(store), builder_(builder), prepare_(std::move(prepare)) {}
+
+Result<std::vector<AddOutcome>> Newsroom::Add(std::vector<Article> articles) {
+  for (const Article& article : articles) {
+    if (article.id.empty()) return Status::InvalidArgument("an article has no id");
+  }
+  Request request;
+  request.articles = std::move(articles);
+  if (request.articles.empty()) return std::vector<AddOutcome>();
+  Status status = Submit(request);
+  if (!status.ok()) return status;
+  return std::move(request.outcomes);
+}
+
+Status Newsroom::Remove(const std::string& id) {
+  Request request;
+  request.removal = id;
+  return Submit(request);
+}
+
+Status Newsroom::Submit(Request& request) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  queue_.push_back(&request);
+  while (!request.done && &request != queue_.front()) request.ready.wait(lock);
+  if (request.done) return request.status;
+
+  // This request leads: it writes itself and whoever queued behind it.
+  std::vector<Request*> group;
+  size_t articles = 0;
+  for (Request* queued : queue_) {
+    if (!group.empty() && articles + queued->articles.size() > kMaxGroupArticles) break;
+    group.push_back(queued);
+    articles += queued->articles.size();
+  }
+  lock.unlock();
+  WriteGroup(group);
+  lock.lock();
+  for (Request* written : group) {
+    queue_.pop_front();
+    written->done = true;
+    if (written != &request) written->ready.notify_one();
+  }
+  if (!queue_.empty()) queue_.front()->ready.notify_one();
+  return request.status;
+}
+
+void Newsroom::WriteGroup(const std::vector<Request*>& group) {
+  store::WriteBatch batch;
+  std::map<std::string, Story> stories;  // changed stories by id, the last version wins
+  std::unordered_map<std::string, uint64_t> pending_hashes;  // articles earlier in this group
+  auto take = [&](std::vector<Story> changed) {
+    for (Story& story : changed) stories[story.id] = std::move(story);
+  };
+  for (Request* request : group) {
+    if (request->articles.empty()) {
+      auto stored = store_.ArticleHash(request->removal);
+      bool pending = pending_hashes.count(request->removal) > 0;
+      if (!stored.ok()) {
+        request->status = stored.status();
+      } else if (!stored->has_value() && !pending) {
+        request->status = Status::NotFound("no article " + request->removal);
+      } else {
+        std::erase_if(batch.articles,
+                      [&](const Article& article) { return article.id == request->removal; });
+        batch.deleted_articles.push_back(request->removal);
+        pending_hashes.erase(request->removal);
+        take(builder_.Remove(request->removal));
+      }
+      continue;
+    }
+    for (Article& article : request->articles) {
+      if (prepare_) prepare_(article);
+      uint64_t hash = store::ArticleContentHash(article);
+      std::optional<uint64_t> previous;
+      if (auto pending = pending_hashes.find(article.id); pending != pending_hashes.end()) {
+        previous = pending->second;
+      } else {
+        auto stored = store_.ArticleHash(article.id);
+        if (!stored.ok()) {
+          request->status = stored.status();
+          break;
+        }
+        previous = *stored;
+      }
+      if (previous && *previous == hash) {
+        request->outcomes.push_back(AddOutcome::kUnchanged);
+        continue;
+      }
+      request->outcomes.push_back(previous ? AddOutcome::kUpdated : AddOutcome::kInserted);
+      pending_hashes[article.id] = hash;
+      take(builder_.Add(article));
+      batch.articles.push_back(std::move(article));
+    }
+  }
+  for (auto& [id, story] : stories) {
+    if (story.articles.empty()) {
+      batch.deleted_stories.push_back(id);
+    } else {
+      batch.stories.push_back(std::move(story));
+    }
+  }
+  Status status = store_.Write(batch);
+  for (Request* request : group) {
+    if (request->status.ok()) request->status = status;
+  }
+}
+
+}  // namespace newsloom::serve

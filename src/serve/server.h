@@ -1,0 +1,94 @@
+// Server: the HTTP API, the feeds and the web page over a Store.
+//
+//   serve::Server server(store, newsroom, options);
+//   auto port = server.Bind();   // port 0 picks a free port
+//   server.Run();                // blocks until Stop()
+//
+// Endpoints (JSON unless said otherwise; errors are {"error": "..."}):
+//   GET    /api/health                 {"status":"ok","articles":N,"stories":M, counters}
+//   GET    /api/facets                 {"categories":[{"value","stories"}],"languages":[...]}
+//   GET    /api/stories                ?category&language&source&entity&since&until&q
+//                                      &limit&cursor -> {"stories":[...],"next":CURSOR|null}
+//   GET    /api/stories/{id}           the story (DESIGN.md shape) + "article_details"
+//   GET    /api/articles/{id}          the article with text, entities, dates, "summary"
+//   GET    /api/search?q=              &type=all|articles|stories, filters, limit
+//                                      -> {"results":[...]} best first
+//   POST   /api/articles               body text/html, text/plain or application/json;
+//                                      ?id= optional -> 201 {"id","status","ids"}
+//   DELETE /api/articles/{id}          204, or 404
+//   GET    /feeds/stories/rss|atom, /feeds/category/{c}/rss|atom, /feeds/story/{id}/rss|atom
+//   GET    /, /app.js, /app.css        the web page
+//
+// Thread-safe: requests run on a pool of threads; Stop() may be called from
+// any thread (a signal handler thread, a test).
+#ifndef NEWSLOOM_SERVE_SERVER_H_
+#define NEWSLOOM_SERVE_SERVER_H_
+
+#include <atomic>
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "newsloom/status.h"
+#include "serve/newsroom.h"
+#include "store/store.h"
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace newsloom::serve {
+
+struct ServerOptions {
+  // Address to listen on. The default serves this machine only; "0.0.0.0"
+  // exposes the server (then set a token).
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0 picks a free port
+  // When set, POST and DELETE need "Authorization: Bearer <token>"; reads are open.
+  std::string token;
+  // Requests with a larger body get 413.
+  size_t max_body_bytes = size_t(8) << 20;
+  // A connection that sends nothing (or cannot take the response) for this long is closed.
+  int read_timeout_seconds = 10;
+  int write_timeout_seconds = 10;
+  // Worker threads; each keep-alive connection holds one while it is open,
+  // so this bounds the concurrent connections served without queueing.
+  int threads = 256;
+};
+
+class Server {
+ public:
+  // `store` and `newsroom` must outlive the Server.
+  Server(store::Store& store, Newsroom& newsroom, ServerOptions options);
+  ~Server();
+
+  // Binds the listening socket; returns the port. IOError when it cannot.
+  Result<int> Bind();
+  // Serves until Stop(). REQUIRES: Bind() succeeded.
+  void Run();
+  void Stop();
+
+ private:
+  void Routes();
+  void ApiRoutes();
+  void FeedRoutes();
+  void WebRoutes();
+  bool Authorized(const httplib::Request& request, httplib::Response& response) const;
+  std::string BaseUrl(const httplib::Request& request) const;
+
+  store::Store& store_;
+  Newsroom& newsroom_;
+  ServerOptions options_;
+  int port_ = 0;
+  std::unique_ptr<httplib::Server> http_;
+  std::atomic<int64_t> requests_{0};
+  std::atomic<int64_t> client_errors_{0};
+  std::atomic<int64_t> server_errors_{0};
+  std::atomic<int64_t> articles_posted_{0};
+};
+
+}  // namespace newsloom::serve
+
+#endif  // NEWSLOOM_SERVE_SERVER_H_

@@ -1,0 +1,306 @@
+// SqliteStore: opening, the reader pool and writes.
+#include "store/sqlite_store.h"
+
+#include <filesystem>
+#include <system_error>
+
+#include "store/sqlite_schema.h"
+#include "store/story_json.h"
+
+namespace newsloom::store {
+
+namespace {
+
+// Tuned for durability first: WAL with synchronous=FULL fsyncs the log at
+// every commit, so callers batch writes to amortise it.
+constexpr const char* kConnectionSetup =
+    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = OFF;"
+    "PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY;";
+
+#define RETURN_IF_ERROR(expression)    \
+  do {                                 \
+    Status status_ = (expression);     \
+    if (!status_.ok()) return status_; \
+  } while (false)
+
+// Prepares `sql` on `connection` into `name`, or returns its error.
+#define PREPARE(name, connection, sql)                    \
+  auto name##_result = (connection).Prepare(sql);         \
+  if (!name##_result.ok()) return name##_result.status(); \
+  Statement& name = **name##_result
+
+void BindTime(Statement& statement, int first, const std::optional<Timestamp>& time) {
+  if (!time) {
+    for (int i = 0; i < 4; ++i) statement.BindNull(first + i);
+    return;
+  }
+  statement.Bind(first, time->utc_seconds)
+      .Bind(first + 1, int64_t{time->offset_minutes})
+      .Bind(first + 2, int64_t{time->has_offset})
+      .Bind(first + 3, static_cast<int64_t>(time->precision));
+}
+
+std::string Lead(const Article& article) {
+  if (!article.description.empty()) return article.description;
+  return article.paragraphs.empty() ? std::string() : article.paragraphs.front().text;
+}
+
+std::string Body(const Article& article) {
+  std::string body;
+  size_t first = article.description.empty() ? 1 : 0;
+  for (size_t i = first; i < article.paragraphs.size(); ++i) {
+    if (!body.empty()) body += '\n';
+    body += article.paragraphs[i].text;
+  }
+  return body;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& directory) {
+  auto store = SqliteStore::Open(directory);
+  if (!store.ok()) return store.status();
+  return std::unique_ptr<Store>(std::move(*store));
+}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& directory) {
+  std::error_code error;
+  std::filesystem::create_directories(directory, error);
+  if (error) return Status::IOError("cannot create " + directory + ": " + error.message());
+  std::string path = (std::filesystem::path(directory) / "newsloom.sqlite").string();
+  auto writer = Connection::Open(path);
+  if (!writer.ok()) return writer.status();
+  RETURN_IF_ERROR((*writer)->Exec(kConnectionSetup));
+  RETURN_IF_ERROR(MigrateSchema(**writer));
+  return std::unique_ptr<SqliteStore>(new SqliteStore(path, std::move(*writer)));
+}
+
+SqliteStore::Reader::~Reader() {
+  if (connection_ == nullptr) return;
+  std::lock_guard<std::mutex> lock(store_->pool_mutex_);
+  store_->idle_readers_.push_back(std::move(connection_));
+}
+
+Result<SqliteStore::Reader> SqliteStore::Borrow() {
+  {
+    std::lock_guard<std::mutex> lock(pool_mutex_);
+    if (!idle_readers_.empty()) {
+      auto connection = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+      return Reader(this, std::move(connection));
+    }
+  }
+  auto connection = Connection::Open(path_);
+  if (!connection.ok()) return connection.status();
+  RETURN_IF_ERROR((*connection)->Exec("PRAGMA cache_size = -8000; PRAGMA query_only = 1;"));
+  return Reader(this, std::move(*connection));
+}
+
+Status SqliteStore::Write(const WriteBatch& batch) {
+  std::lock_guard<std::mutex> lock(write_mutex_);
+  RETURN_IF_ERROR(writer_->Exec("BEGIN IMMEDIATE"));
+  Status status = WriteLocked(batch);
+  if (status.ok()) status = writer_->Exec("COMMIT");
+  if (!status.ok()) writer_->Exec("ROLLBACK");
+  return status;
+}
+
+Status SqliteStore::WriteLocked(const WriteBatch& batch) {
+  for (const std::string& id : batch.deleted_articles) RETURN_IF_ERROR(DeleteArticle(id));
+  for (const Article& article : batch.articles) RETURN_IF_ERROR(PutArticle(article));
+  for (const std::string& id : batch.deleted_stories) RETURN_IF_ERROR(DeleteStory(id));
+  for (const Story& story : batch.stories) RETURN_IF_ERROR(PutStory(story));
+  return Status::Ok();
+}
+
+Status SqliteStore::DeleteArticle(const std::string& id) {
+  PREPARE(find, *writer_, "SELECT rowid FROM articles WHERE id = ?1");
+  find.Bind(1, id);
+  if (!find.Step()) return find.status();
+  int64_t rowid = find.Int(0);
+  for (const char* sql :
+       {"DELETE FROM articles WHERE rowid = ?1", "DELETE FROM paragraphs WHERE article = ?1",
+        "DELETE FROM entities WHERE article = ?1", "DELETE FROM dates WHERE article = ?1",
+        "DELETE FROM articles_fts WHERE rowid = ?1"}) {
+    PREPARE(remove, *writer_, sql);
+    RETURN_IF_ERROR(remove.Bind(1, rowid).Run());
+  }
+  PREPARE(members, *writer_, "DELETE FROM story_articles WHERE article = ?1");
+  return members.Bind(1, id).Run();
+}
+
+Status SqliteStore::PutArticle(const Article& article) {
+  // Replacing keeps the rowid, so FTS rows and child rows stay keyed alike.
+  int64_t rowid = 0;
+  {
+    PREPARE(find, *writer_, "SELECT rowid FROM articles WHERE id = ?1");
+    find.Bind(1, article.id);
+    if (find.Step()) rowid = find.Int(0);
+    RETURN_IF_ERROR(find.status());
+  }
+  if (rowid != 0) {
+    for (const char* sql :
+         {"DELETE FROM articles WHERE rowid = ?1", "DELETE FROM paragraphs WHERE article = ?1",
+          "DELETE FROM entities WHERE article = ?1", "DELETE FROM dates WHERE article = ?1",
+          "DELETE FROM articles_fts WHERE rowid = ?1"}) {
+      PREPARE(remove, *writer_, sql);
+      RETURN_IF_ERROR(remove.Bind(1, rowid).Run());
+    }
+  }
+  nlohmann::json authors = article.authors;
+  int64_t time = article.published ? article.published->utc_seconds
+                 : article.fetched ? article.fetched->utc_seconds
+                                   : 0;
+  {
+    PREPARE(insert, *writer_,
+            "INSERT INTO articles (rowid, id, content_hash, url, canonical_url, source, "
+            "site_name, title, authors, published, published_offset, published_has_offset, "
+            "published_precision, fetched, fetched_offset, fetched_has_offset, "
+            "fetched_precision, time, language, language_confidence, description, is_news, "
+            "truncated, category, category_confidence, signature, duplicate_of) VALUES "
+            "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+            "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)");
+    if (rowid != 0) {
+      insert.Bind(1, rowid);
+    } else {
+      insert.BindNull(1);
+    }
+    insert.Bind(2, article.id)
+        .Bind(3, static_cast<int64_t>(ArticleContentHash(article)))
+        .Bind(4, article.url)
+        .Bind(5, article.canonical_url)
+        .Bind(6, article.source)
+        .Bind(7, article.site_name)
+        .Bind(8, article.title)
+        .Bind(9, authors.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    BindTime(insert, 10, article.published);
+    BindTime(insert, 14, article.fetched);
+    insert.Bind(18, time)
+        .Bind(19, article.language)
+        .Bind(20, double{article.language_confidence})
+        .Bind(21, article.description)
+        .Bind(22, int64_t{article.is_news})
+        .Bind(23, int64_t{article.truncated})
+        .Bind(24, article.category)
+        .Bind(25, double{article.category_confidence})
+        .Bind(26, static_cast<int64_t>(article.signature))
+        .Bind(27, article.duplicate_of);
+    RETURN_IF_ERROR(insert.Run());
+  }
+  rowid = writer_->LastInsertRowId();
+  {
+    PREPARE(paragraph, *writer_,
+            "INSERT INTO paragraphs (article, position, kind, text) VALUES (?1, ?2, ?3, ?4)");
+    for (size_t i = 0; i < article.paragraphs.size(); ++i) {
+      RETURN_IF_ERROR(paragraph.Bind(1, rowid)
+                          .Bind(2, int64_t(i))
+                          .Bind(3, static_cast<int64_t>(article.paragraphs[i].kind))
+                          .Bind(4, article.paragraphs[i].text)
+                          .Run());
+    }
+  }
+  {
+    PREPARE(entity, *writer_,
+            "INSERT INTO entities (article, position, type, text, canonical, paragraph, offset) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    for (size_t i = 0; i < article.entities.size(); ++i) {
+      const Entity& item = article.entities[i];
+      RETURN_IF_ERROR(entity.Bind(1, rowid)
+                          .Bind(2, int64_t(i))
+                          .Bind(3, static_cast<int64_t>(item.type))
+                          .Bind(4, item.text)
+                          .Bind(5, item.canonical)
+                          .Bind(6, int64_t{item.paragraph})
+                          .Bind(7, int64_t{item.offset})
+                          .Run());
+    }
+  }
+  {
+    PREPARE(date, *writer_,
+            "INSERT INTO dates (article, position, granularity, text, date, paragraph, offset) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    for (size_t i = 0; i < article.dates.size(); ++i) {
+      const DateMention& item = article.dates[i];
+      RETURN_IF_ERROR(date.Bind(1, rowid)
+                          .Bind(2, int64_t(i))
+                          .Bind(3, static_cast<int64_t>(item.granularity))
+                          .Bind(4, item.text)
+                          .Bind(5, item.date)
+                          .Bind(6, int64_t{item.paragraph})
+                          .Bind(7, int64_t{item.offset})
+                          .Run());
+    }
+  }
+  PREPARE(fts, *writer_,
+          "INSERT INTO articles_fts (rowid, title, lead, body) VALUES (?1, ?2, ?3, ?4)");
+  return fts.Bind(1, rowid)
+      .Bind(2, article.title)
+      .Bind(3, Lead(article))
+      .Bind(4, Body(article))
+      .Run();
+}
+
+Status SqliteStore::DeleteStory(const std::string& id) {
+  int64_t rowid = 0;
+  {
+    PREPARE(find, *writer_, "SELECT rowid FROM stories WHERE id = ?1");
+    find.Bind(1, id);
+    if (find.Step()) rowid = find.Int(0);
+    RETURN_IF_ERROR(find.status());
+  }
+  if (rowid != 0) {
+    for (const char* sql :
+         {"DELETE FROM stories WHERE rowid = ?1", "DELETE FROM stories_fts WHERE rowid = ?1"}) {
+      PREPARE(remove, *writer_, sql);
+      RETURN_IF_ERROR(remove.Bind(1, rowid).Run());
+    }
+  }
+  PREPARE(members, *writer_, "DELETE FROM story_articles WHERE story = ?1");
+  return members.Bind(1, id).Run();
+}
+
+Status SqliteStore::PutStory(const Story& story) {
+  RETURN_IF_ERROR(DeleteStory(story.id));
+  nlohmann::json json = StoryToJson(story);
+  auto dump = [&](const char* key) {
+    return json[key].dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
+  {
+    PREPARE(insert, *writer_,
+            "INSERT INTO stories (id, title, category, language, rank, first_seen, "
+            "last_updated, merged_ids, sources, entities, timeline, summary, disagreements) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+    RETURN_IF_ERROR(insert.Bind(1, story.id)
+                        .Bind(2, story.title)
+                        .Bind(3, story.category)
+                        .Bind(4, story.language)
+                        .Bind(5, story.rank)
+                        .Bind(6, story.first_seen)
+                        .Bind(7, story.last_updated)
+                        .Bind(8, dump("merged_ids"))
+                        .Bind(9, dump("sources"))
+                        .Bind(10, dump("entities"))
+                        .Bind(11, dump("timeline"))
+                        .Bind(12, dump("summary"))
+                        .Bind(13, dump("disagreements"))
+                        .Run());
+  }
+  int64_t rowid = writer_->LastInsertRowId();
+  {
+    PREPARE(member, *writer_,
+            "INSERT OR IGNORE INTO story_articles (story, article, position) VALUES (?1, ?2, ?3)");
+    for (size_t i = 0; i < story.articles.size(); ++i) {
+      RETURN_IF_ERROR(
+          member.Bind(1, story.id).Bind(2, story.articles[i]).Bind(3, int64_t(i)).Run());
+    }
+  }
+  std::string summary;
+  for (const CitedSentence& sentence : story.summary) summary += sentence.text + "\n";
+  std::string entities;
+  for (const StoryEntity& entity : story.entities) entities += entity.name + "\n";
+  PREPARE(fts, *writer_,
+          "INSERT INTO stories_fts (rowid, title, summary, entities) VALUES (?1, ?2, ?3, ?4)");
+  return fts.Bind(1, rowid).Bind(2, story.title).Bind(3, summary).Bind(4, entities).Run();
+}
+
+}  // namespace newsloom::store

@@ -1,0 +1,74 @@
+// The SQLite implementation of Store. One directory per store holding
+// newsloom.sqlite in WAL mode with synchronous=FULL, so a committed write
+// survives a crash of the process or the machine.
+//
+// Thread-safe: writes go through one connection under a mutex; reads borrow
+// a connection from a pool, so they run in parallel with each other and with
+// the writer (WAL readers see the last committed state).
+#ifndef NEWSLOOM_STORE_SQLITE_STORE_H_
+#define NEWSLOOM_STORE_SQLITE_STORE_H_
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/sqlite_db.h"
+#include "store/store.h"
+
+namespace newsloom::store {
+
+class SqliteStore : public Store {
+ public:
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& directory);
+
+  Status Write(const WriteBatch& batch) override;
+  Result<std::optional<uint64_t>> ArticleHash(const std::string& id) override;
+  Result<Article> GetArticle(const std::string& id) override;
+  Result<Story> GetStory(const std::string& id) override;
+  Result<std::vector<std::string>> StoriesOfArticle(const std::string& id) override;
+  Result<StoryPage> ListStories(const StoryListQuery& query) override;
+  Result<std::vector<ArticleHit>> SearchArticles(const SearchQuery& query) override;
+  Result<std::vector<StoryHit>> SearchStories(const SearchQuery& query) override;
+  Result<Stats> GetStats() override;
+  Result<Facets> GetFacets() override;
+  Status CheckIntegrity() override;
+
+ private:
+  // A reader connection borrowed from the pool, returned on destruction.
+  class Reader {
+   public:
+    Reader(SqliteStore* store, std::unique_ptr<Connection> connection)
+        : store_(store), connection_(std::move(connection)) {}
+    ~Reader();
+    Reader(Reader&&) = default;
+    Connection& operator*() { return *connection_; }
+    Connection* operator->() { return connection_.get(); }
+
+   private:
+    SqliteStore* store_;
+    std::unique_ptr<Connection> connection_;
+  };
+
+  SqliteStore(std::string path, std::unique_ptr<Connection> writer)
+      : path_(std::move(path)), writer_(std::move(writer)) {}
+
+  Result<Reader> Borrow();
+  Status WriteLocked(const WriteBatch& batch);
+  Status PutArticle(const Article& article);
+  Status DeleteArticle(const std::string& id);
+  Status PutStory(const Story& story);
+  Status DeleteStory(const std::string& id);
+  // Fills the story's article ids from story_articles.
+  Status LoadMembers(Connection& connection, Story& story);
+
+  const std::string path_;
+  std::mutex write_mutex_;
+  std::unique_ptr<Connection> writer_;  // GUARDED_BY(write_mutex_)
+  std::mutex pool_mutex_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_;  // GUARDED_BY(pool_mutex_)
+};
+
+}  // namespace newsloom::store
+
+#endif  // NEWSLOOM_STORE_SQLITE_STORE_H_
