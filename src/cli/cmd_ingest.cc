@@ -22,7 +22,7 @@ int RunIngest(const IngestFlags& flags) {
     return kExitUsage;
   }
   auto builder = serve::DefaultStoryBuilder(**store);
-  serve::Newsroom newsroom(**store, *builder, serve::DefaultPrepare());
+  serve::Newsroom newsroom(**store, *builder);
   return IngestInto(flags.input, newsroom, flags.db);
 }
 

@@ -29,8 +29,17 @@ int RunServe(ServeFlags flags) {
     return kExitUsage;
   }
   auto builder = serve::DefaultStoryBuilder(**store);
-  serve::Newsroom newsroom(**store, *builder, serve::DefaultPrepare());
-  if (!flags.input.paths.empty()) IngestInto(flags.input, newsroom, flags.db);
+  if (!flags.input.paths.empty()) {
+    serve::Newsroom loader(**store, *builder);  // the engine analyzes these itself
+    IngestInto(flags.input, loader, flags.db);
+  }
+  // Articles posted to the API are analyzed before they are stored.
+  auto prepare = serve::DefaultPrepare();
+  if (!prepare.ok()) {
+    std::fprintf(stderr, "newsloom: %s\n", prepare.status().ToString().c_str());
+    return kExitUsage;
+  }
+  serve::Newsroom newsroom(**store, *builder, std::move(prepare).value());
 
   // SIGINT and SIGTERM stop the server cleanly: blocked here (so every thread
   // inherits the mask) and taken by one waiting thread.

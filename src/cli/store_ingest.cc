@@ -30,7 +30,11 @@ int IngestInto(const InputFlags& flags, serve::Newsroom& newsroom, const std::st
     for (serve::AddOutcome outcome : *outcomes) ++counts[static_cast<int>(outcome)];
   };
   auto start = std::chrono::steady_clock::now();
-  int code = ForEachArticle(flags, OptionsFrom(flags), [&](const Article& article) {
+  // Analysis runs on the engine's worker threads, so `newsroom` needs no Prepare.
+  Options options = OptionsFrom(flags);
+  options.analyze = true;
+  options.entities_and_dates = true;
+  int code = ForEachArticle(flags, options, [&](const Article& article) {
     batch.push_back(article);
     if (batch.size() >= kBatchArticles) flush();
   });

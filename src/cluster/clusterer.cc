@@ -397,24 +397,45 @@ std::optional<std::string> Clusterer::StoryOf(std::string_view article_id) const
   return state_->stories[state_->Resolve(state_->articles[*found].story)].id;
 }
 
+namespace {
+
+StoryView ViewOf(const StoryRecord& story, const std::vector<ArticleRecord>& articles) {
+  StoryView view{story.id, story.merged_ids, {}, std::nullopt, std::nullopt};
+  view.members.reserve(story.members.size());
+  for (uint32_t member : story.members) view.members.push_back(&articles[member]);
+  if (story.has_time) {
+    view.first_seen = story.first;
+    view.last_updated = story.last;
+  }
+  return view;
+}
+
+}  // namespace
+
 void Clusterer::ForEachStory(const std::function<void(const StoryView&)>& visit) const {
   for (const StoryRecord& story : state_->stories) {
     if (story.merged_into != kNone || story.members.empty()) continue;
-    StoryView view{story.id, story.merged_ids, {}, std::nullopt, std::nullopt};
-    view.members.reserve(story.members.size());
-    for (uint32_t member : story.members) view.members.push_back(&state_->articles[member]);
-    if (story.has_time) {
-      view.first_seen = story.first;
-      view.last_updated = story.last;
-    }
-    visit(view);
+    visit(ViewOf(story, state_->articles));
+  }
+}
+
+bool Clusterer::VisitStory(std::string_view story_id,
+                           const std::function<void(const StoryView&)>& visit) const {
+  for (uint64_t key = HashText(story_id);; ++key) {
+    auto found = state_->story_index.find(key);
+    if (found == state_->story_index.end()) return false;
+    const StoryRecord& story = state_->stories[found->second];
+    if (story.id != story_id) continue;
+    if (story.merged_into != kNone || story.members.empty()) return false;
+    visit(ViewOf(story, state_->articles));
+    return true;
   }
 }
 
 size_t Clusterer::article_count() const { return state_->articles.size(); }
 size_t Clusterer::story_count() const { return state_->live_stories; }
 
-std::vector<std::string> ClusterBatch(const std::vector<Article>& articles, Clusterer& clusterer) {
+std::vector<size_t> PublicationOrder(const std::vector<Article>& articles) {
   std::vector<size_t> order(articles.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -426,7 +447,11 @@ std::vector<std::string> ClusterBatch(const std::vector<Article>& articles, Clus
     }
     return x.id < y.id;
   });
-  for (size_t index : order) clusterer.Add(articles[index]);
+  return order;
+}
+
+std::vector<std::string> ClusterBatch(const std::vector<Article>& articles, Clusterer& clusterer) {
+  for (size_t index : PublicationOrder(articles)) clusterer.Add(articles[index]);
   std::vector<std::string> stories;
   stories.reserve(articles.size());
   for (const Article& article : articles) stories.push_back(clusterer.StoryOf(article.id).value());

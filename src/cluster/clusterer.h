@@ -95,6 +95,11 @@ class Clusterer {
   // Calls `visit` for every live story, oldest first.
   void ForEachStory(const std::function<void(const StoryView&)>& visit) const;
 
+  // Calls `visit` for the live story `story_id`; false (no call) when the id
+  // is unknown or was merged into another story. O(members).
+  bool VisitStory(std::string_view story_id,
+                  const std::function<void(const StoryView&)>& visit) const;
+
   size_t article_count() const;
   size_t story_count() const;  // live stories
   // Approximate heap bytes held by the state.
@@ -109,6 +114,10 @@ class Clusterer {
   struct State;
   std::unique_ptr<State> state_;
 };
+
+// The order in which batch mode adds `articles`: by publication time, articles
+// without a date after the dated ones, ties by id, then input order.
+std::vector<size_t> PublicationOrder(const std::vector<Article>& articles);
 
 // Batch mode: the same algorithm over `articles` in publication order
 // (articles without a date after the dated ones; ties by id, then input

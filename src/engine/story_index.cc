@@ -37,6 +37,7 @@ class StoryIndexImpl final : public StoryIndex {
       return story;
     }
     if (auto canonical = deduplicator_.Add(article)) article.duplicate_of = *canonical;
+    if (article.published) newest_ = std::max(newest_, article.published->utc_seconds);
     size_t stories_before = clusterer_.story_count();
     std::string story = clusterer_.Add(article);
     articles_.emplace(id, std::move(article));
@@ -67,19 +68,17 @@ class StoryIndexImpl final : public StoryIndex {
   }
 
   std::optional<Story> GetStory(std::string_view story_id) const override {
-    // Ranks are relative to the newest article, so rank them all and pick one.
-    for (Story& story : cluster::RankStories(clusterer_)) {
-      if (story.id == story_id) {
-        if (!Tell(story)) return std::nullopt;
-        return std::move(story);
-      }
-    }
-    return std::nullopt;
+    std::optional<Story> story;
+    clusterer_.VisitStory(story_id, [&](const cluster::StoryView& view) {
+      story = cluster::BuildStory(view, rank_options_, newest_);
+    });
+    if (!story || !Tell(*story)) return std::nullopt;
+    return story;
   }
 
   std::vector<Story> Stories() const override {
     std::vector<Story> told;
-    for (Story& story : cluster::RankStories(clusterer_)) {
+    for (Story& story : cluster::RankStories(clusterer_, rank_options_)) {
       if (Tell(story)) told.push_back(std::move(story));
     }
     return told;
@@ -130,6 +129,8 @@ class StoryIndexImpl final : public StoryIndex {
 
   StoryIndexOptions options_;
   story::StoryOptions story_options_;
+  cluster::RankOptions rank_options_;  // ranks count back from the newest article
+  int64_t newest_ = 0;                 // UTC seconds of the newest article added
   dedup::Deduplicator deduplicator_;
   cluster::Clusterer clusterer_;
   std::unordered_map<std::string, Article> articles_;
@@ -138,6 +139,10 @@ class StoryIndexImpl final : public StoryIndex {
 };
 
 }  // namespace
+
+void AddInPublicationOrder(StoryIndex& index, std::vector<Article> articles) {
+  for (size_t position : cluster::PublicationOrder(articles)) index.Add(std::move(articles[position]));
+}
 
 std::unique_ptr<StoryIndex> StoryIndex::Create(const StoryIndexOptions& options) {
   return std::make_unique<StoryIndexImpl>(options);

@@ -1,13 +1,75 @@
 #include "serve/pipeline.h"
 
-#include "store/single_article_stories.h"
+#include <cstdio>
+
+#include "engine/article_analysis.h"
+#include "newsloom/story_index.h"
 
 namespace newsloom::serve {
 
-std::unique_ptr<store::StoryBuilder> DefaultStoryBuilder(store::Store&) {
-  return std::make_unique<store::SingleArticleStories>();
+namespace {
+
+// The real story pipeline behind the store: dedup, cluster and the story
+// stage through newsloom::StoryIndex. At start-up it re-adds what the store
+// holds in publication order, which gives back the same story ids.
+class IndexedStories final : public store::StoryBuilder {
+ public:
+  explicit IndexedStories(store::Store& store) : index_(StoryIndex::Create()) {
+    auto ids = store.ArticleIdsInPublicationOrder();
+    if (!ids.ok()) {
+      std::fprintf(stderr, "newsloom: reading the store: %s\n", ids.status().ToString().c_str());
+      return;
+    }
+    for (const std::string& id : *ids) {
+      auto article = store.GetArticle(id);
+      if (article.ok()) index_->Add(std::move(article).value());
+    }
+    index_->TakeChangedStories();
+  }
+
+  std::vector<Story> Add(const Article& article) override {
+    index_->Add(article);
+    return Changed();
+  }
+
+  std::vector<Story> Remove(const std::string& id) override {
+    index_->Remove(id);
+    return Changed();
+  }
+
+ private:
+  // Each changed story, told in full; one gone (merged away or emptied) comes
+  // back with no articles, which tells the store to delete it.
+  std::vector<Story> Changed() {
+    std::vector<Story> stories;
+    for (const std::string& id : index_->TakeChangedStories()) {
+      std::optional<Story> story = index_->GetStory(id);
+      if (!story) {
+        story.emplace();
+        story->id = id;
+      }
+      stories.push_back(std::move(*story));
+    }
+    return stories;
+  }
+
+  std::unique_ptr<StoryIndex> index_;
+};
+
+}  // namespace
+
+std::unique_ptr<store::StoryBuilder> DefaultStoryBuilder(store::Store& store) {
+  return std::make_unique<IndexedStories>(store);
 }
 
-Newsroom::Prepare DefaultPrepare() { return {}; }
+Result<Newsroom::Prepare> DefaultPrepare() {
+  Options options;
+  options.analyze = true;
+  options.entities_and_dates = true;
+  auto opened = ArticleAnalysis::Open(options);
+  if (!opened.ok()) return opened.status();
+  std::shared_ptr<const ArticleAnalysis> analysis = std::move(opened).value();
+  return Newsroom::Prepare([analysis](Article& article) { analysis->Run(article); });
+}
 
 }  // namespace newsloom::serve

@@ -1,27 +1,27 @@
 // The story pipeline the service runs: the one place that decides which
-// StoryBuilder (and which article preparation) `newsloom ingest` and
-// `newsloom serve` use.
-//
-// Today this is the FALLBACK, store::SingleArticleStories (every article its
-// own story, summary = its first sentences). The integrator replaces the body
-// of DefaultStoryBuilder with the cluster + story stages, and of
-// DefaultPrepare with the analyze stage.
+// StoryBuilder and which article preparation `newsloom ingest` and
+// `newsloom serve` use: newsloom::StoryIndex (dedup, cluster, story stage)
+// and the engine's per-article analysis.
 #ifndef NEWSLOOM_SERVE_PIPELINE_H_
 #define NEWSLOOM_SERVE_PIPELINE_H_
 
 #include <memory>
 
+#include "newsloom/status.h"
 #include "serve/newsroom.h"
 #include "store/store.h"
 #include "store/story_builder.h"
 
 namespace newsloom::serve {
 
-// A builder ready to continue from what `store` holds.
+// A builder ready to continue from what `store` holds: it re-adds the stored
+// articles in publication order, which gives back the same story ids.
 std::unique_ptr<store::StoryBuilder> DefaultStoryBuilder(store::Store& store);
 
-// What runs on each article before it is stored (empty: nothing).
-Newsroom::Prepare DefaultPrepare();
+// Analysis for articles that did not come through the engine (posted to the
+// API): language, category, names, dates, signature. Fails when a model
+// cannot be loaded.
+Result<Newsroom::Prepare> DefaultPrepare();
 
 }  // namespace newsloom::serve
 

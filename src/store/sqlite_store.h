@@ -27,6 +27,7 @@ class SqliteStore : public Store {
   Result<Article> GetArticle(const std::string& id) override;
   Result<Story> GetStory(const std::string& id) override;
   Result<std::vector<std::string>> StoriesOfArticle(const std::string& id) override;
+  Result<std::vector<std::string>> ArticleIdsInPublicationOrder() override;
   Result<StoryPage> ListStories(const StoryListQuery& query) override;
   Result<std::vector<ArticleHit>> SearchArticles(const SearchQuery& query) override;
   Result<std::vector<StoryHit>> SearchStories(const SearchQuery& query) override;

@@ -357,6 +357,16 @@ Result<std::vector<std::string>> SqliteStore::StoriesOfArticle(const std::string
   return stories;
 }
 
+Result<std::vector<std::string>> SqliteStore::ArticleIdsInPublicationOrder() {
+  ASSIGN_OR_RETURN(reader, Borrow());
+  ASSIGN_OR_RETURN(rows, reader->Prepare("SELECT id FROM articles "
+                                         "ORDER BY published IS NULL, published, id"));
+  std::vector<std::string> ids;
+  while (rows->Step()) ids.push_back(rows->Text(0));
+  RETURN_IF_ERROR(rows->status());
+  return ids;
+}
+
 Result<StoryPage> SqliteStore::ListStories(const StoryListQuery& query) {
   std::string sql = std::string("SELECT ") + kStoryColumns + " FROM stories s";
   std::string match = ToFtsQuery(query.text);

@@ -104,6 +104,9 @@ class Store {
   virtual Result<Story> GetStory(const std::string& id) = 0;      // NotFound when absent
   // Ids of the stories article `id` belongs to (usually one).
   virtual Result<std::vector<std::string>> StoriesOfArticle(const std::string& id) = 0;
+  // Every article id, by publication time (undated last, ties by id): the
+  // order in which a story builder is rebuilt at start-up.
+  virtual Result<std::vector<std::string>> ArticleIdsInPublicationOrder() = 0;
 
   virtual Result<StoryPage> ListStories(const StoryListQuery& query) = 0;
   // Best first. Title matches weigh more than lead (description or first
