@@ -124,6 +124,9 @@ class StoryIndexImpl final : public StoryIndex {
     story.sources.assign(sources.begin(), sources.end());
     story.entities = ner::MergeStoryEntities(members);
     story::BuildStory(members, story_options_, &story);
+    // Pages saved without a headline (digest items) leave the story untitled;
+    // its first summary sentence, quoted as is, names it instead.
+    if (story.title.empty() && !story.summary.empty()) story.title = story.summary.front().text;
     return true;
   }
 
