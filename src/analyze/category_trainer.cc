@@ -154,9 +154,11 @@ Result<CategoryModel> TrainCategoryModel(const std::vector<TrainingExample>& exa
   }
 
   std::vector<float> weights(values.size());
-  for (size_t i = 0; i < values.size(); ++i) weights[i] = static_cast<float>(average[i] / averaged_epochs);
+  for (size_t i = 0; i < values.size(); ++i)
+    weights[i] = static_cast<float>(average[i] / averaged_epochs);
   std::vector<float> bias_out(class_count);
-  for (size_t c = 0; c < class_count; ++c) bias_out[c] = static_cast<float>(average_bias[c] / averaged_epochs);
+  for (size_t c = 0; c < class_count; ++c)
+    bias_out[c] = static_cast<float>(average_bias[c] / averaged_epochs);
   return CategoryModel::FromParameters(settings, std::move(classes), idf, weights, bias_out);
 }
 

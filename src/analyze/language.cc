@@ -45,8 +45,8 @@ LanguageGuess DetectLanguage(std::string_view text, size_t max_bytes) {
   auto detect = [&](std::string_view input) {
     return CLD2::ExtDetectLanguageSummaryCheckUTF8(
         input.data(), static_cast<int>(input.size()), /*is_plain_text=*/true, &hints,
-        /*flags=*/0, top3, percent3, normalized_score3, /*resultchunkvector=*/nullptr,
-        &text_bytes, &reliable, &valid_prefix_bytes);
+        /*flags=*/0, top3, percent3, normalized_score3, /*resultchunkvector=*/nullptr, &text_bytes,
+        &reliable, &valid_prefix_bytes);
   };
   // CLD2 checks the UTF-8 itself and gives up on invalid input; only then
   // is the text repaired, so valid text is read once.

@@ -18,7 +18,7 @@ namespace newsloom::analyze {
 // read with the settings it was trained with.
 struct FeatureSettings {
   uint32_t hash_bits = 18;    // 2^hash_bits buckets
-  uint32_t max_tokens = 300;   // body words read: the opening tells the topic; bounds the cost
+  uint32_t max_tokens = 300;  // body words read: the opening tells the topic; bounds the cost
   float title_weight = 0.6f;  // norm of the title block relative to the body block's 1
 };
 
