@@ -14,12 +14,37 @@ import tempfile
 LABELS = {"society", "economy", "technology", "sports", "entertainment", "science", "other"}
 
 
+def check_bad_data(newsloom, work):
+    """Bad training lines are refused with their line number; empty data is an error."""
+    cases = {
+        "bad.jsonl": ('{"title": "a", "text": "b", "label": "x"}\nnot json\n', "bad.jsonl:2:"),
+        "nolabel.jsonl": ('{"title": "a", "text": "b"}\n', "nolabel.jsonl:1:"),
+        "empty.jsonl": ("", "no training examples"),
+    }
+    for name, (content, expected) in cases.items():
+        path = os.path.join(work, name)
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(content)
+        proc = subprocess.run([newsloom, "train-classifier", "--data", path, "--out",
+                               os.path.join(work, "never.model")], capture_output=True, text=True)
+        if proc.returncode != 1 or expected not in proc.stderr:
+            print(f"{name}: expected exit 1 and {expected!r}, got {proc.returncode}: {proc.stderr}")
+            return False
+        if os.path.exists(os.path.join(work, "never.model")):
+            print(f"{name}: a model was written from bad data")
+            return False
+    return True
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--newsloom", required=True)
     parser.add_argument("--source", required=True, help="the repository root")
     parser.add_argument("--data", required=True, help="../shared/data")
     args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as work:
+        if not check_bad_data(args.newsloom, work):
+            return 1
     if not os.path.isdir(os.path.join(args.data, "classify")):
         print(f"skipped: {args.data}/classify is not present")
         return 77
