@@ -36,11 +36,29 @@ def check_bad_data(newsloom, work):
     return True
 
 
+def check_reproducible(args):
+    """scripts/train_category_model.sh rebuilds data/models/category.model byte for byte."""
+    shipped = os.path.join(args.source, "data", "models", "category.model")
+    with tempfile.TemporaryDirectory() as work:
+        model = os.path.join(work, "category.model")
+        env = dict(os.environ, NEWSLOOM=args.newsloom)
+        subprocess.run([os.path.join(args.source, "scripts", "train_category_model.sh"), "--data",
+                        args.data, "--out", model], env=env, check=True)
+        with open(model, "rb") as fresh, open(shipped, "rb") as old:
+            same = fresh.read() == old.read()
+    print("ok: the shipped model is reproduced byte for byte" if same else
+          "FAIL: scripts/train_category_model.sh no longer reproduces data/models/category.model; "
+          "retrain and commit the model with the change that altered it")
+    return 0 if same else 1
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--newsloom", required=True)
     parser.add_argument("--source", required=True, help="the repository root")
     parser.add_argument("--data", required=True, help="../shared/data")
+    parser.add_argument("--full", action="store_true",
+                        help="train on all the data and compare with the shipped model's bytes")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
         if not check_bad_data(args.newsloom, work):
@@ -48,6 +66,9 @@ def main():
     if not os.path.isdir(os.path.join(args.data, "classify")):
         print(f"skipped: {args.data}/classify is not present")
         return 77
+
+    if args.full:
+        return check_reproducible(args)
 
     with tempfile.TemporaryDirectory() as work:
         model = os.path.join(work, "category.model")
