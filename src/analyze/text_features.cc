@@ -22,10 +22,12 @@ constexpr uint64_t kLengthSeed = 0x165667b19e3779f9ull;
 constexpr uint64_t kPrefixSalt = 0x5bd1e995ull;
 constexpr size_t kPrefixBytes = 5;
 
-uint64_t HashWord(std::string_view word) {
+// FNV-1a of the word and, in the same pass, of its first kPrefixBytes bytes.
+uint64_t HashWordAndPrefix(std::string_view word, uint64_t* prefix_hash) {
   uint64_t hash = kFnvOffset;
-  for (char c : word) {
-    hash ^= static_cast<unsigned char>(c);
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (i == kPrefixBytes) *prefix_hash = hash;
+    hash ^= static_cast<unsigned char>(word[i]);
     hash *= kFnvPrime;
   }
   return hash;
@@ -165,12 +167,13 @@ void BlockBuckets(std::string_view text, size_t max_tokens, uint64_t seed, uint3
   uint64_t previous = 0;
   bool first = true;
   size_t words = ForEachWord(text, max_tokens, [&](std::string_view word) {
-    uint64_t hash = HashWord(word);
+    uint64_t prefix_hash = 0;
+    uint64_t hash = HashWordAndPrefix(word, &prefix_hash);
     buckets->push_back(Bucket(hash ^ seed, bits));
     // The first five letters as well: a crude stem that lets "elect",
     // "elected" and "elections" share evidence.
     if (word.size() > kPrefixBytes) {
-      buckets->push_back(Bucket(HashWord(word.substr(0, kPrefixBytes)) ^ seed ^ kPrefixSalt, bits));
+      buckets->push_back(Bucket(prefix_hash ^ seed ^ kPrefixSalt, bits));
     }
     if (!std::exchange(first, false)) {
       buckets->push_back(Bucket((previous * 0x100000001b3ull + hash) ^ (seed >> 1), bits));
