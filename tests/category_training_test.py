@@ -14,15 +14,61 @@ import tempfile
 LABELS = {"society", "economy", "technology", "sports", "entertainment", "science", "other"}
 
 
+def check_bad_data(newsloom, work):
+    """Bad training lines are refused with their line number; empty data is an error."""
+    cases = {
+        "bad.jsonl": ('{"title": "a", "text": "b", "label": "x"}\nnot json\n', "bad.jsonl:2:"),
+        "nolabel.jsonl": ('{"title": "a", "text": "b"}\n', "nolabel.jsonl:1:"),
+        "empty.jsonl": ("", "no training examples"),
+    }
+    for name, (content, expected) in cases.items():
+        path = os.path.join(work, name)
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(content)
+        proc = subprocess.run([newsloom, "train-classifier", "--data", path, "--out",
+                               os.path.join(work, "never.model")], capture_output=True, text=True)
+        if proc.returncode != 1 or expected not in proc.stderr:
+            print(f"{name}: expected exit 1 and {expected!r}, got {proc.returncode}: {proc.stderr}")
+            return False
+        if os.path.exists(os.path.join(work, "never.model")):
+            print(f"{name}: a model was written from bad data")
+            return False
+    return True
+
+
+def check_reproducible(args):
+    """scripts/train_category_model.sh rebuilds data/models/category.model byte for byte."""
+    shipped = os.path.join(args.source, "data", "models", "category.model")
+    with tempfile.TemporaryDirectory() as work:
+        model = os.path.join(work, "category.model")
+        env = dict(os.environ, NEWSLOOM=args.newsloom)
+        subprocess.run([os.path.join(args.source, "scripts", "train_category_model.sh"), "--data",
+                        args.data, "--out", model], env=env, check=True)
+        with open(model, "rb") as fresh, open(shipped, "rb") as old:
+            same = fresh.read() == old.read()
+    print("ok: the shipped model is reproduced byte for byte" if same else
+          "FAIL: scripts/train_category_model.sh no longer reproduces data/models/category.model; "
+          "retrain and commit the model with the change that altered it")
+    return 0 if same else 1
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--newsloom", required=True)
     parser.add_argument("--source", required=True, help="the repository root")
     parser.add_argument("--data", required=True, help="../shared/data")
+    parser.add_argument("--full", action="store_true",
+                        help="train on all the data and compare with the shipped model's bytes")
     args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as work:
+        if not check_bad_data(args.newsloom, work):
+            return 1
     if not os.path.isdir(os.path.join(args.data, "classify")):
         print(f"skipped: {args.data}/classify is not present")
         return 77
+
+    if args.full:
+        return check_reproducible(args)
 
     with tempfile.TemporaryDirectory() as work:
         model = os.path.join(work, "category.model")

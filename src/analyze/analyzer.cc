@@ -84,7 +84,7 @@ void Analyzer::Analyze(Article& article) const {
   CategoryScores scores = model_.Predict(article.title, body);
   const std::vector<float>& probabilities = scores.probabilities;
   float not_news = not_news_class_ ? probabilities[*not_news_class_] : 0.0f;
-  bool model_says_news = !not_news_class_ || scores.best != *not_news_class_;
+  bool model_says_news = not_news < kNotNewsThreshold;
   article.is_news = article.is_news && model_says_news;
   if (!article.is_news) {
     article.category.clear();

@@ -87,10 +87,11 @@ Result<CategoryModel> CategoryModel::FromParameters(const FeatureSettings& setti
   float max_idf = 0;
   for (float value : idf) max_idf = std::max(max_idf, value);
   model.idf_scale_ = max_idf > 0 ? max_idf / 255.0f : 1.0f;
-  model.idf_codes_.resize(buckets);
-  for (size_t i = 0; i < buckets; ++i) {
-    float code = std::round(std::max(0.0f, idf[i]) / model.idf_scale_);
-    model.idf_codes_[i] = static_cast<uint8_t>(std::clamp(code, 0.0f, 255.0f));
+  const size_t row_size = class_count + 1;
+  model.rows_.assign(buckets * row_size, 0);
+  for (size_t b = 0; b < buckets; ++b) {
+    float code = std::round(std::max(0.0f, idf[b]) / model.idf_scale_);
+    model.rows_[b * row_size] = static_cast<uint8_t>(std::clamp(code, 0.0f, 255.0f));
   }
 
   model.weight_scales_.assign(class_count, 1.0f);
@@ -100,11 +101,11 @@ Result<CategoryModel> CategoryModel::FromParameters(const FeatureSettings& setti
       max_weight = std::max(max_weight, std::fabs(weights[b * class_count + c]));
     if (max_weight > 0) model.weight_scales_[c] = max_weight / 127.0f;
   }
-  model.weights_.resize(buckets * class_count);
   for (size_t b = 0; b < buckets; ++b) {
     for (size_t c = 0; c < class_count; ++c) {
       float code = std::round(weights[b * class_count + c] / model.weight_scales_[c]);
-      model.weights_[b * class_count + c] = static_cast<int8_t>(std::clamp(code, -127.0f, 127.0f));
+      auto weight = static_cast<int8_t>(std::clamp(code, -127.0f, 127.0f));
+      model.rows_[b * row_size + 1 + c] = static_cast<uint8_t>(weight);
     }
   }
   model.bias_ = bias;
@@ -122,13 +123,17 @@ std::string CategoryModel::Serialize() const {
     Put<uint16_t>(&out, static_cast<uint16_t>(name.size()));
     out += name;
   }
+  const size_t buckets = size_t(1) << settings_.hash_bits;
   Put<float>(&out, idf_scale_);
-  out.append(reinterpret_cast<const char*>(idf_codes_.data()), idf_codes_.size());
+  for (size_t b = 0; b < buckets; ++b) out += static_cast<char>(rows_[b * row_size()]);
   for (size_t c = 0; c < classes_.size(); ++c) {
     Put<float>(&out, weight_scales_[c]);
     Put<float>(&out, bias_[c]);
   }
-  out.append(reinterpret_cast<const char*>(weights_.data()), weights_.size());
+  for (size_t b = 0; b < buckets; ++b) {
+    const uint8_t* row = &rows_[b * row_size()];
+    out.append(reinterpret_cast<const char*>(row + 1), classes_.size());
+  }
   Put<uint64_t>(&out, Fnv1a(out));
   return out;
 }
@@ -169,9 +174,6 @@ Result<CategoryModel> CategoryModel::Parse(std::string_view bytes) {
       !reader.GetBytes(buckets, &idf_codes)) {
     return Status::Corruption("category model IDF table is truncated");
   }
-  model.idf_codes_.assign(idf_codes.begin(), idf_codes.end());
-  model.idf_.resize(buckets);
-  for (size_t b = 0; b < buckets; ++b) model.idf_[b] = model.idf_scale_ * model.idf_codes_[b];
   model.weight_scales_.resize(class_count);
   model.bias_.resize(class_count);
   for (uint32_t c = 0; c < class_count; ++c) {
@@ -184,8 +186,12 @@ Result<CategoryModel> CategoryModel::Parse(std::string_view bytes) {
   if (!reader.GetBytes(buckets * class_count, &weights) || reader.remaining() != 0) {
     return Status::Corruption("category model weight table has the wrong size");
   }
-  model.weights_.resize(weights.size());
-  std::memcpy(model.weights_.data(), weights.data(), weights.size());
+  const size_t row_size = model.row_size();
+  model.rows_.resize(buckets * row_size);
+  for (size_t b = 0; b < buckets; ++b) {
+    model.rows_[b * row_size] = static_cast<uint8_t>(idf_codes[b]);
+    std::memcpy(&model.rows_[b * row_size + 1], weights.data() + b * class_count, class_count);
+  }
   return model;
 }
 
@@ -193,16 +199,39 @@ CategoryScores CategoryModel::Predict(std::string_view title, std::string_view b
   std::vector<FeatureCount> title_counts;
   std::vector<FeatureCount> body_counts;
   CountFeatures(title, body, settings_, &title_counts, &body_counts);
-  std::vector<WeightedFeature> features;
-  WeighFeatures(title_counts, body_counts, idf_, settings_, &features);
 
+  // The same weighting as WeighFeatures, read from the rows: the IDF scale
+  // cancels in each block's normalisation, so the u8 codes serve as they are.
   const size_t class_count = classes_.size();
-  // Integer-weight sums per class, scaled once at the end.
+  const size_t row_size = this->row_size();
   std::vector<float> sums(class_count, 0.0f);
-  for (const WeightedFeature& feature : features) {
-    const int8_t* row = &weights_[size_t(feature.bucket) * class_count];
-    for (size_t c = 0; c < class_count; ++c) sums[c] += feature.value * row[c];
+  std::vector<float> values;
+  // Ask for every row before reading any, so the cache misses overlap.
+  for (const auto* counts : {&body_counts, &title_counts}) {
+    for (const FeatureCount& feature : *counts) {
+      __builtin_prefetch(&rows_[size_t(feature.bucket) * row_size]);
+    }
   }
+  auto add_block = [&](const std::vector<FeatureCount>& counts, float norm_target) {
+    values.resize(counts.size());
+    float sum_squares = 0;
+    for (size_t i = 0; i < counts.size(); ++i) {
+      float idf_code = rows_[size_t(counts[i].bucket) * row_size];
+      values[i] = SublinearTf(counts[i].count) * idf_code;
+      sum_squares += values[i] * values[i];
+    }
+    if (sum_squares <= 0) return;
+    const float scale = norm_target / std::sqrt(sum_squares);
+    for (size_t i = 0; i < counts.size(); ++i) {
+      const auto* weights =
+          reinterpret_cast<const int8_t*>(&rows_[size_t(counts[i].bucket) * row_size + 1]);
+      const float value = values[i] * scale;
+      for (size_t c = 0; c < class_count; ++c) sums[c] += value * weights[c];
+    }
+  };
+  add_block(body_counts, 1.0f);
+  add_block(title_counts, settings_.title_weight);
+
   CategoryScores scores;
   scores.probabilities.resize(class_count);
   float max_logit = -INFINITY;

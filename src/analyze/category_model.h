@@ -58,14 +58,16 @@ class CategoryModel {
  private:
   CategoryModel() = default;
 
+  size_t row_size() const { return classes_.size() + 1; }
+
   FeatureSettings settings_;
   std::vector<std::string> classes_;
   float idf_scale_ = 0;
-  std::vector<uint8_t> idf_codes_;
-  std::vector<float> idf_;  // idf_scale_ * idf_codes_, kept for WeighFeatures
   std::vector<float> weight_scales_;
   std::vector<float> bias_;
-  std::vector<int8_t> weights_;  // [bucket][class]
+  // One row per bucket: the u8 IDF code, then the i8 weight of each class, so
+  // a feature costs one cache line however many classes there are.
+  std::vector<uint8_t> rows_;
 };
 
 }  // namespace newsloom::analyze

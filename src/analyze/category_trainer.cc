@@ -82,6 +82,9 @@ Result<CategoryModel> TrainCategoryModel(const std::vector<TrainingExample>& exa
   for (size_t b = 0; b < buckets; ++b) {
     idf[b] = static_cast<float>(std::log((documents + 1) / (document_frequency[b] + 1)) + 1);
   }
+  // Train on the 8-bit IDF the model stores, so training and prediction see the same vectors.
+  const float idf_scale = *std::max_element(idf.begin(), idf.end()) / 255.0f;
+  for (float& value : idf) value = std::round(value / idf_scale) * idf_scale;
 
   std::vector<EncodedExample> encoded(examples.size());
   for (size_t i = 0; i < examples.size(); ++i) {
@@ -101,6 +104,11 @@ Result<CategoryModel> TrainCategoryModel(const std::vector<TrainingExample>& exa
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
   SplitMix64 random(options.seed);
   uint64_t step = 0;
+  // The final weights are the mean of the weights after each epoch of the
+  // second half: averaging damps the last steps' noise (Polyak averaging, per epoch).
+  std::vector<double> average(values.size(), 0.0);
+  std::vector<double> average_bias(class_count, 0.0);
+  int averaged_epochs = 0;
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     Shuffle(order, random);
     for (uint32_t index : order) {
@@ -138,11 +146,19 @@ Result<CategoryModel> TrainCategoryModel(const std::vector<TrainingExample>& exa
         scale = 1.0;
       }
     }
+    if (2 * epoch >= options.epochs - 1) {
+      for (size_t i = 0; i < values.size(); ++i) average[i] += values[i] * scale;
+      for (size_t c = 0; c < class_count; ++c) average_bias[c] += bias[c];
+      ++averaged_epochs;
+    }
   }
 
   std::vector<float> weights(values.size());
-  for (size_t i = 0; i < values.size(); ++i) weights[i] = static_cast<float>(values[i] * scale);
-  std::vector<float> bias_out(bias.begin(), bias.end());
+  for (size_t i = 0; i < values.size(); ++i)
+    weights[i] = static_cast<float>(average[i] / averaged_epochs);
+  std::vector<float> bias_out(class_count);
+  for (size_t c = 0; c < class_count; ++c)
+    bias_out[c] = static_cast<float>(average_bias[c] / averaged_epochs);
   return CategoryModel::FromParameters(settings, std::move(classes), idf, weights, bias_out);
 }
 

@@ -25,9 +25,9 @@ struct TrainingExample {
 
 struct TrainOptions {
   FeatureSettings features;
-  int epochs = 12;           // passes over the shuffled examples
-  double l2 = 2e-5;          // regularisation strength (per example)
-  double learning_rate = 1;  // initial step; decays as 1 / (1 + l2 * rate * step)
+  int epochs = 30;           // passes over the shuffled examples
+  double l2 = 1e-5;          // regularisation strength (per example)
+  double learning_rate = 5;  // initial step; decays as 1 / (1 + l2 * rate * step)
   uint64_t seed = 1;         // of the shuffle
 };
 

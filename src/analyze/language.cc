@@ -32,12 +32,7 @@ std::string PrimaryTag(const char* code) {
 
 LanguageGuess DetectLanguage(std::string_view text, size_t max_bytes) {
   LanguageGuess guess;
-  std::string repaired;
   text = CutAtCharacter(text, max_bytes);
-  if (!IsValidUtf8(text)) {
-    repaired = RepairUtf8(text);
-    text = repaired;
-  }
   if (text.empty()) return guess;
 
   CLD2::Language top3[3];
@@ -47,10 +42,20 @@ LanguageGuess DetectLanguage(std::string_view text, size_t max_bytes) {
   bool reliable = false;
   int valid_prefix_bytes = 0;
   CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
-  CLD2::Language language = CLD2::ExtDetectLanguageSummaryCheckUTF8(
-      text.data(), static_cast<int>(text.size()), /*is_plain_text=*/true, &hints, /*flags=*/0, top3,
-      percent3, normalized_score3, /*resultchunkvector=*/nullptr, &text_bytes, &reliable,
-      &valid_prefix_bytes);
+  auto detect = [&](std::string_view input) {
+    return CLD2::ExtDetectLanguageSummaryCheckUTF8(
+        input.data(), static_cast<int>(input.size()), /*is_plain_text=*/true, &hints,
+        /*flags=*/0, top3, percent3, normalized_score3, /*resultchunkvector=*/nullptr, &text_bytes,
+        &reliable, &valid_prefix_bytes);
+  };
+  // CLD2 checks the UTF-8 itself and gives up on invalid input; only then
+  // is the text repaired, so valid text is read once.
+  CLD2::Language language = detect(text);
+  std::string repaired;
+  if (static_cast<size_t>(valid_prefix_bytes) < text.size()) {
+    repaired = RepairUtf8(text);
+    language = detect(repaired);
+  }
   if (language == CLD2::UNKNOWN_LANGUAGE) return guess;
 
   float share = std::clamp(percent3[0] / 100.0f, 0.0f, 1.0f);
@@ -62,12 +67,13 @@ LanguageGuess DetectLanguage(std::string_view text, size_t max_bytes) {
 }
 
 LanguageGuess DetectArticleLanguage(const Article& article) {
-  constexpr size_t kMaxBytes = 8192;
+  // The opening of the main text is enough for CLD2 and bounds its cost.
+  constexpr size_t kMaxBytes = 1024;
   std::string text = article.title;
   for (const Paragraph& paragraph : article.paragraphs) {
     if (text.size() >= kMaxBytes) break;
     text += '\n';
-    text += paragraph.text;
+    text.append(paragraph.text, 0, kMaxBytes);
   }
   return DetectLanguage(text, kMaxBytes);
 }

@@ -1,8 +1,12 @@
 #include "analyze/text_features.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstring>
+#include <utility>
 
+#include "common/strings.h"
 #include "common/utf8.h"
 
 namespace newsloom::analyze {
@@ -15,11 +19,15 @@ constexpr uint64_t kFnvPrime = 1099511628211ull;
 constexpr uint64_t kBodySeed = 0x9e3779b97f4a7c15ull;
 constexpr uint64_t kTitleSeed = 0xc2b2ae3d27d4eb4full;
 constexpr uint64_t kLengthSeed = 0x165667b19e3779f9ull;
+constexpr uint64_t kPrefixSalt = 0x5bd1e995ull;
+constexpr size_t kPrefixBytes = 5;
 
-uint64_t HashWord(std::string_view word) {
+// FNV-1a of the word and, in the same pass, of its first kPrefixBytes bytes.
+uint64_t HashWordAndPrefix(std::string_view word, uint64_t* prefix_hash) {
   uint64_t hash = kFnvOffset;
-  for (char c : word) {
-    hash ^= static_cast<unsigned char>(c);
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (i == kPrefixBytes) *prefix_hash = hash;
+    hash ^= static_cast<unsigned char>(word[i]);
     hash *= kFnvPrime;
   }
   return hash;
@@ -66,56 +74,133 @@ bool IsSeparator(uint32_t cp) {
 
 bool IsApostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
 
-void AddCounts(std::vector<uint32_t>& buckets, std::vector<FeatureCount>* counts) {
-  std::sort(buckets.begin(), buckets.end());
+// Counts equal buckets with a small open-addressing table (cheaper than
+// sorting); features come out in order of first occurrence.
+void AddCounts(const std::vector<uint32_t>& buckets, std::vector<FeatureCount>* counts) {
   counts->clear();
-  for (size_t i = 0; i < buckets.size();) {
-    size_t j = i;
-    while (j < buckets.size() && buckets[j] == buckets[i]) ++j;
-    counts->push_back({buckets[i], static_cast<uint32_t>(j - i)});
-    i = j;
+  size_t size = 64;
+  while (size < 2 * buckets.size()) size *= 2;
+  std::vector<int32_t> slots(size, -1);  // index into *counts, or -1
+  const size_t mask = size - 1;
+  for (uint32_t bucket : buckets) {
+    size_t slot = (bucket * 0x9E3779B1u) & mask;
+    for (;;) {
+      int32_t& entry = slots[slot];
+      if (entry < 0) {
+        entry = static_cast<int32_t>(counts->size());
+        counts->push_back({bucket, 1});
+        break;
+      }
+      if ((*counts)[size_t(entry)].bucket == bucket) {
+        ++(*counts)[size_t(entry)].count;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
   }
 }
 
-// Unigram and bigram buckets of `words`, plus the length bucket, in `seed`'s namespace.
-void BlockBuckets(const std::vector<std::string>& words, uint64_t seed, uint32_t bits,
+// Calls on_word(std::string_view) for each word of `text` (see Tokenize), at
+// most max_tokens times; returns the number of words.
+template <typename OnWord>
+size_t ForEachWord(std::string_view text, size_t max_tokens, OnWord on_word) {
+  // ASCII bytes, the common case, are classified and lowered by table.
+  static const auto* ascii = [] {
+    auto* table = new std::array<char, 128>;  // 0: separator, else the byte to append
+    for (int c = 0; c < 128; ++c) {
+      char lowered = LowerAscii(static_cast<char>(c));
+      (*table)[c] = IsAsciiDigit(char(c)) ? '0' : (IsAsciiAlnum(char(c)) ? lowered : '\0');
+    }
+    return table;
+  }();
+  constexpr size_t kMaxWordBytes = 64;  // a run-on "word" is noise; cap its cost
+  char word[kMaxWordBytes + 4];
+  size_t length = 0;
+  size_t count = 0;
+  auto flush = [&] {
+    if (length == 0) return;
+    on_word(std::string_view(word, length));
+    ++count;
+    length = 0;
+  };
+  size_t position = 0;
+  while (position < text.size() && count < max_tokens) {
+    unsigned char byte = static_cast<unsigned char>(text[position]);
+    if (byte < 0x80) {
+      ++position;
+      char mapped = (*ascii)[byte];
+      if (mapped != '\0') {
+        if (length < kMaxWordBytes) word[length++] = mapped;
+      } else if (byte == '\'' && length > 0 && position < text.size() &&
+                 static_cast<unsigned char>(text[position]) < 0x80 &&
+                 (*ascii)[static_cast<unsigned char>(text[position])] != '\0') {
+        // "don't" -> "dont", "Obama's" -> "obamas"
+      } else {
+        flush();
+      }
+      continue;
+    }
+    uint32_t cp = DecodeUtf8(text, &position);
+    if (IsApostrophe(cp) && length > 0 && position < text.size() &&
+        !IsSeparator(static_cast<unsigned char>(text[position]))) {
+      continue;
+    }
+    if (IsSeparator(cp)) {
+      flush();
+      continue;
+    }
+    if (length >= kMaxWordBytes) continue;
+    std::string encoded;
+    AppendUtf8(LowerCodePoint(cp), &encoded);
+    std::memcpy(word + length, encoded.data(), encoded.size());
+    length += encoded.size();
+  }
+  if (count < max_tokens) flush();
+  return count;
+}
+
+// Unigram and bigram buckets of the words of `text`, plus the length bucket,
+// in `seed`'s namespace.
+void BlockBuckets(std::string_view text, size_t max_tokens, uint64_t seed, uint32_t bits,
                   std::vector<uint32_t>* buckets) {
   buckets->clear();
   uint64_t previous = 0;
-  for (size_t i = 0; i < words.size(); ++i) {
-    uint64_t hash = HashWord(words[i]);
+  bool first = true;
+  size_t words = ForEachWord(text, max_tokens, [&](std::string_view word) {
+    uint64_t prefix_hash = 0;
+    uint64_t hash = HashWordAndPrefix(word, &prefix_hash);
     buckets->push_back(Bucket(hash ^ seed, bits));
-    if (i > 0) buckets->push_back(Bucket((previous * 0x100000001b3ull + hash) ^ (seed >> 1), bits));
+    // The first five letters as well: a crude stem that lets "elect",
+    // "elected" and "elections" share evidence.
+    if (word.size() > kPrefixBytes) {
+      buckets->push_back(Bucket(prefix_hash ^ seed ^ kPrefixSalt, bits));
+    }
+    if (!std::exchange(first, false)) {
+      buckets->push_back(Bucket((previous * 0x100000001b3ull + hash) ^ (seed >> 1), bits));
+    }
     previous = hash;
-  }
+  });
   // log2 of the word count: tells teasers, listings and long reads apart.
   uint64_t length_class = 0;
-  for (size_t n = words.size(); n > 0; n >>= 1) ++length_class;
+  for (size_t n = words; n > 0; n >>= 1) ++length_class;
   buckets->push_back(Bucket((length_class + 1) * kLengthSeed ^ seed, bits));
 }
 
 }  // namespace
 
+float SublinearTf(uint32_t count) {
+  static const auto* table = [] {
+    auto* values = new std::array<float, 64>;
+    for (size_t n = 1; n < values->size(); ++n) (*values)[n] = 1.0f + std::log(float(n));
+    return values;
+  }();
+  if (count == 0) return 0;
+  return count < table->size() ? (*table)[count] : 1.0f + std::log(static_cast<float>(count));
+}
+
 std::vector<std::string> Tokenize(std::string_view text, size_t max_tokens) {
   std::vector<std::string> words;
-  std::string word;
-  size_t position = 0;
-  while (position < text.size() && words.size() < max_tokens) {
-    uint32_t cp = DecodeUtf8(text, &position);
-    if (IsApostrophe(cp) && !word.empty() && position < text.size() &&
-        !IsSeparator(static_cast<unsigned char>(text[position]))) {
-      continue;  // "don't" -> "dont", "Obama's" -> "obamas"
-    }
-    if (IsSeparator(cp)) {
-      if (!word.empty()) words.push_back(std::move(word));
-      word.clear();
-      continue;
-    }
-    if (cp >= '0' && cp <= '9') cp = '0';
-    AppendUtf8(LowerCodePoint(cp), &word);
-    if (word.size() > 64) word.resize(64);  // a run-on "word" is noise; cap its cost
-  }
-  if (!word.empty() && words.size() < max_tokens) words.push_back(std::move(word));
+  ForEachWord(text, max_tokens, [&](std::string_view word) { words.emplace_back(word); });
   return words;
 }
 
@@ -126,12 +211,10 @@ void CountFeatures(std::string_view title, std::string_view body, const FeatureS
   title = title.substr(0, std::min<size_t>(title.size(), 2048));
   body = body.substr(0, std::min<size_t>(body.size(), size_t(settings.max_tokens) * 32));
   std::vector<uint32_t> buckets;
-  std::vector<std::string> title_words = Tokenize(title, 64);
-  BlockBuckets(title_words, kTitleSeed, settings.hash_bits, &buckets);
+  buckets.reserve(2 * size_t(settings.max_tokens) + 2);
+  BlockBuckets(title, 64, kTitleSeed, settings.hash_bits, &buckets);
   AddCounts(buckets, title_counts);
-
-  std::vector<std::string> body_words = Tokenize(body, settings.max_tokens);
-  BlockBuckets(body_words, kBodySeed, settings.hash_bits, &buckets);
+  BlockBuckets(body, settings.max_tokens, kBodySeed, settings.hash_bits, &buckets);
   AddCounts(buckets, body_counts);
 }
 
@@ -144,7 +227,7 @@ void WeighFeatures(std::span<const FeatureCount> title_counts,
     double sum_squares = 0;
     for (const FeatureCount& feature : counts) {
       float idf_value = feature.bucket < idf.size() ? idf[feature.bucket] : 0.0f;
-      float value = (1.0f + std::log(static_cast<float>(feature.count))) * idf_value;
+      float value = SublinearTf(feature.count) * idf_value;
       if (value == 0) continue;
       features->push_back({feature.bucket, value});
       sum_squares += double(value) * value;

@@ -1,6 +1,6 @@
-// Text features for the category model: hashed word unigrams and bigrams
-// of the body, the same of the title in their own namespace, and a length
-// bucket; weighted by sublinear term frequency times IDF.
+// Text features for the category model: hashed word unigrams, five-letter
+// word prefixes and bigrams of the body, the same of the title in their own
+// namespace, and a length bucket; weighted by sublinear term frequency times IDF.
 //
 // Pure functions; thread-safe.
 #ifndef NEWSLOOM_ANALYZE_TEXT_FEATURES_H_
@@ -18,7 +18,7 @@ namespace newsloom::analyze {
 // read with the settings it was trained with.
 struct FeatureSettings {
   uint32_t hash_bits = 18;    // 2^hash_bits buckets
-  uint32_t max_tokens = 800;  // body tokens read; the rest of a long text adds little
+  uint32_t max_tokens = 300;  // body words read: the opening tells the topic; bounds the cost
   float title_weight = 0.6f;  // norm of the title block relative to the body block's 1
 };
 
@@ -34,13 +34,16 @@ struct FeatureCount {
 // treated as separators. At most `max_tokens` words.
 std::vector<std::string> Tokenize(std::string_view text, size_t max_tokens);
 
-// The bucket counts of a title and body, sorted by bucket: body unigrams and
-// bigrams, title unigrams and bigrams (their own namespace), and one length
+// The bucket counts of a title and body, in order of first occurrence: body
+// unigrams, prefixes and bigrams, the same of the title (their own namespace), and one length
 // bucket per block, from at most 2 KB of title and 32 bytes per max_tokens of
 // body. `title_counts` and `body_counts` are filled separately
 // so each block can be normalised on its own.
 void CountFeatures(std::string_view title, std::string_view body, const FeatureSettings& settings,
                    std::vector<FeatureCount>* title_counts, std::vector<FeatureCount>* body_counts);
+
+// 1 + ln(count), from a table for small counts.
+float SublinearTf(uint32_t count);
 
 // One weighted feature of a document vector.
 struct WeightedFeature {

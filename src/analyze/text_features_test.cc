@@ -32,9 +32,9 @@ TEST(TextFeaturesTest, TitleAndBodyUseSeparateBuckets) {
   std::vector<FeatureCount> title;
   std::vector<FeatureCount> body;
   CountFeatures("election", "election", settings, &title, &body);
-  // One unigram and one length bucket each; no bucket shared.
-  ASSERT_EQ(title.size(), 2u);
-  ASSERT_EQ(body.size(), 2u);
+  // One unigram, one prefix ("elect") and one length bucket each; no bucket shared.
+  ASSERT_EQ(title.size(), 3u);
+  ASSERT_EQ(body.size(), 3u);
   for (const FeatureCount& t : title) {
     for (const FeatureCount& b : body) EXPECT_NE(t.bucket, b.bucket);
   }

@@ -119,6 +119,11 @@ Command AddTrainClassifierCommand(CLI::App& app) {
       ->check(CLI::Range(10, 22))
       ->capture_default_str();
   command
+      ->add_option("--max-tokens", options.features.max_tokens,
+                   "Words of each text the model reads (training and prediction)")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  command
       ->add_option("--title-weight", options.features.title_weight,
                    "Weight of the title's features against the body's")
       ->check(CLI::Range(0.0, 10.0))
