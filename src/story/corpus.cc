@@ -130,8 +130,9 @@ bool HasShoutedRun(std::string_view text) {
 }
 
 bool HasBoilerplatePhrase(std::string_view text) {
+  std::string lower = AsciiLower(text);
   for (std::string_view phrase : kBoilerplatePhrases) {
-    if (ContainsIgnoreCase(text, phrase)) return true;
+    if (lower.find(phrase) != std::string::npos) return true;
   }
   return false;
 }

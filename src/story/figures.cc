@@ -60,14 +60,18 @@ double ScaleOf(std::string_view lower) {
 
 // The numeric value of a word: digits with thousands separators or decimals, or a number word.
 std::optional<double> ValueOf(std::string_view word, bool* digits) {
-  std::string lower = AsciiLower(word);
-  for (size_t n = 0; n < kNumberWords.size(); ++n) {
-    if (!kNumberWords[n].empty() && lower == kNumberWords[n]) {
-      *digits = false;
-      return static_cast<double>(n);
+  if (word.empty()) return std::nullopt;
+  if (!IsAsciiDigit(word[0])) {
+    if (word.size() < 3 || word.size() > 9) return std::nullopt;
+    std::string lower = AsciiLower(word);
+    for (size_t n = 0; n < kNumberWords.size(); ++n) {
+      if (!kNumberWords[n].empty() && lower == kNumberWords[n]) {
+        *digits = false;
+        return static_cast<double>(n);
+      }
     }
+    return std::nullopt;
   }
-  if (word.empty() || !IsAsciiDigit(word[0])) return std::nullopt;
   std::string plain;
   for (char c : word) {
     if (IsAsciiDigit(c) || c == '.') {

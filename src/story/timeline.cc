@@ -70,6 +70,8 @@ std::vector<TimelineEvent> BuildTimeline(const StoryCorpus& corpus, int max_even
     Event* best = nullptr;
     float best_similarity = kSameEventSimilarity;
     for (Event& event : events) {
+      // The event's date is its finest member's: a date that does not fit it fits no member.
+      if (!Compatible(event.date, dated[d].date)) continue;
       bool compatible = true;
       float closest = 0;
       for (size_t m = 0; m < event.members.size() && compatible; ++m) {
