@@ -30,7 +30,7 @@ constexpr std::array<std::string_view, 36> kEventWords = {
     "detained",     "evacuated",    "displaced", "missing",  "casualties", "victims",
     "fined",        "pledged",      "donated",   "raised",   "protesters", "gathered",
     "rallied",      "deployed",     "troops",    "soldiers", "survivors",  "rescued",
-    "hospitalized", "hospitalised", "stranded",  "homeless", "infected",   "confirmed"};
+    "hospitalized", "hospitalised", "stranded",  "homeless", "infected",   "sickened"};
 
 // Sentences about one event share some words beyond the figure's own.
 constexpr float kMinimumSimilarity = 0.1f;

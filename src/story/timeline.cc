@@ -27,14 +27,34 @@ struct Event {
   timex::TimeExpression date;   // the finest of the members' dates
 };
 
+// A byline or dateline ("Published on Friday, 27 September 2013", "December
+// 15th, 2008, 7:35 am"): few words besides its dates, or a publishing verb first.
+bool IsDateline(const Sentence& sentence) {
+  for (std::string_view verb :
+       {"published", "updated", "posted", "last updated", "first published"}) {
+    if (StartsWithIgnoreCase(sentence.text, verb)) return true;
+  }
+  // Words of two letters or more outside the dates ("GMT" counts, "10:00" does not).
+  int words = 0;
+  for (const Word& word : SplitWords(sentence.text)) {
+    bool in_date = false;
+    for (const timex::TimeExpression& date : sentence.dates) {
+      in_date = in_date || (word.begin >= date.begin && word.begin < date.end);
+    }
+    int letters = 0;
+    for (char c : word.text) letters += IsAsciiLetter(c) || static_cast<unsigned char>(c) >= 0x80;
+    if (!in_date && letters >= 2) ++words;
+  }
+  return words < 5;
+}
+
 }  // namespace
 
 std::vector<DatedSentence> DatedSentences(const StoryCorpus& corpus) {
   std::vector<DatedSentence> dated;
   for (size_t s = 0; s < corpus.sentences.size(); ++s) {
     const Sentence& sentence = corpus.sentences[s];
-    if (sentence.reference || CountWords(sentence.text) < 4) continue;
-    if (HasBoilerplatePhrase(sentence.text)) continue;
+    if (sentence.reference || HasBoilerplatePhrase(sentence.text) || IsDateline(sentence)) continue;
     const timex::TimeExpression* best = nullptr;
     for (const timex::TimeExpression& date : sentence.dates) {
       if (!date.resolved()) continue;
