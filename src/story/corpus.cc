@@ -68,6 +68,13 @@ bool IsReference(std::string_view text) {
 void AddSentences(std::string_view text, uint32_t article, int paragraph, bool heading,
                   const timex::Anchor& anchor, int* position, StoryCorpus* corpus) {
   for (const timex::SentenceSpan& span : timex::SplitSentences(text)) {
+    if (*position >= kMaxSentencesPerArticle) return;
+    if (paragraph < 0 && span.begin > 0 && corpus->sentences.back().paragraph < 0 &&
+        corpus->sentences.size() >= 3 &&
+        corpus->sentences[corpus->sentences.size() - 3].paragraph < 0 &&
+        corpus->sentences[corpus->sentences.size() - 3].article == article) {
+      return;  // a title of more than three sentences is not a title
+    }
     Sentence sentence;
     sentence.article = article;
     sentence.paragraph = paragraph;

@@ -16,6 +16,14 @@ namespace newsloom::story {
 
 using timex::Granularity;
 
+// Sentences read per article: a story is told from its articles' first
+// sentences; this bounds the work on huge pages.
+inline constexpr int kMaxSentencesPerArticle = 300;
+
+// The finders that compare sentences pairwise look at no more than this many
+// candidates per story (the first ones, article by article).
+inline constexpr size_t kMaxPairwiseCandidates = 3000;
+
 struct Sentence {
   uint32_t article = 0;   // index into StoryCorpus::articles
   int paragraph = 0;      // index into the article's paragraphs; -1 for the title

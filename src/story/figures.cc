@@ -32,6 +32,10 @@ constexpr std::array<std::string_view, 36> kEventWords = {
     "rallied",      "deployed",     "troops",    "soldiers", "survivors",  "rescued",
     "hospitalized", "hospitalised", "stranded",  "homeless", "infected",   "sickened"};
 
+// Bounds on the pairwise search: figures read per story, disputed pairs kept.
+constexpr size_t kMaxFigures = 1000;
+constexpr size_t kMaxDisputedPairs = 100;
+
 // Sentences about one event share some words beyond the figure's own.
 constexpr float kMinimumSimilarity = 0.1f;
 
@@ -222,14 +226,16 @@ std::vector<Disagreement> FindFigureDisagreements(const StoryCorpus& corpus) {
   for (size_t s = 0; s < corpus.sentences.size(); ++s) {
     if (corpus.sentences[s].reference) continue;
     for (Figure& figure : FiguresOf(corpus, s)) figures.push_back(std::move(figure));
+    if (figures.size() >= kMaxFigures) break;
   }
   struct Group {
     std::string unit;
     std::vector<size_t> figures;
   };
   std::vector<Group> groups;
-  for (size_t i = 0; i < figures.size(); ++i) {
-    for (size_t j = i + 1; j < figures.size(); ++j) {
+  size_t pairs = 0;
+  for (size_t i = 0; i < figures.size() && pairs < kMaxDisputedPairs; ++i) {
+    for (size_t j = i + 1; j < figures.size() && pairs < kMaxDisputedPairs; ++j) {
       const Sentence& left = corpus.sentences[figures[i].sentence];
       const Sentence& right = corpus.sentences[figures[j].sentence];
       if (left.article == right.article || !SameQuantity(figures[i], figures[j]) ||
@@ -238,6 +244,7 @@ std::vector<Disagreement> FindFigureDisagreements(const StoryCorpus& corpus) {
           StatesBoth(figures, j, i)) {
         continue;
       }
+      ++pairs;
       Group* group = nullptr;
       for (Group& existing : groups) {
         bool has = std::find(existing.figures.begin(), existing.figures.end(), i) !=

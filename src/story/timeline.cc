@@ -61,6 +61,7 @@ std::vector<DatedSentence> DatedSentences(const StoryCorpus& corpus) {
       if (!best || Fineness(date.granularity) > Fineness(best->granularity)) best = &date;
     }
     if (best) dated.push_back({s, *best});
+    if (dated.size() >= kMaxPairwiseCandidates) break;
   }
   return dated;
 }
