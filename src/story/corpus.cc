@@ -81,9 +81,10 @@ void AddSentences(std::string_view text, uint32_t article, int paragraph, bool h
     sentence.position = paragraph < 0 ? -1 : (*position)++;
     sentence.text = text.substr(span.begin, span.end - span.begin);
     sentence.reference = IsReference(sentence.text);
-    sentence.boilerplate = heading || paragraph < 0 || sentence.reference ||
+    sentence.appeal = HasBoilerplatePhrase(sentence.text);
+    sentence.boilerplate = heading || paragraph < 0 || sentence.reference || sentence.appeal ||
                            sentence.text.size() > kMaxSentenceBytes ||
-                           IsBoilerplateSentence(sentence.text);
+                           IsBoilerplateShape(sentence.text);
     std::string_view dated = sentence.text.substr(0, std::min(sentence.text.size(), size_t{4096}));
     sentence.dates = timex::FindTimeExpressions(dated, anchor);
     sentence.stems = ContentStems(sentence.text);
@@ -112,7 +113,7 @@ std::vector<timex::Anchor> StoryAnchors(const std::vector<const Article*>& artic
 
 }  // namespace
 
-bool IsBoilerplateSentence(std::string_view text) {
+bool IsBoilerplateShape(std::string_view text) {
   if (text.empty() || IsAsciiLower(text[0])) return true;  // a fragment
   int words = CountWords(text);
   if (words < 6 || words > 80) return true;
@@ -121,7 +122,11 @@ bool IsBoilerplateSentence(std::string_view text) {
       text.find("\xe2\x80\xa6") != std::string_view::npos) {
     return true;  // elided quotes and truncated teasers
   }
-  return HasBoilerplatePhrase(text) || HasShoutedRun(text);
+  return HasShoutedRun(text);
+}
+
+bool IsBoilerplateSentence(std::string_view text) {
+  return IsBoilerplateShape(text) || HasBoilerplatePhrase(text);
 }
 
 bool HasShoutedRun(std::string_view text) {

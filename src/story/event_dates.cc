@@ -5,9 +5,9 @@
 
 namespace newsloom::story {
 
-std::vector<Disagreement> FindDateDisagreements(const StoryCorpus& corpus) {
+std::vector<Disagreement> FindDateDisagreements(const StoryCorpus& corpus,
+                                                const std::vector<DatedSentence>& dated) {
   constexpr float kSameEvent = 0.5f;
-  std::vector<DatedSentence> dated = DatedSentences(corpus);
   std::vector<Disagreement> found;
   std::vector<bool> used(dated.size(), false);
   constexpr size_t kMaxFound = 20;

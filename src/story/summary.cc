@@ -85,6 +85,7 @@ std::vector<CitedSentence> Summarize(const StoryCorpus& corpus, const std::vecto
   std::set<std::string> sources_used;
   std::set<std::string_view> texts_used;
   std::vector<bool> taken(candidates.size(), false);
+  std::vector<float> redundancies(candidates.size(), 0.0f);  // cosine to the closest pick
   while (chosen.size() < static_cast<size_t>(std::max(length, 0))) {
     int best = -1;
     float best_score = -1e9f;
@@ -92,10 +93,7 @@ std::vector<CitedSentence> Summarize(const StoryCorpus& corpus, const std::vecto
       if (taken[c]) continue;
       const Sentence& sentence = corpus.sentences[candidates[c]];
       if (texts_used.count(sentence.text)) continue;
-      float redundancy = 0;
-      for (size_t picked : chosen) {
-        redundancy = std::max(redundancy, Cosine(sentence.vector, corpus.sentences[picked].vector));
-      }
+      float redundancy = redundancies[c];
       if (redundancy >= kTooSimilar) continue;
       const Article& article = *corpus.articles[sentence.article];
       float score = kRelevanceWeight * relevance[c] - (1 - kRelevanceWeight) * redundancy -
@@ -106,6 +104,11 @@ std::vector<CitedSentence> Summarize(const StoryCorpus& corpus, const std::vecto
     if (best < 0) break;
     taken[best] = true;
     const Sentence& sentence = corpus.sentences[candidates[best]];
+    for (size_t c = 0; c < candidates.size(); ++c) {
+      if (taken[c]) continue;
+      float similarity = Cosine(corpus.sentences[candidates[c]].vector, sentence.vector);
+      redundancies[c] = std::max(redundancies[c], similarity);
+    }
     chosen.push_back(candidates[best]);
     ++article_uses[sentence.article];
     sources_used.insert(SourceKey(*corpus.articles[sentence.article]));

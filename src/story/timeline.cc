@@ -54,7 +54,7 @@ std::vector<DatedSentence> DatedSentences(const StoryCorpus& corpus) {
   std::vector<DatedSentence> dated;
   for (size_t s = 0; s < corpus.sentences.size(); ++s) {
     const Sentence& sentence = corpus.sentences[s];
-    if (sentence.reference || HasBoilerplatePhrase(sentence.text) || IsDateline(sentence)) continue;
+    if (sentence.reference || sentence.appeal || IsDateline(sentence)) continue;
     const timex::TimeExpression* best = nullptr;
     for (const timex::TimeExpression& date : sentence.dates) {
       if (!date.resolved()) continue;
@@ -76,8 +76,8 @@ bool Compatible(const timex::TimeExpression& a, const timex::TimeExpression& b) 
   return day >= start && day <= end;
 }
 
-std::vector<TimelineEvent> BuildTimeline(const StoryCorpus& corpus, int max_events) {
-  std::vector<DatedSentence> dated = DatedSentences(corpus);
+std::vector<TimelineEvent> BuildTimeline(const StoryCorpus& corpus,
+                                         const std::vector<DatedSentence>& dated, int max_events) {
   std::vector<const SparseVector*> article_vectors;
   for (const SparseVector& vector : corpus.article_vectors) article_vectors.push_back(&vector);
   SparseVector centroid = Centroid(article_vectors);
