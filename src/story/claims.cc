@@ -78,9 +78,12 @@ std::vector<Disagreement> FindClaimDisagreements(const StoryCorpus& corpus) {
   for (size_t s = 0; s < corpus.sentences.size(); ++s) {
     Claim claim = ReadClaim(corpus, s);
     if (claim.polarity != Polarity::kNone) claims.push_back(std::move(claim));
+    if (claims.size() >= kMaxPairwiseCandidates) break;
   }
   std::vector<Disagreement> found;
+  constexpr size_t kMaxFound = 20;
   for (const Claim& reached : claims) {
+    if (found.size() >= kMaxFound) break;
     if (reached.polarity != Polarity::kReached) continue;
     const Sentence& said = corpus.sentences[reached.sentence];
     Disagreement disagreement;

@@ -60,10 +60,17 @@ struct OfficeMention {
 // The office mentions of one sentence.
 std::vector<OfficeMention> OfficeMentions(std::string_view text, size_t sentence) {
   std::vector<OfficeMention> mentions;
+  static const std::vector<std::vector<Word>> kOfficeWords = [] {
+    std::vector<std::vector<Word>> out;
+    for (std::string_view office : kOffices) out.push_back(SplitWords(office));
+    return out;
+  }();
   std::vector<Word> words = SplitWords(text);
   for (size_t w = 0; w < words.size(); ++w) {
-    for (std::string_view office : kOffices) {
-      std::vector<Word> office_words = SplitWords(office);
+    if (!IsCapitalized(words[w].text)) continue;
+    for (size_t o = 0; o < kOffices.size(); ++o) {
+      std::string_view office = kOffices[o];
+      const std::vector<Word>& office_words = kOfficeWords[o];
       size_t n = office_words.size();
       if (w + n > words.size()) continue;
       bool match = true;

@@ -68,15 +68,23 @@ bool IsReference(std::string_view text) {
 void AddSentences(std::string_view text, uint32_t article, int paragraph, bool heading,
                   const timex::Anchor& anchor, int* position, StoryCorpus* corpus) {
   for (const timex::SentenceSpan& span : timex::SplitSentences(text)) {
+    if (*position >= kMaxSentencesPerArticle) return;
+    if (paragraph < 0 && span.begin > 0 && corpus->sentences.back().paragraph < 0 &&
+        corpus->sentences.size() >= 3 &&
+        corpus->sentences[corpus->sentences.size() - 3].paragraph < 0 &&
+        corpus->sentences[corpus->sentences.size() - 3].article == article) {
+      return;  // a title of more than three sentences is not a title
+    }
     Sentence sentence;
     sentence.article = article;
     sentence.paragraph = paragraph;
     sentence.position = paragraph < 0 ? -1 : (*position)++;
     sentence.text = text.substr(span.begin, span.end - span.begin);
     sentence.reference = IsReference(sentence.text);
-    sentence.boilerplate = heading || paragraph < 0 || sentence.reference ||
+    sentence.appeal = HasBoilerplatePhrase(sentence.text);
+    sentence.boilerplate = heading || paragraph < 0 || sentence.reference || sentence.appeal ||
                            sentence.text.size() > kMaxSentenceBytes ||
-                           IsBoilerplateSentence(sentence.text);
+                           IsBoilerplateShape(sentence.text);
     std::string_view dated = sentence.text.substr(0, std::min(sentence.text.size(), size_t{4096}));
     sentence.dates = timex::FindTimeExpressions(dated, anchor);
     sentence.stems = ContentStems(sentence.text);
@@ -105,7 +113,7 @@ std::vector<timex::Anchor> StoryAnchors(const std::vector<const Article*>& artic
 
 }  // namespace
 
-bool IsBoilerplateSentence(std::string_view text) {
+bool IsBoilerplateShape(std::string_view text) {
   if (text.empty() || IsAsciiLower(text[0])) return true;  // a fragment
   int words = CountWords(text);
   if (words < 6 || words > 80) return true;
@@ -114,7 +122,11 @@ bool IsBoilerplateSentence(std::string_view text) {
       text.find("\xe2\x80\xa6") != std::string_view::npos) {
     return true;  // elided quotes and truncated teasers
   }
-  return HasBoilerplatePhrase(text) || HasShoutedRun(text);
+  return HasShoutedRun(text);
+}
+
+bool IsBoilerplateSentence(std::string_view text) {
+  return IsBoilerplateShape(text) || HasBoilerplatePhrase(text);
 }
 
 bool HasShoutedRun(std::string_view text) {
@@ -130,8 +142,9 @@ bool HasShoutedRun(std::string_view text) {
 }
 
 bool HasBoilerplatePhrase(std::string_view text) {
+  std::string lower = AsciiLower(text);
   for (std::string_view phrase : kBoilerplatePhrases) {
-    if (ContainsIgnoreCase(text, phrase)) return true;
+    if (lower.find(phrase) != std::string::npos) return true;
   }
   return false;
 }

@@ -16,6 +16,14 @@ namespace newsloom::story {
 
 using timex::Granularity;
 
+// Sentences read per article: a story is told from its articles' first
+// sentences; this bounds the work on huge pages.
+inline constexpr int kMaxSentencesPerArticle = 300;
+
+// The finders that compare sentences pairwise look at no more than this many
+// candidates per story (the first ones, article by article).
+inline constexpr size_t kMaxPairwiseCandidates = 3000;
+
 struct Sentence {
   uint32_t article = 0;   // index into StoryCorpus::articles
   int paragraph = 0;      // index into the article's paragraphs; -1 for the title
@@ -26,6 +34,7 @@ struct Sentence {
   SparseVector vector;
   bool boilerplate = false;  // a line no reader wants quoted: links, appeals, teasers, questions
   bool reference = false;    // an item of a reference list ("[2] Reuters, ...", URLs)
+  bool appeal = false;       // HasBoilerplatePhrase: appeals, links, page furniture
 };
 
 struct StoryCorpus {
@@ -46,6 +55,10 @@ StoryCorpus BuildCorpus(const std::vector<const Article*>& articles);
 // Is `text` a line no summary should quote (appeals, links, teasers, questions,
 // fragments)? Exposed for tests.
 bool IsBoilerplateSentence(std::string_view text);
+
+// The same without the phrase check (HasBoilerplatePhrase): the shape of a
+// fragment, a question, a headline, a teaser, page furniture.
+bool IsBoilerplateShape(std::string_view text);
 
 // Does `text` hold an appeal, a link or a page-furniture phrase ("subscribe",
 // "Read more", "http")?

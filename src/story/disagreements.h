@@ -8,6 +8,7 @@
 
 #include "newsloom/story.h"
 #include "story/corpus.h"
+#include "story/timeline.h"
 
 namespace newsloom::story {
 
@@ -23,7 +24,9 @@ std::vector<Disagreement> FindFigureDisagreements(const StoryCorpus& corpus);
 // Dates: sentences of different articles worded alike (cosine >= 0.5) that
 // date the same event on different days or months. Whole-year shifts of the
 // same day are anniversaries, not disagreements.
-std::vector<Disagreement> FindDateDisagreements(const StoryCorpus& corpus);
+// `dated` is DatedSentences(corpus).
+std::vector<Disagreement> FindDateDisagreements(const StoryCorpus& corpus,
+                                                const std::vector<DatedSentence>& dated);
 
 // Claims: a sentence saying an agreement was reached ("Russia and Ukraine
 // agree to ceasefire") against sentences of other articles saying there is

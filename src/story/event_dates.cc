@@ -5,12 +5,13 @@
 
 namespace newsloom::story {
 
-std::vector<Disagreement> FindDateDisagreements(const StoryCorpus& corpus) {
+std::vector<Disagreement> FindDateDisagreements(const StoryCorpus& corpus,
+                                                const std::vector<DatedSentence>& dated) {
   constexpr float kSameEvent = 0.5f;
-  std::vector<DatedSentence> dated = DatedSentences(corpus);
   std::vector<Disagreement> found;
   std::vector<bool> used(dated.size(), false);
-  for (size_t i = 0; i < dated.size(); ++i) {
+  constexpr size_t kMaxFound = 20;
+  for (size_t i = 0; i < dated.size() && found.size() < kMaxFound; ++i) {
     const timex::TimeExpression& first = dated[i].date;
     // Relative dates hang on publication dates, which copies of one report often get wrong.
     if (used[i] || first.granularity == Granularity::kYear || first.relative) continue;

@@ -30,7 +30,11 @@ constexpr std::array<std::string_view, 36> kEventWords = {
     "detained",     "evacuated",    "displaced", "missing",  "casualties", "victims",
     "fined",        "pledged",      "donated",   "raised",   "protesters", "gathered",
     "rallied",      "deployed",     "troops",    "soldiers", "survivors",  "rescued",
-    "hospitalized", "hospitalised", "stranded",  "homeless", "infected",   "confirmed"};
+    "hospitalized", "hospitalised", "stranded",  "homeless", "infected",   "sickened"};
+
+// Bounds on the pairwise search: figures read per story, disputed pairs kept.
+constexpr size_t kMaxFigures = 1000;
+constexpr size_t kMaxDisputedPairs = 100;
 
 // Sentences about one event share some words beyond the figure's own.
 constexpr float kMinimumSimilarity = 0.1f;
@@ -60,14 +64,18 @@ double ScaleOf(std::string_view lower) {
 
 // The numeric value of a word: digits with thousands separators or decimals, or a number word.
 std::optional<double> ValueOf(std::string_view word, bool* digits) {
-  std::string lower = AsciiLower(word);
-  for (size_t n = 0; n < kNumberWords.size(); ++n) {
-    if (!kNumberWords[n].empty() && lower == kNumberWords[n]) {
-      *digits = false;
-      return static_cast<double>(n);
+  if (word.empty()) return std::nullopt;
+  if (!IsAsciiDigit(word[0])) {
+    if (word.size() < 3 || word.size() > 9) return std::nullopt;
+    std::string lower = AsciiLower(word);
+    for (size_t n = 0; n < kNumberWords.size(); ++n) {
+      if (!kNumberWords[n].empty() && lower == kNumberWords[n]) {
+        *digits = false;
+        return static_cast<double>(n);
+      }
     }
+    return std::nullopt;
   }
-  if (word.empty() || !IsAsciiDigit(word[0])) return std::nullopt;
   std::string plain;
   for (char c : word) {
     if (IsAsciiDigit(c) || c == '.') {
@@ -218,14 +226,16 @@ std::vector<Disagreement> FindFigureDisagreements(const StoryCorpus& corpus) {
   for (size_t s = 0; s < corpus.sentences.size(); ++s) {
     if (corpus.sentences[s].reference) continue;
     for (Figure& figure : FiguresOf(corpus, s)) figures.push_back(std::move(figure));
+    if (figures.size() >= kMaxFigures) break;
   }
   struct Group {
     std::string unit;
     std::vector<size_t> figures;
   };
   std::vector<Group> groups;
-  for (size_t i = 0; i < figures.size(); ++i) {
-    for (size_t j = i + 1; j < figures.size(); ++j) {
+  size_t pairs = 0;
+  for (size_t i = 0; i < figures.size() && pairs < kMaxDisputedPairs; ++i) {
+    for (size_t j = i + 1; j < figures.size() && pairs < kMaxDisputedPairs; ++j) {
       const Sentence& left = corpus.sentences[figures[i].sentence];
       const Sentence& right = corpus.sentences[figures[j].sentence];
       if (left.article == right.article || !SameQuantity(figures[i], figures[j]) ||
@@ -234,6 +244,7 @@ std::vector<Disagreement> FindFigureDisagreements(const StoryCorpus& corpus) {
           StatesBoth(figures, j, i)) {
         continue;
       }
+      ++pairs;
       Group* group = nullptr;
       for (Group& existing : groups) {
         bool has = std::find(existing.figures.begin(), existing.figures.end(), i) !=

@@ -14,12 +14,13 @@ void BuildStory(const std::vector<const Article*>& articles, const StoryOptions&
                 Story* story) {
   StoryCorpus corpus = BuildCorpus(articles);
   SelfContradictions self = FindSelfContradictions(corpus);
-  story->timeline = BuildTimeline(corpus, options.max_timeline_events);
+  std::vector<DatedSentence> dated = DatedSentences(corpus);
+  story->timeline = BuildTimeline(corpus, dated, options.max_timeline_events);
   story->summary = Summarize(corpus, self.unreliable, std::clamp(options.summary_sentences, 3, 7));
   // Sources against each other first, then articles against themselves.
   std::vector<Disagreement> disagreements = FindClaimDisagreements(corpus);
   std::vector<Disagreement> figures = FindFigureDisagreements(corpus);
-  std::vector<Disagreement> dates = FindDateDisagreements(corpus);
+  std::vector<Disagreement> dates = FindDateDisagreements(corpus, dated);
   for (auto* list : {&figures, &dates, &self.findings}) {
     for (Disagreement& disagreement : *list) disagreements.push_back(std::move(disagreement));
   }

@@ -255,9 +255,34 @@ TEST(StoryTest, HostileInput) {
                   {"\xc3\x28 In March 2023 \xe2\x82 the \x80 talks began.",
                    "[1] \xff http://x [2] \xe2\x80\x9c"})};
   articles[0].id = "default";
+  std::string long_title;
+  for (int i = 0; i < 10000; ++i) long_title += "Talks began on March 3, 2024. ";
+  articles.push_back(MakeArticle("long-title", long_title, {"Talks went on."}));
   Story story = BuildStory(Pointers(articles), StoryOptions{});
   EXPECT_EQ(FirstUnfaithfulQuote(story, Pointers(articles)), "");
   EXPECT_LE(story.timeline.size(), 20u);
+}
+
+TEST(StoryTest, ManyDatedSentencesStayBounded) {
+  // Every sentence a different day and figure: the pairwise finders see a bounded number.
+  std::vector<Article> articles;
+  for (int a = 0; a < 30; ++a) {
+    std::vector<std::string> paragraphs;
+    for (int s = 0; s < 400; ++s) {
+      int day = (a * 400 + s) % 28 + 1, month = (a * 400 + s) / 28 % 12 + 1;
+      paragraphs.push_back("Officials said " + std::to_string(s + a) + " people were killed on " +
+                           std::to_string(day) + " " +
+                           std::vector<std::string>{"January", "February", "March", "April", "May",
+                                                    "June", "July", "August", "September",
+                                                    "October", "November", "December"}[month - 1] +
+                           " 2024 in the city.");
+    }
+    articles.push_back(MakeArticle("a" + std::to_string(a), "", paragraphs));
+  }
+  Story story = BuildStory(Pointers(articles), StoryOptions{});
+  EXPECT_EQ(story.timeline.size(), 20u);
+  EXPECT_LE(story.disagreements.size(), 10u);
+  EXPECT_EQ(FirstUnfaithfulQuote(story, Pointers(articles)), "");
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <set>
 
 #include "common/strings.h"
@@ -32,15 +33,30 @@ int64_t ArticleDay(const StoryCorpus& corpus, size_t a) {
   return int64_t{1} << 40;
 }
 
+// Where an article comes from: its domain, else its URL, else its page (the
+// items of one digest page have ids "<page>#<n>").
+std::string SourceKey(const Article& article) {
+  if (!article.source.empty()) return article.source;
+  if (!article.url.empty()) return article.url;
+  return article.id.substr(0, article.id.find('#'));
+}
+
 }  // namespace
 
 std::vector<CitedSentence> Summarize(const StoryCorpus& corpus, const std::vector<bool>& unreliable,
                                      int length) {
+  std::vector<int> sentence_counts(corpus.articles.size(), 0);
+  for (const Sentence& sentence : corpus.sentences) {
+    if (sentence.paragraph >= 0) ++sentence_counts[sentence.article];
+  }
   std::vector<const SparseVector*> vectors;
   std::vector<float> weights;
   for (size_t a = 0; a < corpus.article_vectors.size(); ++a) {
     vectors.push_back(&corpus.article_vectors[a]);
-    weights.push_back(a < unreliable.size() && unreliable[a] ? 0.5f : 1.0f);
+    // A lede or teaser of a sentence or two counts for less than a full report.
+    float weight = std::sqrt(std::min(static_cast<float>(sentence_counts[a]), 8.0f) / 8.0f);
+    if (a < unreliable.size() && unreliable[a]) weight *= 0.5f;
+    weights.push_back(weight);
   }
   SparseVector centroid = Centroid(vectors, weights);
   std::vector<const SparseVector*> titles;
@@ -69,6 +85,7 @@ std::vector<CitedSentence> Summarize(const StoryCorpus& corpus, const std::vecto
   std::set<std::string> sources_used;
   std::set<std::string_view> texts_used;
   std::vector<bool> taken(candidates.size(), false);
+  std::vector<float> redundancies(candidates.size(), 0.0f);  // cosine to the closest pick
   while (chosen.size() < static_cast<size_t>(std::max(length, 0))) {
     int best = -1;
     float best_score = -1e9f;
@@ -76,23 +93,25 @@ std::vector<CitedSentence> Summarize(const StoryCorpus& corpus, const std::vecto
       if (taken[c]) continue;
       const Sentence& sentence = corpus.sentences[candidates[c]];
       if (texts_used.count(sentence.text)) continue;
-      float redundancy = 0;
-      for (size_t picked : chosen) {
-        redundancy = std::max(redundancy, Cosine(sentence.vector, corpus.sentences[picked].vector));
-      }
+      float redundancy = redundancies[c];
       if (redundancy >= kTooSimilar) continue;
       const Article& article = *corpus.articles[sentence.article];
       float score = kRelevanceWeight * relevance[c] - (1 - kRelevanceWeight) * redundancy -
                     0.1f * static_cast<float>(article_uses[sentence.article]) -
-                    (!article.source.empty() && sources_used.count(article.source) ? 0.05f : 0.0f);
+                    (sources_used.count(SourceKey(article)) ? 0.08f : 0.0f);
       if (score > best_score) best = static_cast<int>(c), best_score = score;
     }
     if (best < 0) break;
     taken[best] = true;
     const Sentence& sentence = corpus.sentences[candidates[best]];
+    for (size_t c = 0; c < candidates.size(); ++c) {
+      if (taken[c]) continue;
+      float similarity = Cosine(corpus.sentences[candidates[c]].vector, sentence.vector);
+      redundancies[c] = std::max(redundancies[c], similarity);
+    }
     chosen.push_back(candidates[best]);
     ++article_uses[sentence.article];
-    sources_used.insert(corpus.articles[sentence.article]->source);
+    sources_used.insert(SourceKey(*corpus.articles[sentence.article]));
     texts_used.insert(sentence.text);
   }
 

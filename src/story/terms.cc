@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <unordered_set>
 
 #include "common/strings.h"
 
@@ -82,7 +83,8 @@ std::vector<Word> SplitWords(std::string_view text) {
 bool IsCapitalized(std::string_view word) { return !word.empty() && IsAsciiUpper(word[0]); }
 
 bool IsStopWord(std::string_view lower_word) {
-  return std::find(kStopWords.begin(), kStopWords.end(), lower_word) != kStopWords.end();
+  static const std::unordered_set<std::string_view> kSet(kStopWords.begin(), kStopWords.end());
+  return kSet.count(lower_word) > 0;
 }
 
 std::string Stem(std::string_view word) {

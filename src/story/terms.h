@@ -13,7 +13,7 @@
 namespace newsloom::story {
 
 // A word of running text as written: letters and digits, with inner
-// apostrophes, periods and hyphens ("Japan's", "U.S.-brokered", "then-Japanese").
+// apostrophes, periods and hyphens ("Japan's", "U.S.", "then-Japanese").
 struct Word {
   std::string_view text;
   size_t begin = 0;  // byte offset in the text

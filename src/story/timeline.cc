@@ -27,20 +27,41 @@ struct Event {
   timex::TimeExpression date;   // the finest of the members' dates
 };
 
+// A byline or dateline ("Published on Friday, 27 September 2013", "December
+// 15th, 2008, 7:35 am"): few words besides its dates, or a publishing verb first.
+bool IsDateline(const Sentence& sentence) {
+  for (std::string_view verb :
+       {"published", "updated", "posted", "last updated", "first published"}) {
+    if (StartsWithIgnoreCase(sentence.text, verb)) return true;
+  }
+  // Words of two letters or more outside the dates ("GMT" counts, "10:00" does not).
+  int words = 0;
+  for (const Word& word : SplitWords(sentence.text)) {
+    bool in_date = false;
+    for (const timex::TimeExpression& date : sentence.dates) {
+      in_date = in_date || (word.begin >= date.begin && word.begin < date.end);
+    }
+    int letters = 0;
+    for (char c : word.text) letters += IsAsciiLetter(c) || static_cast<unsigned char>(c) >= 0x80;
+    if (!in_date && letters >= 2) ++words;
+  }
+  return words < 5;
+}
+
 }  // namespace
 
 std::vector<DatedSentence> DatedSentences(const StoryCorpus& corpus) {
   std::vector<DatedSentence> dated;
   for (size_t s = 0; s < corpus.sentences.size(); ++s) {
     const Sentence& sentence = corpus.sentences[s];
-    if (sentence.reference || CountWords(sentence.text) < 4) continue;
-    if (HasBoilerplatePhrase(sentence.text)) continue;
+    if (sentence.reference || sentence.appeal || IsDateline(sentence)) continue;
     const timex::TimeExpression* best = nullptr;
     for (const timex::TimeExpression& date : sentence.dates) {
       if (!date.resolved()) continue;
       if (!best || Fineness(date.granularity) > Fineness(best->granularity)) best = &date;
     }
     if (best) dated.push_back({s, *best});
+    if (dated.size() >= kMaxPairwiseCandidates) break;
   }
   return dated;
 }
@@ -55,8 +76,8 @@ bool Compatible(const timex::TimeExpression& a, const timex::TimeExpression& b) 
   return day >= start && day <= end;
 }
 
-std::vector<TimelineEvent> BuildTimeline(const StoryCorpus& corpus, int max_events) {
-  std::vector<DatedSentence> dated = DatedSentences(corpus);
+std::vector<TimelineEvent> BuildTimeline(const StoryCorpus& corpus,
+                                         const std::vector<DatedSentence>& dated, int max_events) {
   std::vector<const SparseVector*> article_vectors;
   for (const SparseVector& vector : corpus.article_vectors) article_vectors.push_back(&vector);
   SparseVector centroid = Centroid(article_vectors);
@@ -70,6 +91,8 @@ std::vector<TimelineEvent> BuildTimeline(const StoryCorpus& corpus, int max_even
     Event* best = nullptr;
     float best_similarity = kSameEventSimilarity;
     for (Event& event : events) {
+      // The event's date is its finest member's: a date that does not fit it fits no member.
+      if (!Compatible(event.date, dated[d].date)) continue;
       bool compatible = true;
       float closest = 0;
       for (size_t m = 0; m < event.members.size() && compatible; ++m) {

@@ -28,7 +28,9 @@ bool Compatible(const timex::TimeExpression& a, const timex::TimeExpression& b);
 // similar wording, cosine >= kSameEventSimilarity), each event told by its most
 // central sentence, dated at its finest date, citing every article that reports
 // it; at most `max_events` (0: all), most-reported first, then in date order.
-std::vector<TimelineEvent> BuildTimeline(const StoryCorpus& corpus, int max_events);
+// `dated` is DatedSentences(corpus).
+std::vector<TimelineEvent> BuildTimeline(const StoryCorpus& corpus,
+                                         const std::vector<DatedSentence>& dated, int max_events);
 
 inline constexpr float kSameEventSimilarity = 0.3f;
 

@@ -30,21 +30,20 @@ bool IsCapitalized(const Token& token) { return token.IsWord() && IsAsciiUpper(t
 // 1..12 for a capitalised month name or abbreviation ("Sept", "Feb"), else 0.
 // `abbreviated` tells whether the short form was used.
 int MonthOf(const Token& token, bool* abbreviated) {
-  if (!IsCapitalized(token) || token.text.size() < 3) return 0;
-  std::string lower = AsciiLower(token.text);
+  if (!IsCapitalized(token) || token.text.size() < 3 || token.text.size() > 9) return 0;
   for (size_t m = 0; m < kMonths.size(); ++m) {
-    if (lower == kMonths[m]) {
+    if (EqualsIgnoreCase(token.text, kMonths[m])) {
       *abbreviated = false;
       return static_cast<int>(m) + 1;
     }
   }
-  if (lower == "sept") {
+  if (EqualsIgnoreCase(token.text, "sept")) {
     *abbreviated = true;
     return 9;
   }
-  if (lower.size() == 3 && lower != "may") {
+  if (token.text.size() == 3 && !EqualsIgnoreCase(token.text, "may")) {
     for (size_t m = 0; m < kMonths.size(); ++m) {
-      if (kMonths[m].substr(0, 3) == lower) {
+      if (EqualsIgnoreCase(kMonths[m].substr(0, 3), token.text)) {
         *abbreviated = true;
         return static_cast<int>(m) + 1;
       }
@@ -55,10 +54,9 @@ int MonthOf(const Token& token, bool* abbreviated) {
 
 // 0..6 for a capitalised weekday name, else -1.
 int WeekdayOfToken(const Token& token) {
-  if (!IsCapitalized(token)) return -1;
-  std::string lower = AsciiLower(token.text);
+  if (!IsCapitalized(token) || token.text.size() < 6 || token.text.size() > 9) return -1;
   for (size_t d = 0; d < kWeekdays.size(); ++d) {
-    if (lower == kWeekdays[d]) return static_cast<int>(d);
+    if (EqualsIgnoreCase(token.text, kWeekdays[d])) return static_cast<int>(d);
   }
   return -1;
 }
@@ -496,6 +494,7 @@ class Matcher {
 
   // "three years ago", "a month ago", "exactly three years ago on Feb. 24", "a few days ago".
   std::optional<Match> MatchAgo(size_t i) const {
+    if (!WordAt(i + 2, "ago") && !WordAt(i + 3, "ago")) return std::nullopt;  // the common case
     int count = CountValue(tokens_[i]);
     size_t j = i + 1;
     bool vague = false;
