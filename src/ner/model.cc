@@ -25,6 +25,13 @@ std::vector<int> Viterbi(const std::vector<float>& scores, int n,
                          const std::array<float, (kLabelCount + 1) * kLabelCount>& transitions) {
   constexpr float kNone = -std::numeric_limits<float>::infinity();
   if (n == 0) return {};
+  static const std::array<std::array<bool, kLabelCount>, kLabelCount> kAllowed = [] {
+    std::array<std::array<bool, kLabelCount>, kLabelCount> allowed{};
+    for (int p = 0; p < kLabelCount; ++p) {
+      for (int y = 0; y < kLabelCount; ++y) allowed[p][y] = TransitionAllowed(p, y);
+    }
+    return allowed;
+  }();
   std::vector<float> best(size_t(n) * kLabelCount, kNone);
   std::vector<int8_t> back(size_t(n) * kLabelCount, -1);
   for (int y = 0; y < kLabelCount; ++y) {
@@ -36,7 +43,7 @@ std::vector<int> Viterbi(const std::vector<float>& scores, int n,
       int argmax = -1;
       for (int p = 0; p < kLabelCount; ++p) {
         float previous = best[size_t(t - 1) * kLabelCount + p];
-        if (previous == kNone || !TransitionAllowed(p, y)) continue;
+        if (previous == kNone || !kAllowed[p][y]) continue;
         float value = previous + transitions[(p + 1) * kLabelCount + y];
         if (value > top) {
           top = value;
