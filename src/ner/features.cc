@@ -130,10 +130,10 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words,
   std::vector<std::array<int, kGazetteerKinds>> gazetteer_length(n);
   for (int start = 0; start < n; ++start) {
     if (!StartsUpper(words[start])) continue;
-    std::vector<std::string> phrase;
+    Hasher phrase = Gazetteer::PhraseHasher();
     for (int length = 1; length <= kMaxPhraseTokens && start + length <= n; ++length) {
-      phrase.push_back(lower[start + length - 1]);
-      uint8_t kinds = gazetteer_.Lookup(Gazetteer::PhraseHash(phrase));
+      Gazetteer::AddPhraseToken(phrase, lower[start + length - 1]);
+      uint8_t kinds = gazetteer_.Lookup(phrase.Finish());
       if (kinds == 0) continue;
       for (int kind = 0; kind < kGazetteerKinds; ++kind) {
         if (!(kinds & (1 << kind))) continue;

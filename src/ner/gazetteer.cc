@@ -16,8 +16,8 @@ std::string AliasKey(std::string_view name) {
 }
 
 uint32_t Gazetteer::PhraseHash(const std::vector<std::string>& lower_tokens) {
-  Hasher hasher(7);
-  for (const std::string& token : lower_tokens) hasher.Add(token).Add(uint8_t(' '));
+  Hasher hasher = PhraseHasher();
+  for (const std::string& token : lower_tokens) AddPhraseToken(hasher, token);
   return hasher.Finish();
 }
 

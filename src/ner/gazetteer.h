@@ -41,8 +41,13 @@ class Gazetteer {
   // The country an alias ("Japanese", "USA", "U.S.") names, or "".
   std::string_view CountryOf(std::string_view alias) const;
 
-  // Hash of a normalised phrase, built token by token.
+  // Hash of a normalised phrase (lowercased tokens).
   static uint32_t PhraseHash(const std::vector<std::string>& lower_tokens);
+  // The same hash built token by token: AddPhraseToken for each, then Finish().
+  static Hasher PhraseHasher() { return Hasher(7); }
+  static void AddPhraseToken(Hasher& hasher, std::string_view lower_token) {
+    hasher.Add(lower_token).Add(uint8_t(' '));
+  }
 
   size_t phrase_count() const { return phrases_.size(); }
 

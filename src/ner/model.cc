@@ -25,6 +25,13 @@ std::vector<int> Viterbi(const std::vector<float>& scores, int n,
                          const std::array<float, (kLabelCount + 1) * kLabelCount>& transitions) {
   constexpr float kNone = -std::numeric_limits<float>::infinity();
   if (n == 0) return {};
+  static const std::array<std::array<bool, kLabelCount>, kLabelCount> kAllowed = [] {
+    std::array<std::array<bool, kLabelCount>, kLabelCount> allowed{};
+    for (int p = 0; p < kLabelCount; ++p) {
+      for (int y = 0; y < kLabelCount; ++y) allowed[p][y] = TransitionAllowed(p, y);
+    }
+    return allowed;
+  }();
   std::vector<float> best(size_t(n) * kLabelCount, kNone);
   std::vector<int8_t> back(size_t(n) * kLabelCount, -1);
   for (int y = 0; y < kLabelCount; ++y) {
@@ -36,7 +43,7 @@ std::vector<int> Viterbi(const std::vector<float>& scores, int n,
       int argmax = -1;
       for (int p = 0; p < kLabelCount; ++p) {
         float previous = best[size_t(t - 1) * kLabelCount + p];
-        if (previous == kNone || !TransitionAllowed(p, y)) continue;
+        if (previous == kNone || !kAllowed[p][y]) continue;
         float value = previous + transitions[(p + 1) * kLabelCount + y];
         if (value > top) {
           top = value;
@@ -171,29 +178,28 @@ Result<Model> Model::Parse(std::string_view bytes) {
 void Model::BuildIndex() {
   size_t capacity = 16;
   while (capacity < keys_.size() * 2) capacity *= 2;
-  slots_.assign(capacity, 0);
+  slots_.assign(capacity, Slot());
+  weights_.clear();
+  weights_.reserve(labels_.size());
+  for (size_t e = 0; e < labels_.size(); ++e) weights_.push_back({labels_[e], values_[e]});
   for (size_t f = 0; f < keys_.size(); ++f) {
     size_t slot = Mix(keys_[f]) & (capacity - 1);
-    while (slots_[slot] != 0) slot = (slot + 1) & (capacity - 1);
-    slots_[slot] = uint32_t(f + 1);
-  }
-}
-
-int Model::Find(uint32_t hash) const {
-  size_t mask = slots_.size() - 1;
-  for (size_t slot = Mix(hash) & mask;; slot = (slot + 1) & mask) {
-    uint32_t entry = slots_[slot];
-    if (entry == 0) return -1;
-    if (keys_[entry - 1] == hash) return int(entry - 1);
+    while (slots_[slot].used) slot = (slot + 1) & (capacity - 1);
+    slots_[slot] = {keys_[f], starts_[f], uint16_t(starts_[f + 1] - starts_[f]), 1};
   }
 }
 
 void Model::Score(const uint32_t* begin, const uint32_t* end, float* scores) const {
+  const size_t mask = slots_.size() - 1;
   for (const uint32_t* hash = begin; hash != end; ++hash) {
-    int f = Find(*hash);
-    if (f < 0) continue;
-    for (uint32_t e = starts_[f]; e < starts_[f + 1]; ++e) {
-      scores[labels_[e]] += float(values_[e]) * scale_;
+    for (size_t i = Mix(*hash) & mask; slots_[i].used; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.key != *hash) continue;
+      const Weight* weight = &weights_[slot.begin];
+      for (uint16_t e = 0; e < slot.count; ++e) {
+        scores[weight[e].label] += float(weight[e].value) * scale_;
+      }
+      break;
     }
   }
 }

@@ -50,7 +50,6 @@ class Model {
 
  private:
   void BuildIndex();
-  int Find(uint32_t hash) const;
 
   std::vector<uint32_t> keys_;    // sorted feature hashes
   std::vector<uint32_t> starts_;  // keys_.size() + 1 offsets into entries
@@ -60,7 +59,21 @@ class Model {
   std::array<float, (kLabelCount + 1) * kLabelCount> transitions_{};
   Gazetteer gazetteer_;
   WordClasses classes_;
-  std::vector<uint32_t> slots_;  // open addressing: feature index + 1, 0 empty
+  // The lookup index, laid out so a feature costs two cache lines: an
+  // open-addressing slot holding the key and where its weights are, and
+  // the weights themselves.
+  struct Slot {
+    uint32_t key = 0;
+    uint32_t begin = 0;  // into weights_
+    uint16_t count = 0;
+    uint16_t used = 0;
+  };
+  struct Weight {
+    uint16_t label;
+    int16_t value;
+  };
+  std::vector<Slot> slots_;
+  std::vector<Weight> weights_;
 };
 
 // The checksum that ends a model file, over the bytes before it.

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "ner/labels.h"
 #include "ner/tagger.h"
 
@@ -129,6 +131,29 @@ TEST(TaggerTest, HostileTextNeverCrashes) {
   Article empty;
   (*tagger)->Tag(empty);
   EXPECT_TRUE(empty.entities.empty());
+}
+
+// One Tagger serves several threads at once (run under TSan to check).
+TEST(TaggerTest, ConcurrentTaggingAgrees) {
+  auto tagger = Tagger::FromEmbeddedModel();
+  ASSERT_TRUE(tagger.ok());
+  Article article;
+  article.paragraphs.push_back(
+      {Paragraph::Kind::kText, "British foreign minister David Lammy met NATO chief Mark Rutte."});
+  Article expected = article;
+  (*tagger)->Tag(expected);
+  std::vector<Article> copies(4, article);
+  std::vector<std::thread> threads;
+  for (Article& copy : copies) {
+    threads.emplace_back([&tagger, &copy] { (*tagger)->Tag(copy); });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const Article& copy : copies) {
+    ASSERT_EQ(copy.entities.size(), expected.entities.size());
+    for (size_t i = 0; i < copy.entities.size(); ++i) {
+      EXPECT_EQ(copy.entities[i].canonical, expected.entities[i].canonical);
+    }
+  }
 }
 
 TEST(LabelsTest, IobAndBilouAgree) {

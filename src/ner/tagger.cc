@@ -4,12 +4,42 @@
 #include <sstream>
 
 #include "common/embedded.h"
+#include "common/strings.h"
 #include "ner/canonical.h"
 #include "ner/tokenizer.h"
 
 NEWSLOOM_DECLARE_EMBEDDED(ner_model);
 
 namespace newsloom::ner {
+
+namespace {
+
+std::string AsciiUpper(std::string_view word) {
+  std::string upper(word);
+  for (char& c : upper) {
+    if (IsAsciiLower(c)) c = char(c - 'a' + 'A');
+  }
+  return upper;
+}
+
+// A headline: short, no final period, most words of four letters or more
+// capitalised, and some lowercase letters left (not already all caps).
+bool IsTitleCase(const std::vector<std::string_view>& words) {
+  if (words.empty() || words.size() > 20) return false;
+  std::string_view last = words.back();
+  if (last == "." || last == "!" || last == "?" || last == "\"" || last == "\u201D") return false;
+  int long_words = 0, capitalised = 0;
+  bool lowercase = false;
+  for (std::string_view word : words) {
+    for (char c : word) lowercase = lowercase || IsAsciiLower(c);
+    if (word.size() < 4 || !IsAsciiLetter(word[0])) continue;
+    ++long_words;
+    if (IsAsciiUpper(word[0])) ++capitalised;
+  }
+  return lowercase && long_words >= 2 && capitalised * 5 >= long_words * 4;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes) {
   Result<Model> model = Model::Parse(bytes);
@@ -61,6 +91,17 @@ void Tagger::Tag(Article& article) const {
       sentences.push_back(std::move(words));
       sources.push_back({uint32_t(p), std::move(sentence)});
     }
+  }
+  // Headlines in title case ("Japan Ready to Play Role in Security
+  // Guarantees") are tagged as the all-caps headlines of the training data,
+  // where capitals say nothing about names.
+  std::vector<std::vector<std::string>> uppercased(sentences.size());
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    if (!IsTitleCase(sentences[s])) continue;
+    for (std::string_view& word : sentences[s]) {
+      uppercased[s].push_back(AsciiUpper(word));
+    }
+    for (size_t w = 0; w < sentences[s].size(); ++w) sentences[s][w] = uppercased[s][w];
   }
   std::vector<std::vector<int>> labels = TagDocument(sentences);
   for (size_t s = 0; s < sources.size(); ++s) {
