@@ -92,13 +92,10 @@ Result<SqliteStore::Reader> SqliteStore::Borrow() {
   }
   auto connection = Connection::Open(path_);
   if (!connection.ok()) return connection.status();
-  // Readers share the file's pages through the OS (mmap) instead of each
-  // holding a large private cache: with hundreds of server threads, private
-  // caches would multiply memory.
-  RETURN_IF_ERROR(
-      (*connection)
-          ->Exec(
-              "PRAGMA cache_size = -1000; PRAGMA mmap_size = 1073741824; PRAGMA query_only = 1;"));
+  // A small private cache per reader: the server runs hundreds of threads,
+  // and the OS page cache already holds the hot pages for all of them. (mmap
+  // would map the file once per connection and inflate the resident size.)
+  RETURN_IF_ERROR((*connection)->Exec("PRAGMA cache_size = -2000; PRAGMA query_only = 1;"));
   return Reader(this, std::move(*connection));
 }
 
