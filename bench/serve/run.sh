@@ -5,7 +5,8 @@
 # of new articles (target 1,000 articles/s), and the server's memory.
 #
 #   bench/serve/run.sh [build/release/src/cli/newsloom] [COUNT] [SECONDS]
-# Needs wrk (apt-get install wrk). Scratch goes to $TMPDIR/newsloom-serve-bench.
+# Needs wrk (apt-get install wrk). Scratch goes to $TMPDIR/newsloom-serve-bench;
+# NEWSLOOM_BENCH_REUSE=1 serves the store left there by a previous run.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 newsloom="$(realpath "${1:-$root/build/release/src/cli/newsloom}")"
@@ -19,9 +20,13 @@ if [[ ! -f "$work/articles-$count.jsonl" ]]; then
   python3 "$root/bench/serve/make_articles.py" --sample "$root/data/sample" --count "$count" \
     --out "$work/articles-$count.jsonl"
 fi
-rm -rf "$work/db"
-echo "== ingest $count synthetic articles"
-"$newsloom" ingest --db "$work/db" "$work/articles-$count.jsonl" 2>&1 | tail -2
+if [[ "${NEWSLOOM_BENCH_REUSE:-0}" == 1 && -d "$work/db" ]]; then
+  echo "== reusing the store in $work/db (NEWSLOOM_BENCH_REUSE=1)"
+else
+  rm -rf "$work/db"
+  echo "== ingest $count synthetic articles"
+  "$newsloom" ingest --db "$work/db" "$work/articles-$count.jsonl" 2>&1 | tail -2
+fi
 du -sh "$work/db" | sed 's/^/store size: /'
 
 "$newsloom" serve --db "$work/db" --port 0 > "$work/serve.out" 2>&1 &

@@ -26,11 +26,13 @@
 
 #include <atomic>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 
 #include "newsloom/status.h"
 #include "serve/newsroom.h"
+#include "serve/response_cache.h"
 #include "store/store.h"
 
 namespace httplib {
@@ -77,12 +79,17 @@ class Server {
   void WebRoutes();
   bool Authorized(const httplib::Request& request, httplib::Response& response) const;
   std::string BaseUrl(const httplib::Request& request) const;
+  // Serves GET `request` from the cache when the store is unchanged, else
+  // runs `handler` and caches a 200 answer.
+  void Cached(const httplib::Request& request, httplib::Response& response,
+              const std::function<void(httplib::Response&)>& handler);
 
   store::Store& store_;
   Newsroom& newsroom_;
   ServerOptions options_;
   int port_ = 0;
   std::unique_ptr<httplib::Server> http_;
+  ResponseCache cache_{4096};
   std::atomic<int64_t> requests_{0};
   std::atomic<int64_t> client_errors_{0};
   std::atomic<int64_t> server_errors_{0};

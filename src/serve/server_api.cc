@@ -63,6 +63,22 @@ std::string JoinSummary(const Story& story) {
 
 }  // namespace
 
+void Server::Cached(const httplib::Request& request, httplib::Response& response,
+                    const std::function<void(httplib::Response&)>& handler) {
+  auto version = store_.ChangeCounter();
+  if (!version.ok()) return handler(response);
+  std::string key = request.path;
+  for (const auto& [name, value] : request.params) key += "\n" + name + "=" + value;
+  if (auto body = cache_.Find(key, *version)) {
+    response.set_content(*body, "application/json; charset=utf-8");
+    return;
+  }
+  handler(response);
+  if (response.status == 200 || response.status == -1) {
+    cache_.Insert(key, *version, std::make_shared<const std::string>(response.body));
+  }
+}
+
 void Server::ApiRoutes() {
   http_->Get("/api/health", [this](const httplib::Request&, httplib::Response& response) {
     auto stats = store_.GetStats();
@@ -91,37 +107,43 @@ void Server::ApiRoutes() {
              {{"categories", list(facets->categories)}, {"languages", list(facets->languages)}});
   });
 
-  http_->Get("/api/stories", [this](const httplib::Request& request, httplib::Response& response) {
-    auto filter = FilterFrom(request);
-    if (!filter.ok()) return SendError(response, filter.status());
-    auto limit = LimitFrom(request, 20);
-    if (!limit.ok()) return SendError(response, limit.status());
-    store::StoryListQuery query;
-    query.filter = *filter;
-    query.text = request.get_param_value("q");
-    query.cursor = request.get_param_value("cursor");
-    query.limit = *limit;
-    auto page = store_.ListStories(query);
-    if (!page.ok()) return SendError(response, page.status());
-    json stories = json::array();
-    for (const Story& story : page->stories) stories.push_back(store::StoryToJson(story));
-    SendJson(response, 200,
-             {{"stories", std::move(stories)},
-              {"next", page->next.empty() ? json() : json(page->next)}});
-  });
+  http_->Get("/api/stories",
+             [this](const httplib::Request& request, httplib::Response& cached_response) {
+               Cached(request, cached_response, [&](httplib::Response& response) {
+                 auto filter = FilterFrom(request);
+                 if (!filter.ok()) return SendError(response, filter.status());
+                 auto limit = LimitFrom(request, 20);
+                 if (!limit.ok()) return SendError(response, limit.status());
+                 store::StoryListQuery query;
+                 query.filter = *filter;
+                 query.text = request.get_param_value("q");
+                 query.cursor = request.get_param_value("cursor");
+                 query.limit = *limit;
+                 auto page = store_.ListStories(query);
+                 if (!page.ok()) return SendError(response, page.status());
+                 json stories = json::array();
+                 for (const Story& story : page->stories)
+                   stories.push_back(store::StoryToJson(story));
+                 SendJson(response, 200,
+                          {{"stories", std::move(stories)},
+                           {"next", page->next.empty() ? json() : json(page->next)}});
+               });
+             });
 
   http_->Get(R"(/api/stories/([^/]+))",
-             [this](const httplib::Request& request, httplib::Response& response) {
-               auto story = store_.GetStory(request.matches[1]);
-               if (!story.ok()) return SendError(response, story.status());
-               json body = store::StoryToJson(*story);
-               json details = json::array();
-               for (const std::string& id : story->articles) {
-                 auto article = store_.GetArticle(id);
-                 if (article.ok()) details.push_back(ArticleJson(*article, false));
-               }
-               body["article_details"] = std::move(details);
-               SendJson(response, 200, body);
+             [this](const httplib::Request& request, httplib::Response& cached_response) {
+               Cached(request, cached_response, [&](httplib::Response& response) {
+                 auto story = store_.GetStory(request.matches[1]);
+                 if (!story.ok()) return SendError(response, story.status());
+                 json body = store::StoryToJson(*story);
+                 json details = json::array();
+                 for (const std::string& id : story->articles) {
+                   auto article = store_.GetArticle(id);
+                   if (article.ok()) details.push_back(ArticleJson(*article, false));
+                 }
+                 body["article_details"] = std::move(details);
+                 SendJson(response, 200, body);
+               });
              });
 
   http_->Get(R"(/api/articles/([^/]+))",

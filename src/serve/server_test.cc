@@ -132,6 +132,7 @@ TEST_F(ServerTest, SearchReturnsArticlesAndStoriesBestFirst) {
 
 TEST_F(ServerTest, PostAndDeleteArticles) {
   Start();
+  EXPECT_EQ(GetJson("/api/stories")["stories"].size(), 0u);  // now cached
   auto created = client_->Post("/api/articles?id=p1",
                                "<html><head><title>Dam opens</title></head><body><article>"
                                "<p>The new dam opened on Monday after ten years of building "
@@ -142,6 +143,7 @@ TEST_F(ServerTest, PostAndDeleteArticles) {
   EXPECT_EQ(json::parse(created->body)["id"], "p1");
   EXPECT_EQ(json::parse(created->body)["status"], "inserted");
   EXPECT_EQ(GetJson("/api/stories/a-p1")["articles"][0], "p1");
+  EXPECT_EQ(GetJson("/api/stories")["stories"].size(), 1u);  // the cache saw the commit
 
   auto posted_json = client_->Post(
       "/api/articles", R"({"id": "j1", "title": "Bridge", "text": "The bridge closed."})",

@@ -33,6 +33,7 @@ class SqliteStore : public Store {
   Result<std::vector<StoryHit>> SearchStories(const SearchQuery& query) override;
   Result<Stats> GetStats() override;
   Result<Facets> GetFacets() override;
+  Result<uint64_t> ChangeCounter() override;
   Status CheckIntegrity() override;
 
  private:
@@ -66,6 +67,9 @@ class SqliteStore : public Store {
   const std::string path_;
   std::mutex write_mutex_;
   std::unique_ptr<Connection> writer_;  // GUARDED_BY(write_mutex_)
+  // Never writes, so PRAGMA data_version on it sees every commit.
+  std::mutex version_mutex_;
+  std::unique_ptr<Connection> version_reader_;  // GUARDED_BY(version_mutex_)
   std::mutex pool_mutex_;
   std::vector<std::unique_ptr<Connection>> idle_readers_;  // GUARDED_BY(pool_mutex_)
 };

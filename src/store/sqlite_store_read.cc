@@ -499,6 +499,18 @@ Result<Facets> SqliteStore::GetFacets() {
   return facets;
 }
 
+Result<uint64_t> SqliteStore::ChangeCounter() {
+  std::lock_guard<std::mutex> lock(version_mutex_);
+  if (version_reader_ == nullptr) {
+    ASSIGN_OR_RETURN(connection, Connection::Open(path_));
+    version_reader_ = std::move(connection);
+  }
+  // data_version only changes for commits by other connections: the writer's
+  // own commits are seen too, as this connection never writes.
+  ASSIGN_OR_RETURN(version, version_reader_->QueryInt("PRAGMA data_version"));
+  return static_cast<uint64_t>(version);
+}
+
 Status SqliteStore::CheckIntegrity() {
   ASSIGN_OR_RETURN(reader, Borrow());
   ASSIGN_OR_RETURN(rows, reader->Prepare("PRAGMA integrity_check"));

@@ -117,6 +117,10 @@ class Store {
   virtual Result<Stats> GetStats() = 0;
   virtual Result<Facets> GetFacets() = 0;
 
+  // A counter that moves forward whenever anything (this process or another)
+  // commits a change to the store; equal values mean the same content.
+  virtual Result<uint64_t> ChangeCounter() = 0;
+
   // Runs the backend's own consistency check; ok() when the store is sound.
   virtual Status CheckIntegrity() = 0;
 };

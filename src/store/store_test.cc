@@ -113,6 +113,17 @@ TEST_F(StoreTest, ContentHashIgnoresFetchTimeButSeesTextChanges) {
   EXPECT_FALSE(none->has_value());
 }
 
+TEST_F(StoreTest, ChangeCounterMovesWithEveryCommit) {
+  auto before = store_->ChangeCounter();
+  ASSERT_TRUE(before.ok());
+  EXPECT_EQ(*store_->ChangeCounter(), *before);
+  Put(MakeArticle("one", "Title", "Body."));
+  auto after = store_->ChangeCounter();
+  ASSERT_TRUE(after.ok());
+  EXPECT_GT(*after, *before);
+  EXPECT_EQ(*store_->ChangeCounter(), *after);
+}
+
 TEST_F(StoreTest, ReplacingAnArticleUpdatesTextAndSearch) {
   Put(MakeArticle("one", "Volcano erupts", "Lava flows."));
   Put(MakeArticle("one", "Earthquake strikes", "Buildings shake."));
