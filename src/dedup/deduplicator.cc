@@ -209,7 +209,7 @@ class Deduplicator::Index {
     id_ends_.push_back(uint32_t(id_bytes_.size()));
     if (in_bands) ++banded_;
     if (exact_table_.Full(1) || ids_table_.Full(1) || (in_bands && band_table_.Full(kBands))) {
-      RebuildTables(exact_.size() * 3 / 2);
+      RebuildTables(exact_.size() * 5 / 4);
       return;
     }
     InsertIntoTables(number);
@@ -229,7 +229,7 @@ class Deduplicator::Index {
   void RebuildTables(size_t articles) {
     exact_table_.Reset(articles);
     ids_table_.Reset(articles);
-    band_table_.Reset(std::max(banded_ * 3 / 2, size_t(1)) * kBands);
+    band_table_.Reset(std::max(banded_ * 5 / 4, size_t(1)) * kBands);
     for (uint32_t number = 0; number < exact_.size(); ++number) {
       if (!(flags_[number] & kRemoved)) InsertIntoTables(number);
     }
@@ -266,7 +266,7 @@ class Deduplicator::Index {
     id_ends_ = std::move(id_ends);
     id_bytes_ = std::move(id_bytes);
     removed_ = 0;
-    RebuildTables(size_t(kept) * 3 / 2);
+    RebuildTables(size_t(kept) * 5 / 4);
   }
 
   DedupOptions options_;

@@ -6,14 +6,14 @@
 
 namespace newsloom::dedup {
 MinHashSketch ComputeMinHash(const std::vector<uint64_t>& shingles) {
-  constexpr int kBinBits = 6;
-  static_assert(kMinHashes == 1 << kBinBits);
   constexpr uint64_t kEmpty = std::numeric_limits<uint64_t>::max();
   std::array<uint64_t, kMinHashes> minimum;
   minimum.fill(kEmpty);
   for (uint64_t shingle : shingles) {
-    const size_t bin = shingle >> (64 - kBinBits);
-    const uint64_t value = shingle & (kEmpty >> kBinBits);
+    // The bin from the top bits (Lemire's multiply-shift), the value from the
+    // low 58, which the bin hardly depends on.
+    const size_t bin = size_t((static_cast<unsigned __int128>(shingle) * kMinHashes) >> 64);
+    const uint64_t value = shingle & (kEmpty >> 6);
     if (value < minimum[bin]) minimum[bin] = value;
   }
   MinHashSketch sketch;

@@ -37,7 +37,7 @@ class SlotTable {
 
  private:
   // The hash scaled to [0, size) (Lemire's multiply-shift, no power of two
-  // needed, so the table grows by half instead of doubling).
+  // needed, so the table can grow by a quarter instead of doubling).
   size_t Home(uint64_t hash) const {
     return size_t((static_cast<unsigned __int128>(hash) * slots_.size()) >> 64);
   }
