@@ -15,13 +15,16 @@
 
 namespace newsloom::fuzz {
 
-// The file names the four targets pass to ReadBuffer; the name picks the
+// The file names the targets pass to ReadBuffer; the name picks the
 // format when the content does not (and ".gz" only names, content decides).
 inline constexpr std::string_view kHtmlName = "page.html";        // fuzz_extract_html
 inline constexpr std::string_view kTextName = "page.txt";         // fuzz_extract_text
 inline constexpr std::string_view kJsonLinesName = "feed.jsonl";  // fuzz_read_jsonl
 inline constexpr std::string_view kGzipName = "page.html.gz";     // fuzz_read_gzip
-inline constexpr std::string_view kAllNames[] = {kHtmlName, kTextName, kJsonLinesName, kGzipName};
+inline constexpr std::string_view kWarcName = "crawl.warc";       // fuzz_read_warc
+inline constexpr std::string_view kFeedName = "news.rss";         // fuzz_read_feed
+inline constexpr std::string_view kAllNames[] = {kHtmlName, kTextName, kJsonLinesName,
+                                                 kGzipName, kWarcName, kFeedName};
 
 // What one input gave.
 struct PipelineOutput {

@@ -61,13 +61,13 @@ TEST(FuzzReplayTest, CorpusIsThere) {
 class ReplayTest : public ::testing::TestWithParam<std::filesystem::path> {};
 
 // The names to replay a file under: a regression, "<target>-<what>", under its
-// target's name; a seed under all four.
+// target's name; a seed under all of them.
 std::vector<std::string_view> NamesFor(const std::filesystem::path& path) {
   static constexpr std::pair<std::string_view, std::string_view> kTargets[] = {
-      {"fuzz_extract_html-", kHtmlName},
-      {"fuzz_extract_text-", kTextName},
-      {"fuzz_read_jsonl-", kJsonLinesName},
-      {"fuzz_read_gzip-", kGzipName},
+      {"fuzz_extract_html-", kHtmlName},  //
+      {"fuzz_extract_text-", kTextName},  //
+      {"fuzz_read_jsonl-", kJsonLinesName}, {"fuzz_read_gzip-", kGzipName},
+      {"fuzz_read_warc-", kWarcName},       {"fuzz_read_feed-", kFeedName},
   };
   const std::string file_name = path.filename().string();
   for (const auto& [prefix, name] : kTargets) {

@@ -16,7 +16,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${1:-30}
-targets=(fuzz_extract_html fuzz_extract_text fuzz_read_jsonl fuzz_read_gzip)
+targets=(fuzz_extract_html fuzz_extract_text fuzz_read_jsonl fuzz_read_gzip fuzz_read_warc
+         fuzz_read_feed)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target "${targets[@]}"

@@ -30,9 +30,9 @@ uint64_t Signature(const Article& article);
 
 struct DedupOptions {
   // Estimated Jaccard similarity of the shingle sets from which two texts are
-  // near-duplicates. Default 0.4, chosen on the edited-copy dev split (see
+  // near-duplicates. Default 0.5, chosen on the edited-copy dev split (see
   // dedup_shared_data_test.cc); lower finds more rewrites and more false pairs.
-  double min_similarity = 0.4;
+  double min_similarity = 0.5;
   // Texts with fewer words are matched exactly only: a sketch of a few
   // shingles says little. Default 25 words.
   int min_words = 25;
@@ -48,7 +48,8 @@ struct Match {
 };
 
 // An index of the articles added so far. Each stored article costs about
-// 150 bytes (sketch, hashes, id, table slots; measured in bench/dedup_bench.cc).
+// 165 bytes with short ids (sketch, hashes, id, table slots): 158 MiB for
+// 1.02M articles in bench/dedup_bench.cc.
 // Not thread-safe: one thread at a time (the engine owns it).
 class Deduplicator {
  public:
@@ -61,6 +62,7 @@ class Deduplicator {
   // duplicates (exact or near), or nullopt when it is new. A duplicate is
   // stored too, pointing to that canonical article, so later copies still find
   // the group. An article without words is never a duplicate and not stored.
+  // Ids are kept up to 1 KiB; past 4 GiB of ids nothing more is stored.
   std::optional<std::string> Add(const Article& article);
 
   // Add, telling how the duplicate was found.

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,17 @@ uint64_t IdHash(std::string_view id) {
   for (char c : id) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
   return Mix64(hash);
 }
+
+// Grows `values` by a quarter instead of doubling, so that a million stored
+// articles do not hold room for two million.
+template <typename Container>
+void ReserveOneMore(Container& values) {
+  if (values.size() == values.capacity())
+    values.reserve(values.capacity() + values.capacity() / 4 + 64);
+}
+
+// Ids longer than this are cut: they only name the article in answers.
+constexpr size_t kMaxIdBytes = 1024;
 
 // What Add and Find need from an article, computed once.
 struct Fingerprint {
@@ -112,7 +124,7 @@ class Deduplicator::Index {
   size_t MemoryBytes() const {
     return sketches_.capacity() * sizeof(MinHashSketch) + exact_.capacity() * sizeof(uint64_t) +
            canonical_.capacity() * sizeof(uint32_t) + flags_.capacity() +
-           id_ends_.capacity() * sizeof(uint64_t) + id_bytes_.capacity() +
+           id_ends_.capacity() * sizeof(uint32_t) + id_bytes_.capacity() +
            exact_table_.MemoryBytes() + ids_table_.MemoryBytes() + band_table_.MemoryBytes();
   }
 
@@ -121,7 +133,7 @@ class Deduplicator::Index {
   static constexpr uint8_t kInBands = 2;
 
   std::string_view IdOf(uint32_t number) const {
-    const uint64_t begin = number == 0 ? 0 : id_ends_[number - 1];
+    const uint32_t begin = number == 0 ? 0 : id_ends_[number - 1];
     return std::string_view(id_bytes_).substr(begin, id_ends_[number] - begin);
   }
 
@@ -179,15 +191,25 @@ class Deduplicator::Index {
   void Store(std::string_view id, const Fingerprint& fingerprint, uint32_t canonical,
              bool in_bands) {
     const uint32_t number = uint32_t(exact_.size());
+    id = id.substr(0, kMaxIdBytes);
+    if (id_bytes_.size() + id.size() > UINT32_MAX || number == UINT32_MAX - 1) return;  // full
+    ReserveOneMore(sketches_);
+    ReserveOneMore(exact_);
+    ReserveOneMore(canonical_);
+    ReserveOneMore(flags_);
+    ReserveOneMore(id_ends_);
+    if (id_bytes_.size() + id.size() > id_bytes_.capacity()) {
+      id_bytes_.reserve(id_bytes_.capacity() + id_bytes_.capacity() / 4 + id.size() + 1024);
+    }
     sketches_.push_back(fingerprint.sketch);
     exact_.push_back(fingerprint.exact);
     canonical_.push_back(canonical);
     flags_.push_back(in_bands ? kInBands : 0);
     id_bytes_.append(id);
-    id_ends_.push_back(id_bytes_.size());
+    id_ends_.push_back(uint32_t(id_bytes_.size()));
     if (in_bands) ++banded_;
     if (exact_table_.Full(1) || ids_table_.Full(1) || (in_bands && band_table_.Full(kBands))) {
-      RebuildTables(2 * exact_.size());
+      RebuildTables(exact_.size() * 5 / 4);
       return;
     }
     InsertIntoTables(number);
@@ -207,7 +229,7 @@ class Deduplicator::Index {
   void RebuildTables(size_t articles) {
     exact_table_.Reset(articles);
     ids_table_.Reset(articles);
-    band_table_.Reset(std::max(banded_ * 2, size_t(1)) * kBands);
+    band_table_.Reset(std::max(banded_ * 5 / 4, size_t(1)) * kBands);
     for (uint32_t number = 0; number < exact_.size(); ++number) {
       if (!(flags_[number] & kRemoved)) InsertIntoTables(number);
     }
@@ -216,7 +238,7 @@ class Deduplicator::Index {
   // Drops removed articles from the arrays, renumbering the others.
   void Compact() {
     std::vector<uint32_t> renumbered(exact_.size(), UINT32_MAX);
-    std::vector<uint64_t> id_ends;
+    std::vector<uint32_t> id_ends;
     std::string id_bytes;
     uint32_t kept = 0;
     banded_ = 0;
@@ -229,7 +251,7 @@ class Deduplicator::Index {
       exact_[kept] = exact_[number];
       flags_[kept] = flags_[number];
       id_bytes.append(IdOf(number));
-      id_ends.push_back(id_bytes.size());
+      id_ends.push_back(uint32_t(id_bytes.size()));
       if (flags_[kept] & kInBands) ++banded_;
       ++kept;
     }
@@ -244,7 +266,7 @@ class Deduplicator::Index {
     id_ends_ = std::move(id_ends);
     id_bytes_ = std::move(id_bytes);
     removed_ = 0;
-    RebuildTables(2 * size_t(kept));
+    RebuildTables(size_t(kept) * 5 / 4);
   }
 
   DedupOptions options_;
@@ -252,7 +274,7 @@ class Deduplicator::Index {
   std::vector<uint64_t> exact_;
   std::vector<uint32_t> canonical_;  // a number; the article's own when it is canonical
   std::vector<uint8_t> flags_;
-  std::vector<uint64_t> id_ends_;  // id of number n is id_bytes_[id_ends_[n-1], id_ends_[n])
+  std::vector<uint32_t> id_ends_;  // id of number n is id_bytes_[id_ends_[n-1], id_ends_[n])
   std::string id_bytes_;
   size_t removed_ = 0;
   size_t banded_ = 0;  // articles with kInBands, removed ones included

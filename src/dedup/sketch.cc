@@ -5,43 +5,27 @@
 #include "dedup/shingles.h"
 
 namespace newsloom::dedup {
-namespace {
-
-// Multiply-add hash functions h_k(x) = a_k x + b_k (mod 2^64) with odd a_k:
-// the shingle hashes are already uniform, and the high bits, which decide the
-// minimum, are well mixed by the multiplication.
-struct HashFamily {
-  std::array<uint64_t, kMinHashes> multiplier;
-  std::array<uint64_t, kMinHashes> increment;
-  HashFamily() {
-    for (int k = 0; k < kMinHashes; ++k) {
-      multiplier[k] = Mix64(2 * k + 1) | 1;
-      increment[k] = Mix64(2 * k + 2);
-    }
-  }
-};
-
-const HashFamily& Family() {
-  static const HashFamily family;
-  return family;
-}
-
-}  // namespace
-
 MinHashSketch ComputeMinHash(const std::vector<uint64_t>& shingles) {
-  const HashFamily& family = Family();
+  constexpr uint64_t kEmpty = std::numeric_limits<uint64_t>::max();
   std::array<uint64_t, kMinHashes> minimum;
-  minimum.fill(std::numeric_limits<uint64_t>::max());
+  minimum.fill(kEmpty);
   for (uint64_t shingle : shingles) {
-    for (int k = 0; k < kMinHashes; ++k) {
-      const uint64_t value = family.multiplier[k] * shingle + family.increment[k];
-      if (value < minimum[k]) minimum[k] = value;
-    }
+    // The bin from the top bits (Lemire's multiply-shift), the value from the
+    // low 58, which the bin hardly depends on.
+    const size_t bin = size_t((static_cast<unsigned __int128>(shingle) * kMinHashes) >> 64);
+    const uint64_t value = shingle & (kEmpty >> 6);
+    if (value < minimum[bin]) minimum[bin] = value;
   }
   MinHashSketch sketch;
-  // The minimum's top bits are mostly zero; keep bits of its hash instead.
   for (int k = 0; k < kMinHashes; ++k) {
-    sketch[k] = uint8_t(Mix64(minimum[k]) >> (64 - kMinHashBits));
+    // Borrow from the next non-empty bin, salted by the distance, so two texts
+    // agree on an empty bin only when they agree on the bin lent.
+    int distance = 0;
+    while (distance < kMinHashes && minimum[(k + distance) % kMinHashes] == kEmpty) ++distance;
+    const uint64_t value = distance == kMinHashes ? 0 : minimum[(k + distance) % kMinHashes];
+    // The minimum's top bits are mostly zero; keep bits of its hash instead.
+    sketch[k] =
+        uint8_t(Mix64(value + uint64_t(distance) * 0x9e3779b97f4a7c15ULL) >> (64 - kMinHashBits));
   }
   return sketch;
 }
@@ -56,13 +40,13 @@ double EstimatedJaccard(const MinHashSketch& a, const MinHashSketch& b) {
 
 uint64_t ComputeSimHash(const std::vector<uint64_t>& shingles) {
   if (shingles.empty()) return 0;
-  std::array<int32_t, 64> votes{};
+  std::array<uint32_t, 64> ones{};
   for (uint64_t shingle : shingles) {
-    for (int bit = 0; bit < 64; ++bit) votes[bit] += ((shingle >> bit) & 1) ? 1 : -1;
+    for (int bit = 0; bit < 64; ++bit) ones[bit] += uint32_t(shingle >> bit) & 1;
   }
   uint64_t signature = 0;
   for (int bit = 0; bit < 64; ++bit) {
-    if (votes[bit] > 0) signature |= uint64_t(1) << bit;
+    if (2 * size_t(ones[bit]) > shingles.size()) signature |= uint64_t(1) << bit;
   }
   return signature;
 }

@@ -14,7 +14,7 @@ namespace newsloom::dedup {
 
 class SlotTable {
  public:
-  // Empties the table and sizes it for `entries` entries at most 3/4 full.
+  // Empties the table and sizes it to hold `entries` entries 3/4 full.
   void Reset(size_t entries);
 
   // Whether `more` entries would pass the 3/4 load limit.
@@ -28,7 +28,7 @@ class SlotTable {
   template <typename Visit>
   void ForEach(uint64_t hash, Visit visit) const {
     if (slots_.empty()) return;
-    for (size_t slot = hash & mask_; slots_[slot] != 0; slot = (slot + 1) & mask_) {
+    for (size_t slot = Home(hash); slots_[slot] != 0; slot = Next(slot)) {
       if (!visit(slots_[slot] - 1)) return;
     }
   }
@@ -36,8 +36,14 @@ class SlotTable {
   size_t MemoryBytes() const { return slots_.capacity() * sizeof(uint32_t); }
 
  private:
+  // The hash scaled to [0, size) (Lemire's multiply-shift, no power of two
+  // needed, so the table can grow by a quarter instead of doubling).
+  size_t Home(uint64_t hash) const {
+    return size_t((static_cast<unsigned __int128>(hash) * slots_.size()) >> 64);
+  }
+  size_t Next(size_t slot) const { return slot + 1 == slots_.size() ? 0 : slot + 1; }
+
   std::vector<uint32_t> slots_;  // number + 1; 0 marks an empty slot
-  size_t mask_ = 0;
   size_t count_ = 0;
 };
 

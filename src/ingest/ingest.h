@@ -9,6 +9,8 @@
 #define NEWSLOOM_INGEST_INGEST_H_
 
 #include <cstddef>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,7 +24,7 @@ struct RawPage {
   enum class Format {
     kHtml,    // an HTML document in `body`
     kText,    // a scraped page saved as plain text (like the seeds) in `body`
-    kRecord,  // a JSON Lines record whose text is already extracted: `body` is its text
+    kRecord,  // a record whose text is already extracted (JSON Lines, feed item): `body`
   };
 
   std::string id;      // the record's "id", else the file name without its suffixes
@@ -37,6 +39,7 @@ struct RawPage {
   std::string url;
   std::string title;
   std::string published;  // as written in the record, not parsed here
+  std::string fetched;    // when a crawler fetched the page (WARC-Date), as written, or ""
   std::string source_domain;
   std::string language;
   std::string description;
@@ -74,10 +77,28 @@ struct ReadRecord {
 };
 
 // Reads one file into pages. The outer Result fails for the whole file
-// (unreadable, truncated or corrupt gzip, binary junk, too large, empty; WARC
-// files and RSS/Atom feeds are Unsupported for now);
-// JSON Lines files give one ReadRecord per non-blank line.
+// (unreadable, truncated or corrupt gzip, binary junk, too large, empty);
+// JSON Lines files give one ReadRecord per non-blank line, RSS/Atom feeds one
+// per item, WARC archives one per response page or broken record. All of a
+// file's pages are held at once: a WARC archive is read piece by piece but its
+// pages are refused past options.max_file_bytes in total (an error record
+// says so); use OpenRecords to stream an archive of any size.
 Result<std::vector<ReadRecord>> ReadFile(const std::string& path, const ReadOptions& options);
+
+// The records of one file, one at a time. Not thread-safe.
+class RecordStream {
+ public:
+  virtual ~RecordStream() = default;
+  // The next record; nullopt after the last.
+  virtual std::optional<ReadRecord> Next() = 0;
+};
+
+// Opens a file for reading record by record. WARC and WARC.gz archives (told
+// by suffix or content) are streamed: memory holds one record, however large
+// the archive. Other formats are read whole with ReadFile and handed out one
+// by one. Fails as ReadFile does for the whole file.
+Result<std::unique_ptr<RecordStream>> OpenRecords(const std::string& path,
+                                                  const ReadOptions& options);
 
 // Reads pages already in memory (the same rules as ReadFile; `name` stands for
 // the path when choosing the id and the format).

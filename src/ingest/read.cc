@@ -8,11 +8,14 @@
 #include <utility>
 
 #include "common/strings.h"
+#include "ingest/byte_source.h"
 #include "ingest/charset.h"
+#include "ingest/feed.h"
 #include "ingest/gzip.h"
 #include "ingest/ingest.h"
 #include "ingest/input_format.h"
 #include "ingest/json_lines.h"
+#include "ingest/warc.h"
 
 namespace newsloom::ingest {
 
@@ -81,9 +84,49 @@ Result<std::string> ReadWholeFile(const std::string& path, size_t max_bytes) {
   return bytes;
 }
 
+// Every record a WARC reader (or stream) gives, refusing pages past
+// max_file_bytes in total; InvalidArgument when the archive holds no page.
+template <typename Reader>
+Result<std::vector<ReadRecord>> CollectWarcRecords(Reader& reader, const ReadOptions& options) {
+  std::vector<ReadRecord> records;
+  size_t total = 0;
+  while (std::optional<ReadRecord> record = reader.Next()) {
+    total += record->page.body.size();
+    if (total > options.max_file_bytes) {
+      record->status = TooLarge("archive's pages", total, options.max_file_bytes);
+      record->page.body.clear();
+      records.push_back(std::move(*record));
+      break;
+    }
+    records.push_back(std::move(*record));
+  }
+  if (records.empty()) return Status::InvalidArgument("no page in WARC archive");
+  return records;
+}
+
+// Whether `bytes` (maybe gzip) hold a WARC archive, by content, else by name.
+bool IsWarc(std::string_view name, std::string_view bytes) {
+  if (HasGzipMagic(bytes)) {
+    std::unique_ptr<ByteSource> inflated = GzipSource(MemorySource(bytes));
+    const std::string prefix = ReadPrefix(*inflated, 5);
+    return StartsLikeWarc(prefix) || (prefix.size() < 5 && HasWarcSuffix(name));
+  }
+  return StartsLikeWarc(bytes) || HasWarcSuffix(name);
+}
+
+Result<std::vector<ReadRecord>> ReadWarc(std::string_view name, std::string_view bytes,
+                                         const ReadOptions& options) {
+  std::unique_ptr<ByteSource> source = MemorySource(bytes);
+  if (HasGzipMagic(bytes)) source = GzipSource(std::move(source));
+  WarcReader reader(name, std::move(source), options);
+  return CollectWarcRecords(reader, options);
+}
+
 Result<std::vector<ReadRecord>> ReadContent(std::string_view name, std::string_view bytes,
                                             const ReadOptions& options) {
   if (bytes.empty()) return Status::InvalidArgument("empty file");
+  // WARC is read record by record, a corrupt gzip member costing one record.
+  if (IsWarc(name, bytes)) return ReadWarc(name, bytes, options);
   // Holds the content once decompressed or converted; `content` views it.
   std::string storage;
   std::string_view content = bytes;
@@ -115,9 +158,9 @@ Result<std::vector<ReadRecord>> ReadContent(std::string_view name, std::string_v
   RawPage page;
   switch (format) {
     case InputFormat::kWarc:
-      return Status::Unsupported("WARC files are not supported yet");
+      return ReadWarc(name, content, options);
     case InputFormat::kFeed:
-      return Status::Unsupported("RSS and Atom feeds are not supported yet");
+      return ReadFeedRecords(name, content, options);
     case InputFormat::kJsonLines:
       return ReadJsonRecords(name, content, options);
     case InputFormat::kHtml:
@@ -143,6 +186,12 @@ Result<std::vector<ReadRecord>> ReadContent(std::string_view name, std::string_v
 Result<std::vector<ReadRecord>> ReadFile(const std::string& path, const ReadOptions& options) {
   // Allocation failure on one oversized input should not end the whole run.
   try {
+    if (HasWarcSuffix(path)) {
+      // Streamed from the file: the archive may be larger than max_file_bytes.
+      Result<std::unique_ptr<RecordStream>> stream = OpenRecords(path, options);
+      if (!stream.ok()) return stream.status();
+      return CollectWarcRecords(**stream, options);
+    }
     Result<std::string> bytes = ReadWholeFile(path, options.max_file_bytes);
     if (!bytes.ok()) return bytes.status();
     return ReadContent(path, *bytes, options);

@@ -95,10 +95,12 @@ TEST(IngestReadTest, RefusesWholeFiles) {
        "binary data, not a page"},
       {"truncated gzip", "a.html.gz", truncated, Status::Code::kCorruption,
        "truncated gzip stream"},
-      {"warc", "crawl.warc.gz", GzipCompress("WARC/1.0\r\nWARC-Type: warcinfo\r\n"),
-       Status::Code::kUnsupported, "WARC files are not supported yet"},
-      {"rss", "feed.xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel/></rss>",
-       Status::Code::kUnsupported, "RSS and Atom feeds are not supported yet"},
+      {"warc without pages", "crawl.warc.gz",
+       GzipCompress("WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n"),
+       Status::Code::kInvalidArgument, "no page in WARC archive"},
+      {"rss without items", "feed.xml",
+       "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel/></rss>",
+       Status::Code::kInvalidArgument, "no item in feed"},
   };
   for (const ErrorCase& test : kCases) {
     SCOPED_TRACE(test.description);
