@@ -18,8 +18,12 @@ constexpr size_t kMaxArticleTerms = 400;
 constexpr size_t kMaxPostings = 4096;
 constexpr size_t kMinPruneSize = 64;
 
+// FNV-1a, then a SplitMix64 finaliser so that ids of similar strings look unrelated.
 uint64_t HashText(std::string_view text) {
-  return TermHash(TermKind::kWord, text) ^ 0x9E3779B97F4A7C15ULL;
+  uint64_t hash = TermHash(TermKind::kWord, text) + 0x9E3779B97F4A7C15ULL;
+  hash = (hash ^ (hash >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  hash = (hash ^ (hash >> 27)) * 0x94D049BB133111EBULL;
+  return hash ^ (hash >> 31);
 }
 
 std::string HexId(uint64_t value) {
