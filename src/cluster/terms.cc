@@ -147,7 +147,7 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
 
   // Words written with a capital inside a sentence are names; so is the same
   // word opening a sentence, and in a title written in title case.
-  std::unordered_set<std::string_view> names;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> names;
   for (const auto* tokens : {&description, &body}) {
     for (const Token& token : *tokens) {
       if (!token.sentence_start && token.capitalised &&
