@@ -18,8 +18,12 @@ constexpr size_t kMaxArticleTerms = 400;
 constexpr size_t kMaxPostings = 4096;
 constexpr size_t kMinPruneSize = 64;
 
+// FNV-1a, then a SplitMix64 finaliser so that ids of similar strings look unrelated.
 uint64_t HashText(std::string_view text) {
-  return TermHash(TermKind::kWord, text) ^ 0x9E3779B97F4A7C15ULL;
+  uint64_t hash = TermHash(TermKind::kWord, text) + 0x9E3779B97F4A7C15ULL;
+  hash = (hash ^ (hash >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  hash = (hash ^ (hash >> 27)) * 0x94D049BB133111EBULL;
+  return hash ^ (hash >> 31);
 }
 
 std::string HexId(uint64_t value) {
@@ -87,20 +91,26 @@ double Clusterer::State::TimeFactor(const StoryRecord& story, std::optional<int6
   return 1.0 / (1.0 + static_cast<double>(gap) / options.time_scale_seconds);
 }
 
-// Cosine over words and, separately, over names, numbers and dates; the two
-// are blended by Options::specific_weight (a channel with no terms on either
-// side gives its share to the other).
-double Clusterer::State::Cosine(const std::vector<TermWeight>& a,
-                                const std::vector<TermWeight>& b) const {
-  double dot[2] = {0, 0}, norm_a[2] = {0, 0}, norm_b[2] = {0, 0};
-  for (const TermWeight& term : a) {
-    const double idf = Idf(term.term);
-    norm_a[IsSpecific(term.term)] += term.weight * term.weight * idf * idf;
-  }
-  for (const TermWeight& term : b) {
-    const double idf = Idf(term.term);
-    norm_b[IsSpecific(term.term)] += term.weight * term.weight * idf * idf;
-  }
+void Clusterer::State::SetQuery(const std::vector<TermWeight>& terms) {
+  query = &terms;
+  query_norm[0] = query_norm[1] = 0;
+  for (const TermWeight& term : terms) query_norm[term.specific] += term.weight * term.weight;
+}
+
+void Clusterer::State::UpdateNorm(StoryRecord& story) const {
+  story.norm[0] = story.norm[1] = 0;
+  for (const TermWeight& term : story.centroid)
+    story.norm[term.specific] += term.weight * term.weight;
+}
+
+// Cosine between the query and a story's centroid over words and, apart,
+// over names, numbers and dates; the two are blended by
+// Options::specific_weight (a channel empty on either side leaves its share
+// to the other). Both lists are sorted by term: one merge pass.
+double Clusterer::State::Similarity(const StoryRecord& story) const {
+  double dot[2] = {0, 0};
+  const std::vector<TermWeight>& a = *query;
+  const std::vector<TermWeight>& b = story.centroid;
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
     if (a[i].term < b[j].term) {
@@ -108,8 +118,7 @@ double Clusterer::State::Cosine(const std::vector<TermWeight>& a,
     } else if (b[j].term < a[i].term) {
       ++j;
     } else {
-      const double idf = Idf(a[i].term);
-      dot[IsSpecific(a[i].term)] += a[i].weight * b[j].weight * idf * idf;
+      dot[a[i].specific] += static_cast<double>(a[i].weight) * b[j].weight;
       ++i;
       ++j;
     }
@@ -117,9 +126,10 @@ double Clusterer::State::Cosine(const std::vector<TermWeight>& a,
   double cosine[2] = {0, 0};
   bool present[2] = {false, false};
   for (int channel = 0; channel < 2; ++channel) {
-    present[channel] = norm_a[channel] > 0 && norm_b[channel] > 0;
-    if (present[channel])
-      cosine[channel] = dot[channel] / std::sqrt(norm_a[channel] * norm_b[channel]);
+    present[channel] = query_norm[channel] > 0 && story.norm[channel] > 0;
+    if (present[channel]) {
+      cosine[channel] = dot[channel] / std::sqrt(query_norm[channel] * story.norm[channel]);
+    }
   }
   if (!present[0] && !present[1]) return 0;
   if (!present[1]) return cosine[0];
@@ -138,19 +148,17 @@ void Clusterer::State::AddInto(std::vector<TermWeight>& into, const std::vector<
     if (j == add.size() || (i < into.size() && into[i].term < add[j].term)) {
       merged.push_back(into[i++]);
     } else if (i == into.size() || add[j].term < into[i].term) {
-      merged.push_back({add[j].term, add[j].weight * scale});
+      merged.push_back({add[j].term, add[j].specific, add[j].weight * scale});
       ++j;
     } else {
-      merged.push_back({into[i].term, into[i].weight + add[j].weight * scale});
+      merged.push_back({into[i].term, into[i].specific, into[i].weight + add[j].weight * scale});
       ++i;
       ++j;
     }
   }
   if (merged.size() > limit) {
     std::nth_element(merged.begin(), merged.begin() + static_cast<ptrdiff_t>(limit), merged.end(),
-                     [&](const TermWeight& x, const TermWeight& y) {
-                       return x.weight * Idf(x.term) > y.weight * Idf(y.term);
-                     });
+                     [](const TermWeight& x, const TermWeight& y) { return x.weight > y.weight; });
     merged.resize(limit);
     std::sort(merged.begin(), merged.end(),
               [](const TermWeight& x, const TermWeight& y) { return x.term < y.term; });
@@ -163,9 +171,8 @@ void Clusterer::State::Reindex(uint32_t story_index) {
   std::vector<TermWeight> strongest = story.centroid;
   const size_t keep = std::min(options.indexed_terms, strongest.size());
   std::partial_sort(strongest.begin(), strongest.begin() + static_cast<ptrdiff_t>(keep),
-                    strongest.end(), [&](const TermWeight& x, const TermWeight& y) {
-                      return x.weight * Idf(x.term) > y.weight * Idf(y.term);
-                    });
+                    strongest.end(),
+                    [](const TermWeight& x, const TermWeight& y) { return x.weight > y.weight; });
   for (size_t k = 0; k < keep; ++k) {
     const uint32_t term = strongest[k].term;
     if (std::find(story.indexed.begin(), story.indexed.end(), term) != story.indexed.end()) {
@@ -204,21 +211,27 @@ std::vector<uint32_t> Clusterer::State::Candidates(const std::vector<TermWeight>
                                                    std::optional<int64_t> time) {
   std::vector<std::pair<double, uint32_t>> query;
   query.reserve(terms.size());
-  for (const TermWeight& term : terms) query.push_back({term.weight * Idf(term.term), term.term});
+  for (const TermWeight& term : terms) query.push_back({term.weight, term.term});
   const size_t keep = std::min(options.query_terms, query.size());
   std::partial_sort(query.begin(), query.begin() + static_cast<ptrdiff_t>(keep), query.end(),
                     std::greater<>());
-  scores.clear();
+  if (story_score.size() < stories.size()) story_score.resize(stories.size(), 0);
+  std::vector<uint32_t> touched;
   for (size_t k = 0; k < keep; ++k) {
     const auto [weight, term] = query[k];
     const std::vector<uint32_t>& list = postings[term];
     if (list.size() > kMaxPostings) continue;
-    for (uint32_t story_index : list) scores[story_index] += weight;
+    for (uint32_t story_index : list) {
+      if (story_score[story_index] == 0) touched.push_back(story_index);
+      story_score[story_index] += static_cast<float>(weight);
+    }
   }
   std::vector<std::pair<double, uint32_t>> ranked;
-  ranked.reserve(scores.size());
-  for (const auto& [story_index, score] : scores) {
+  ranked.reserve(touched.size());
+  for (uint32_t story_index : touched) {
     const StoryRecord& story = stories[story_index];
+    const double score = story_score[story_index];
+    story_score[story_index] = 0;
     if (story.merged_into != kNone || story.retired || Dormant(story, time)) continue;
     ranked.push_back({score, story_index});
   }
@@ -250,7 +263,9 @@ void Clusterer::State::Join(uint32_t story_index, uint32_t article_index,
   if (terms != nullptr && !terms->empty()) {
     double norm = 0;
     for (const TermWeight& term : *terms) norm += term.weight * term.weight;
+    if (norm <= 0) return;
     AddInto(story.centroid, *terms, static_cast<float>(1.0 / std::sqrt(norm)), options.story_terms);
+    UpdateNorm(story);
     Reindex(story_index);
   }
 }
@@ -271,6 +286,7 @@ void Clusterer::State::Merge(uint32_t older, uint32_t younger) {
     keep.has_time = true;
   }
   AddInto(keep.centroid, gone.centroid, 1.0f, options.story_terms);
+  UpdateNorm(keep);
   gone.merged_into = older;
   std::vector<uint32_t>().swap(gone.members);
   std::vector<std::string>().swap(gone.merged_ids);
@@ -292,26 +308,33 @@ uint32_t Clusterer::State::NewStory(uint32_t article_index) {
 std::vector<TermWeight> Clusterer::State::Vectorise(const Article& article) {
   const std::vector<WeightedTerm> extracted = extractor.Extract(article);
   std::vector<TermWeight> terms;
+  std::vector<float> raw;
   terms.reserve(extracted.size());
+  raw.reserve(extracted.size());
   for (const WeightedTerm& term : extracted) {
     auto [it, inserted] = vocabulary.try_emplace(term.hash, 0);
     if (inserted) {
       it->second = static_cast<uint32_t>(term_hashes.size());
       term_hashes.push_back(term.hash);
       document_frequency.push_back(0);
-      specific.push_back(term.kind != TermKind::kWord);
       postings.emplace_back();
       pruned_size.push_back(0);
     }
     ++document_frequency[it->second];
-    terms.push_back({it->second, term.weight});
+    TermWeight weighted;
+    weighted.term = it->second;
+    weighted.specific = term.kind != TermKind::kWord;
+    terms.push_back(weighted);
+    raw.push_back(term.weight);
   }
   if (!terms.empty()) ++documents;
+  // TF-IDF with the frequencies as they stand when the article arrives.
+  for (size_t k = 0; k < terms.size(); ++k) {
+    terms[k].weight = static_cast<float>(raw[k] * Idf(terms[k].term));
+  }
   if (terms.size() > kMaxArticleTerms) {
     std::nth_element(terms.begin(), terms.begin() + kMaxArticleTerms, terms.end(),
-                     [&](const TermWeight& x, const TermWeight& y) {
-                       return x.weight * Idf(x.term) > y.weight * Idf(y.term);
-                     });
+                     [](const TermWeight& x, const TermWeight& y) { return x.weight > y.weight; });
     terms.resize(kMaxArticleTerms);
   }
   std::sort(terms.begin(), terms.end(),
@@ -362,9 +385,10 @@ std::string Clusterer::Add(const Article& article) {
   uint32_t best = kNone, second = kNone;
   double best_score = 0, second_score = 0;
   if (!terms.empty()) {
+    state.SetQuery(terms);
     for (uint32_t candidate : state.Candidates(terms, time)) {
       const StoryRecord& story = state.stories[candidate];
-      const double score = state.Cosine(terms, story.centroid) * state.TimeFactor(story, time);
+      const double score = state.Similarity(story) * state.TimeFactor(story, time);
       if (score > best_score || (score == best_score && best != kNone && candidate < best)) {
         second = best;
         second_score = best_score;

@@ -84,7 +84,6 @@ std::string Clusterer::Serialize() const {
   for (size_t term = 0; term < state.term_hashes.size(); ++term) {
     out.Put<uint64_t>(state.term_hashes[term]);
     out.Put<uint32_t>(state.document_frequency[term]);
-    out.Put<uint8_t>(state.specific[term]);
   }
   out.Put<uint32_t>(static_cast<uint32_t>(state.articles.size()));
   for (const ArticleRecord& article : state.articles) {
@@ -105,7 +104,7 @@ std::string Clusterer::Serialize() const {
     for (uint32_t member : story.members) out.Put<uint32_t>(member);
     out.Put<uint32_t>(static_cast<uint32_t>(story.centroid.size()));
     for (const TermWeight& term : story.centroid) {
-      out.Put<uint32_t>(term.term);
+      out.Put<uint32_t>(term.term | (static_cast<uint32_t>(term.specific) << 31));
       out.Put<float>(term.weight);
     }
     out.Put<uint32_t>(static_cast<uint32_t>(story.indexed.size()));
@@ -128,21 +127,17 @@ Result<Clusterer> Clusterer::Deserialize(std::string_view bytes, Options options
   Clusterer clusterer(options);
   State& state = *clusterer.state_;
   uint32_t count = 0;
-  if (!in.Get(state.documents) || !in.GetTime(state.clock) || !in.GetCount(count, 13)) {
+  if (!in.Get(state.documents) || !in.GetTime(state.clock) || !in.GetCount(count, 12)) {
     return corrupt;
   }
   state.term_hashes.resize(count);
   state.document_frequency.resize(count);
   state.postings.resize(count);
   state.pruned_size.assign(count, 0);
-  state.specific.assign(count, false);
   for (uint32_t term = 0; term < count; ++term) {
-    uint8_t specific = 0;
-    if (!in.Get(state.term_hashes[term]) || !in.Get(state.document_frequency[term]) ||
-        !in.Get(specific) || specific > 1) {
+    if (!in.Get(state.term_hashes[term]) || !in.Get(state.document_frequency[term])) {
       return corrupt;
     }
-    state.specific[term] = specific != 0;
     if (!state.vocabulary.emplace(state.term_hashes[term], term).second) return corrupt;
   }
   uint32_t article_count = 0;
@@ -176,12 +171,20 @@ Result<Clusterer> Clusterer::Deserialize(std::string_view bytes, Options options
     }
     if (!in.GetCount(count, 8)) return corrupt;
     story.centroid.resize(count);
-    for (TermWeight& term : story.centroid) {
-      if (!in.Get(term.term) || !in.Get(term.weight) || term.term >= state.term_hashes.size() ||
-          !std::isfinite(term.weight)) {
+    uint32_t previous = 0;
+    for (size_t k = 0; k < story.centroid.size(); ++k) {
+      TermWeight& term = story.centroid[k];
+      uint32_t packed = 0;
+      if (!in.Get(packed) || !in.Get(term.weight) || !std::isfinite(term.weight)) return corrupt;
+      term.term = packed & 0x7FFFFFFFu;
+      term.specific = packed >> 31;
+      // Terms must be known and strictly increasing (Similarity merges sorted lists).
+      if (term.term >= state.term_hashes.size() || (k > 0 && term.term <= previous)) {
         return corrupt;
       }
+      previous = term.term;
     }
+    state.UpdateNorm(story);
     if (!in.GetCount(count, 4)) return corrupt;
     story.indexed.resize(count);
     for (uint32_t& term : story.indexed) {

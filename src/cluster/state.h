@@ -18,8 +18,10 @@ namespace newsloom::cluster {
 
 inline constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
 
+// A term of an article or centroid, weighted by TF-IDF at the time it was added.
 struct TermWeight {
-  uint32_t term = 0;  // index into the vocabulary
+  uint32_t term : 31 = 0;     // index into the vocabulary
+  uint32_t specific : 1 = 0;  // a name, number or date rather than a word
   float weight = 0;
 };
 
@@ -32,6 +34,7 @@ struct StoryRecord {
   std::vector<std::string> merged_ids;
   std::vector<uint32_t> members;     // article indices, in arrival order
   std::vector<TermWeight> centroid;  // sum of members' unit vectors, sorted by term
+  float norm[2] = {0, 0};            // centroid's squared norm: words, names/numbers/dates
   std::vector<uint32_t> indexed;     // terms whose postings list this story
   int64_t first = 0;                 // UTC seconds, when has_time
   int64_t last = 0;
@@ -61,7 +64,13 @@ struct Clusterer::State {
   std::optional<int64_t> clock;                 // latest publication time seen
   size_t live_stories = 0;
 
-  std::unordered_map<uint32_t, double> scores;  // scratch for Candidates
+  // Scratch for one assignment: candidate scores by story, and the article's
+  // IDF-weighted terms by term with their norms per channel.
+  std::vector<float> story_score;
+  const std::vector<TermWeight>* query = nullptr;
+  double query_norm[2] = {0, 0};
+  mutable std::vector<float> idf_cache;         // see Idf()
+  mutable std::vector<uint64_t> idf_documents;  // `documents` when idf_cache was computed
 
   std::optional<uint32_t> FindArticle(std::string_view id) const;
   void IndexArticle(uint32_t index);
@@ -69,11 +78,12 @@ struct Clusterer::State {
   bool StoryIdTaken(std::string_view id) const;
   std::string NewStoryId(std::string_view founding_article) const;
   double Idf(uint32_t term) const;
-  int IsSpecific(uint32_t term) const { return specific[term] ? 1 : 0; }
   uint32_t Resolve(uint32_t story) const;
   bool Dormant(const StoryRecord& story, std::optional<int64_t> time) const;
   double TimeFactor(const StoryRecord& story, std::optional<int64_t> time) const;
-  double Cosine(const std::vector<TermWeight>& a, const std::vector<TermWeight>& b) const;
+  void SetQuery(const std::vector<TermWeight>& terms);
+  void UpdateNorm(StoryRecord& story) const;
+  double Similarity(const StoryRecord& story) const;
   void AddInto(std::vector<TermWeight>& into, const std::vector<TermWeight>& add, float scale,
                size_t limit) const;
   void Reindex(uint32_t story_index);

@@ -35,8 +35,12 @@ const char* SnowballName(std::string_view language) {
 class Accumulator {
  public:
   void Add(TermKind kind, std::string_view text, float weight) {
-    if (text.empty() || weight <= 0) return;
-    auto [it, inserted] = sums_.try_emplace(TermHash(kind, text), Entry{0, kind});
+    if (text.empty()) return;
+    AddHash(kind, TermHash(kind, text), weight);
+  }
+  void AddHash(TermKind kind, uint64_t hash, float weight) {
+    if (weight <= 0) return;
+    auto [it, inserted] = sums_.try_emplace(hash, Entry{0, kind});
     it->second.sum += weight;
   }
 
@@ -59,9 +63,9 @@ class Accumulator {
   std::unordered_map<uint64_t, Entry> sums_;
 };
 
-bool IsNameCandidate(const Token& token) {
-  return token.capitalised && !token.number && token.lower.size() >= 2 &&
-         !IsStopWord(token.lower) && MonthNumber(token.lower) == 0;
+bool IsNameCandidate(const Token& token, const WordInfo& info) {
+  return token.capitalised && !token.number && token.lower.size() >= 2 && !info.stop &&
+         info.month == 0;
 }
 
 // Day of month 1..31 from a number token, else 0.
@@ -101,29 +105,35 @@ sb_stemmer* TermExtractor::StemmerFor(std::string_view language) {
   return stemmer;
 }
 
-std::string TermExtractor::Stem(sb_stemmer* stemmer, std::string_view lower_word) {
-  if (stemmer == nullptr || lower_word.size() > 64) return std::string(lower_word);
-  auto& cache = stem_cache_[stemmer];
+const WordInfo& TermExtractor::Lookup(sb_stemmer* stemmer, std::string_view lower_word) {
+  auto& cache = word_cache_[stemmer];
   auto found = cache.find(lower_word);
   if (found != cache.end()) return found->second;
-  const sb_symbol* stem =
-      sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(lower_word.data()),
-                      static_cast<int>(lower_word.size()));
-  std::string result = stem == nullptr
-                           ? std::string(lower_word)
-                           : std::string(reinterpret_cast<const char*>(stem),
-                                         static_cast<size_t>(sb_stemmer_length(stemmer)));
+  WordInfo info;
+  info.stop = IsStopWord(lower_word);
+  info.month = MonthNumber(lower_word);
+  info.stem = std::string(lower_word);
+  if (stemmer != nullptr && lower_word.size() <= 64) {
+    const sb_symbol* stem =
+        sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(lower_word.data()),
+                        static_cast<int>(lower_word.size()));
+    if (stem != nullptr) {
+      info.stem.assign(reinterpret_cast<const char*>(stem),
+                       static_cast<size_t>(sb_stemmer_length(stemmer)));
+    }
+  }
+  info.word_hash = TermHash(TermKind::kWord, info.stem);
   if (cache.size() >= kStemCacheLimit) cache.clear();
-  cache.emplace(std::string(lower_word), result);
-  return result;
+  return cache.emplace(std::string(lower_word), std::move(info)).first->second;
 }
 
 std::vector<std::string> TermExtractor::Words(std::string_view text, std::string_view language) {
   sb_stemmer* stemmer = StemmerFor(language);
   std::vector<std::string> words;
   for (const Token& token : Tokenize(text, kMaxTitleTokens)) {
-    if (token.number || token.lower.size() < 2 || IsStopWord(token.lower)) continue;
-    words.push_back(Stem(stemmer, token.lower));
+    if (token.number || token.lower.size() < 2) continue;
+    const WordInfo& info = Lookup(stemmer, token.lower);
+    if (!info.stop) words.push_back(info.stem);
   }
   return words;
 }
@@ -137,10 +147,13 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
 
   // Words written with a capital inside a sentence are names; so is the same
   // word opening a sentence, and in a title written in title case.
-  std::unordered_set<std::string_view> names;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> names;
   for (const auto* tokens : {&description, &body}) {
     for (const Token& token : *tokens) {
-      if (!token.sentence_start && IsNameCandidate(token)) names.insert(token.lower);
+      if (!token.sentence_start && token.capitalised &&
+          IsNameCandidate(token, Lookup(stemmer, token.lower))) {
+        names.insert(token.lower);
+      }
     }
   }
   const bool use_proxy_names = article.entities.empty();
@@ -176,19 +189,21 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
         if (token.lower.size() <= 12) {
           terms.Add(TermKind::kNumber, token.lower, weight * options_.number_weight);
         }
-        if (const int day = DayNumber(token); day != 0 && i + 1 < tokens.size()) {
-          if (const int month = MonthNumber(tokens[i + 1].lower); month != 0) {
+        if (const int day = DayNumber(token);
+            day != 0 && i + 1 < tokens.size() && !tokens[i + 1].number) {
+          if (const int month = Lookup(stemmer, tokens[i + 1].lower).month; month != 0) {
             terms.Add(TermKind::kDate, DateKey(month, day), weight * options_.date_weight);
           }
         }
         continue;
       }
-      if (const int month = MonthNumber(token.lower); month != 0 && i + 1 < tokens.size()) {
+      const WordInfo& info = Lookup(stemmer, token.lower);
+      if (const int month = info.month; month != 0 && i + 1 < tokens.size()) {
         if (const int day = DayNumber(tokens[i + 1]); day != 0) {
           terms.Add(TermKind::kDate, DateKey(month, day), weight * options_.date_weight);
         }
       }
-      const bool name = IsNameCandidate(token) &&
+      const bool name = IsNameCandidate(token, info) &&
                         (use_proxy_names || names.contains(token.lower)) &&
                         ((!token.sentence_start && !title_case) || names.contains(token.lower));
       if (name) {
@@ -202,8 +217,8 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
       } else {
         flush_name();
       }
-      if (token.lower.size() < 2 || IsStopWord(token.lower)) continue;
-      terms.Add(TermKind::kWord, Stem(stemmer, token.lower), weight);
+      if (token.lower.size() < 2 || info.stop) continue;
+      terms.AddHash(TermKind::kWord, info.word_hash, weight);
     }
     flush_name();
   };

@@ -41,13 +41,21 @@ struct TermOptions {
   float number_weight = 1.0f;
   float date_weight = 1.5f;
   size_t lead_words = 60;       // words of the body read as lead
-  size_t max_body_words = 800;  // words of the body read at all
+  size_t max_body_words = 300;  // words of the body read at all
 };
 
 // Transparent hash so lookups take a string_view.
 struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
+// What the extractor knows of a lowercase word.
+struct WordInfo {
+  std::string stem;
+  uint64_t word_hash = 0;  // TermHash(kWord, stem)
+  bool stop = false;
+  int month = 0;  // 1..12 for a month name
 };
 
 class TermExtractor {
@@ -66,13 +74,13 @@ class TermExtractor {
 
  private:
   sb_stemmer* StemmerFor(std::string_view language);
-  std::string Stem(sb_stemmer* stemmer, std::string_view lower_word);
+  const WordInfo& Lookup(sb_stemmer* stemmer, std::string_view lower_word);
 
   TermOptions options_;
   std::map<std::string, sb_stemmer*, std::less<>> stemmers_;
-  // Stems already computed, per stemmer (cleared when it grows too large).
-  std::map<sb_stemmer*, std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>>
-      stem_cache_;
+  // Words already looked up, per stemmer (cleared when it grows too large).
+  std::map<sb_stemmer*, std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>>>
+      word_cache_;
 };
 
 }  // namespace newsloom::cluster

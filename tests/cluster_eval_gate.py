@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Quality gate for `newsloom cluster`: BCubed F1 on the dev splits must not
+drop below the floors (measured figures minus a small margin).
+
+Converts each set with the shared to_canonical.py (ECB+ with --ecb-url drop, so
+the engine cannot lean on the URL lines only one event per topic has), runs
+`newsloom cluster`, scores with score_cluster.py. Exits 77 (skipped) when the
+shared data or tools are absent.
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+# Measured with the default options (src/README.md): Giveme5W1H 0.8862,
+# ECB+ 0.8237. Floors sit 0.015 below.
+FLOORS = {"giveme5w1h": 0.871, "ecbplus": 0.808}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--newsloom", required=True)
+    parser.add_argument("--data", required=True)
+    parser.add_argument("--tools", required=True)
+    args = parser.parse_args()
+
+    sets = {
+        "giveme5w1h": (os.path.join(args.data, "cluster", "giveme5w1h.jsonl"), []),
+        "ecbplus": (os.path.join(args.data, "cluster", "ecbplus.jsonl"), ["--ecb-url", "drop"]),
+    }
+    to_canonical = os.path.join(args.tools, "to_canonical.py")
+    scorer = os.path.join(args.tools, "score_cluster.py")
+    if not all(os.path.exists(p) for p in [to_canonical, scorer] + [s[0] for s in sets.values()]):
+        print("cluster_eval_gate: shared data or tools not found, skipping")
+        return 77
+
+    failed = False
+    with tempfile.TemporaryDirectory() as scratch:
+        for name, (gold, flags) in sets.items():
+            canonical = os.path.join(scratch, name + ".jsonl")
+            predicted = os.path.join(scratch, name + ".pred.jsonl")
+            subprocess.run([sys.executable, to_canonical, *flags, gold, "-o", canonical],
+                           check=True, capture_output=True)
+            with open(predicted, "w") as out:
+                subprocess.run([args.newsloom, "cluster", "-q", canonical], check=True, stdout=out)
+            summary = subprocess.run(
+                [sys.executable, scorer, "--gold", gold, "--pred", predicted, "--quiet"],
+                check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1]
+            score = float(re.search(r"bcubed_f1=([0-9.]+)", summary).group(1))
+            verdict = "ok" if score >= FLOORS[name] else "BELOW FLOOR"
+            print(f"{name}: {summary} (floor {FLOORS[name]}) {verdict}")
+            failed |= score < FLOORS[name]
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
