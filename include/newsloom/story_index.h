@@ -29,8 +29,9 @@ namespace newsloom {
 struct StoryIndexOptions {
   // Sentences in each story summary (3..7).
   int summary_sentences = 5;
-  // A story with no new article for this long takes no more articles.
-  int64_t quiet_seconds = 7 * 86400;
+  // A story with no new article for this long takes no more articles;
+  // 0 keeps the cluster stage's default (90 days).
+  int64_t quiet_seconds = 0;
 };
 
 class StoryIndex {

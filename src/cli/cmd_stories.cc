@@ -17,7 +17,7 @@ struct StoriesFlags {
   InputFlags input;
   std::string model;
   int length = 5;
-  double quiet_days = 7;
+  double quiet_days = 90;
   bool include_non_news = false;
 };
 
@@ -65,7 +65,7 @@ Command AddStoriesCommand(CLI::App& app) {
   command->add_option("--quiet-days", flags->quiet_days,
                       "A story with no new article for this many days takes no more")
       ->check(CLI::Range(0.01, 3650.0))
-      ->default_val(7);
+      ->default_val(90);
   command->add_option("--model", flags->model,
                       "Category model file from train-classifier (default: the built-in one)");
   command->add_flag("--all", flags->include_non_news, "Keep pages that are not news too");

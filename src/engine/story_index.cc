@@ -20,7 +20,7 @@ class StoryIndexImpl final : public StoryIndex {
  public:
   explicit StoryIndexImpl(const StoryIndexOptions& options) : options_(options) {
     cluster::Options cluster_options;
-    cluster_options.quiet_seconds = options.quiet_seconds;
+    if (options.quiet_seconds > 0) cluster_options.quiet_seconds = options.quiet_seconds;
     clusterer_ = cluster::Clusterer(cluster_options);
     story_options_.summary_sentences = options.summary_sentences;
   }
