@@ -98,8 +98,9 @@ try {
   await page.goBack();
   await page.waitForSelector('.story-card');
   await page.click('button.more');
-  await page.waitForFunction(() => document.querySelectorAll('.story-card').length > 20);
-  check(await page.locator('.story-card').count() === 40, '"More stories" loads the next page');
+  // A locator wait, not waitForFunction: the page's CSP forbids the eval that needs.
+  await page.locator('.story-card').nth(20).waitFor();
+  check(await page.locator('.story-card').count() > 20, '"More stories" loads the next page');
 
   // Search through the search box.
   await page.fill('#search-input', 'Ishiba');
