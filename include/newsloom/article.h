@@ -38,8 +38,8 @@ struct Paragraph {
 struct Entity {
   enum class Type { kPerson, kOrganization, kLocation, kMisc };
   Type type = Type::kMisc;
-  std::string text;       // as written: "Prime Minister Shigeru Ishiba"
-  std::string canonical;  // normalised: "Shigeru Ishiba"; "Japanese" -> "Japan"
+  std::string text;        // as written: "Prime Minister Shigeru Ishiba"
+  std::string canonical;   // normalised: "Shigeru Ishiba"; "Japanese" -> "Japan"
   uint32_t paragraph = 0;  // index into Article::paragraphs
   uint32_t offset = 0;     // byte offset of `text` inside that paragraph
 };

@@ -36,15 +36,15 @@ struct Disagreement {
 };
 
 struct Story {
-  std::string id;  // stable: the same input gives the same id, across restarts
+  std::string id;                       // stable: the same input gives the same id, across restarts
   std::vector<std::string> merged_ids;  // ids of stories merged into this one
   std::vector<std::string> articles;    // article ids, oldest first
   std::string title;
   std::string category;
   std::string language;
   double rank = 0;
-  int64_t first_seen = 0;    // UTC seconds of the earliest article
-  int64_t last_updated = 0;  // UTC seconds of the latest article
+  int64_t first_seen = 0;            // UTC seconds of the earliest article
+  int64_t last_updated = 0;          // UTC seconds of the latest article
   std::vector<std::string> sources;  // distinct source domains
   std::vector<StoryEntity> entities;
   std::vector<TimelineEvent> timeline;

@@ -38,8 +38,8 @@ int RunStories(const StoriesFlags& flags) {
   auto index = StoryIndex::Create(index_options);
   AddInPublicationOrder(*index, std::move(articles));
   for (const Story& story : index->Stories()) {
-    PrintJsonLine(store::StoryToJson(story).dump(-1, ' ', false,
-                                                 nlohmann::json::error_handler_t::replace));
+    PrintJsonLine(
+        store::StoryToJson(story).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
   return exit_code;
 }
@@ -62,8 +62,9 @@ Command AddStoriesCommand(CLI::App& app) {
   command->add_option("--length", flags->length, "Sentences in each summary")
       ->check(CLI::Range(3, 7))
       ->default_val(5);
-  command->add_option("--quiet-days", flags->quiet_days,
-                      "A story with no new article for this many days takes no more")
+  command
+      ->add_option("--quiet-days", flags->quiet_days,
+                   "A story with no new article for this many days takes no more")
       ->check(CLI::Range(0.01, 3650.0))
       ->default_val(90);
   command->add_option("--model", flags->model,

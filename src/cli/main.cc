@@ -18,16 +18,11 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   std::vector<cli::Command> commands = {
-      cli::AddExtractCommand(app),
-      cli::AddClassifyCommand(app),
-      cli::AddTrainClassifierCommand(app),
-      cli::AddNerCommand(app),
-      cli::AddTrainNerCommand(app),
-      cli::AddClusterCommand(app),
-      cli::AddStoriesCommand(app),
-      cli::AddIngestCommand(app),
-      cli::AddSearchCommand(app),
-      cli::AddServeCommand(app),
+      cli::AddExtractCommand(app),         cli::AddClassifyCommand(app),
+      cli::AddTrainClassifierCommand(app), cli::AddNerCommand(app),
+      cli::AddTrainNerCommand(app),        cli::AddClusterCommand(app),
+      cli::AddStoriesCommand(app),         cli::AddIngestCommand(app),
+      cli::AddSearchCommand(app),          cli::AddServeCommand(app),
   };
 
   try {

@@ -18,8 +18,7 @@ namespace {
 // Everything one input file produced, in record order.
 std::vector<ExtractedInput> ProcessFile(const ingest::InputFile& file,
                                         const ingest::ReadOptions& read_options,
-                                        const Timestamp& fetched,
-                                        const ArticleAnalysis* analysis) {
+                                        const Timestamp& fetched, const ArticleAnalysis* analysis) {
   std::vector<ExtractedInput> outputs;
   if (!file.status.ok()) {
     outputs.push_back({file.path, file.status, {}});

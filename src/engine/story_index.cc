@@ -117,7 +117,8 @@ class StoryIndexImpl final : public StoryIndex {
       if (article == nullptr) continue;
       members.push_back(article);
       kept.push_back(id);
-      if (!article->source.empty() && article->duplicate_of.empty()) sources.insert(article->source);
+      if (!article->source.empty() && article->duplicate_of.empty())
+        sources.insert(article->source);
     }
     if (members.empty()) return false;
     story.articles = std::move(kept);
@@ -144,7 +145,8 @@ class StoryIndexImpl final : public StoryIndex {
 }  // namespace
 
 void AddInPublicationOrder(StoryIndex& index, std::vector<Article> articles) {
-  for (size_t position : cluster::PublicationOrder(articles)) index.Add(std::move(articles[position]));
+  for (size_t position : cluster::PublicationOrder(articles))
+    index.Add(std::move(articles[position]));
 }
 
 std::unique_ptr<StoryIndex> StoryIndex::Create(const StoryIndexOptions& options) {

@@ -32,7 +32,6 @@ constexpr int kMaxNavigationMarkerWords = 5;
 // A line of at least this many words counts as body text for the navigation rule.
 constexpr int kMinBodyWords = 10;
 
-
 // Code points that are punctuation or symbols rather than letters: Latin-1
 // punctuation, × ÷, general punctuation, arrows, shapes, CJK punctuation,
 // full-width ASCII punctuation, emoji. Everything else above ASCII is treated

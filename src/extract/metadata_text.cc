@@ -31,7 +31,6 @@ constexpr NamedEntity kEntities[] = {
     {"euro", 0x20AC},  {"pound", 0xA3},   {"deg", 0xB0},     {"times", 0xD7},   {"shy", 0xAD},
     {"zwj", 0x200D},   {"zwnj", 0x200C},  {"thinsp", 0x2009}};
 
-
 // Decodes one reference at text[i] == '&'; returns its length, 0 if none.
 size_t DecodeReference(std::string_view text, size_t i, std::string* out) {
   size_t end = text.find(';', i + 1);
