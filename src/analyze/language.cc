@@ -69,7 +69,7 @@ LanguageGuess DetectLanguage(std::string_view text, size_t max_bytes) {
 LanguageGuess DetectArticleLanguage(const Article& article) {
   // The opening of the main text is enough for CLD2 (a few sentences) and
   // bounds its cost, which grows with the bytes read.
-  constexpr size_t kMaxBytes = 320;
+  constexpr size_t kMaxBytes = 256;
   thread_local std::string text;  // reused: no allocation per article
   text.assign(article.title, 0, kMaxBytes);
   for (const Paragraph& paragraph : article.paragraphs) {
