@@ -38,7 +38,10 @@ const std::vector<Article>& Articles(const std::string& set_name) {
     Article article;
     article.id = record.value("id", "");
     article.title = record.value("title", "");
-    for (std::string_view paragraph : Split(record.value("text", ""), '\n')) {
+    // A named string: Split's views must not outlive it (a temporary in the
+    // range expression would be destroyed before the loop body runs).
+    const std::string text = record.value("text", "");
+    for (std::string_view paragraph : Split(text, '\n')) {
       std::string text = CollapseWhitespace(paragraph);
       if (!text.empty()) article.paragraphs.push_back({Paragraph::Kind::kText, std::move(text)});
     }

@@ -14,16 +14,20 @@ namespace newsloom::analyze {
 namespace {
 
 // The body the model reads: the paragraphs (the description when there are
-// none), cut near the model's token budget.
-std::string BodyText(const Article& article, size_t max_bytes) {
-  std::string body;
+// none), cut near the model's token budget: no paragraph starts after
+// `enough` bytes, and none adds more than the model reads (CountFeatures'
+// 32 bytes per token).
+void BodyText(const Article& article, size_t max_tokens, std::string* out) {
+  const size_t enough = max_tokens * 12;
+  const size_t most = max_tokens * 32;
+  std::string& body = *out;
+  body.clear();
   for (const Paragraph& paragraph : article.paragraphs) {
-    if (body.size() >= max_bytes) break;
+    if (body.size() >= enough) break;
     if (!body.empty()) body += '\n';
-    body += paragraph.text;
+    body.append(paragraph.text, 0, most);
   }
-  if (body.empty()) body = article.description;
-  return body;
+  if (body.empty()) body.assign(article.description, 0, most);
 }
 
 // "en-GB", "EN" -> "en".
@@ -74,7 +78,8 @@ void Analyzer::Analyze(Article& article) const {
     article.language_confidence = kDeclaredLanguageConfidence;
   }
 
-  std::string body = BodyText(article, size_t(model_.settings().max_tokens) * 12);
+  thread_local std::string body;  // reused: no allocation per article
+  BodyText(article, model_.settings().max_tokens, &body);
   if (article.title.empty() && body.empty()) {
     article.is_news = false;
     article.category.clear();

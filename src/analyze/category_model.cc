@@ -196,22 +196,18 @@ Result<CategoryModel> CategoryModel::Parse(std::string_view bytes) {
 }
 
 CategoryScores CategoryModel::Predict(std::string_view title, std::string_view body) const {
-  std::vector<FeatureCount> title_counts;
-  std::vector<FeatureCount> body_counts;
-  CountFeatures(title, body, settings_, &title_counts, &body_counts);
+  // Scratch reused across calls on this thread: no allocation per text.
+  thread_local std::vector<FeatureCount> title_counts;
+  thread_local std::vector<FeatureCount> body_counts;
+  thread_local std::vector<float> sums;
+  thread_local std::vector<float> values;
+  CountFeatures(title, body, settings_, &title_counts, &body_counts, {rows_.data(), row_size()});
 
   // The same weighting as WeighFeatures, read from the rows: the IDF scale
   // cancels in each block's normalisation, so the u8 codes serve as they are.
   const size_t class_count = classes_.size();
   const size_t row_size = this->row_size();
-  std::vector<float> sums(class_count, 0.0f);
-  std::vector<float> values;
-  // Ask for every row before reading any, so the cache misses overlap.
-  for (const auto* counts : {&body_counts, &title_counts}) {
-    for (const FeatureCount& feature : *counts) {
-      __builtin_prefetch(&rows_[size_t(feature.bucket) * row_size]);
-    }
-  }
+  sums.assign(class_count, 0.0f);
   auto add_block = [&](const std::vector<FeatureCount>& counts, float norm_target) {
     values.resize(counts.size());
     float sum_squares = 0;

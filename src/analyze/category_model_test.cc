@@ -42,6 +42,22 @@ TEST(CategoryModelTest, LearnsASmallCorpus) {
   EXPECT_NEAR(scores.probabilities[0] + scores.probabilities[1], 1.0f, 1e-5);
 }
 
+TEST(CategoryModelTest, NaiveBayesScalingLearnsAndOffIsPlainRegression) {
+  for (double nb_weight : {0.0, 0.5, 1.0}) {
+    TrainOptions options = SmallOptions();
+    options.nb_weight = nb_weight;
+    auto model = TrainCategoryModel(SmallCorpus(), options);
+    ASSERT_TRUE(model.ok()) << model.status().ToString();
+    CategoryScores scores = model->Predict("", "The team won the match and the cup");
+    EXPECT_EQ(model->classes()[scores.best], "sports") << nb_weight;
+    scores = model->Predict("", "Bank raises rates as inflation hits markets");
+    EXPECT_EQ(model->classes()[scores.best], "economy") << nb_weight;
+  }
+  TrainOptions options = SmallOptions();
+  options.nb_weight = 1.5;
+  EXPECT_FALSE(TrainCategoryModel(SmallCorpus(), options).ok());
+}
+
 TEST(CategoryModelTest, TrainingIsDeterministic) {
   auto first = TrainCategoryModel(SmallCorpus(), SmallOptions());
   auto second = TrainCategoryModel(SmallCorpus(), SmallOptions());

@@ -36,6 +36,49 @@ struct EncodedExample {
   uint32_t label = 0;
 };
 
+// The per bucket and class input scale of TrainOptions::nb_weight, bucket-major.
+std::vector<float> NaiveBayesScale(const std::vector<EncodedExample>& encoded, size_t buckets,
+                                   size_t class_count, double nb_weight) {
+  std::vector<float> scale(buckets * class_count, 1.0f);
+  if (nb_weight <= 0) return scale;
+  // Feature mass per bucket and class, and per class.
+  std::vector<double> mass(buckets * class_count, 0.0);
+  std::vector<double> class_mass(class_count, 0.0);
+  for (const EncodedExample& example : encoded) {
+    for (const WeightedFeature& feature : example.features) {
+      mass[size_t(feature.bucket) * class_count + example.label] += feature.value;
+      class_mass[example.label] += feature.value;
+    }
+  }
+  double total_mass = 0;
+  for (double value : class_mass) total_mass += value;
+  // Laplace-style smoothing of every bucket by a small share of a feature.
+  constexpr double kSmoothing = 0.1;
+  std::vector<double> ratio(scale.size(), 0.0);
+  double ratio_sum = 0;
+  size_t ratio_count = 0;
+  for (size_t b = 0; b < buckets; ++b) {
+    double bucket_mass = 0;
+    for (size_t c = 0; c < class_count; ++c) bucket_mass += mass[b * class_count + c];
+    if (bucket_mass <= 0) continue;  // never seen: its weight stays 0 anyway
+    for (size_t c = 0; c < class_count; ++c) {
+      double in_class =
+          (mass[b * class_count + c] + kSmoothing) / (class_mass[c] + kSmoothing * double(buckets));
+      double elsewhere = (bucket_mass - mass[b * class_count + c] + kSmoothing) /
+                         (total_mass - class_mass[c] + kSmoothing * double(buckets));
+      ratio[b * class_count + c] = std::fabs(std::log(in_class / elsewhere));
+      ratio_sum += ratio[b * class_count + c];
+      ++ratio_count;
+    }
+  }
+  if (ratio_count == 0 || ratio_sum <= 0) return scale;
+  const double mean_ratio = ratio_sum / double(ratio_count);
+  for (size_t i = 0; i < scale.size(); ++i) {
+    scale[i] = static_cast<float>((1 - nb_weight) + nb_weight * ratio[i] / mean_ratio);
+  }
+  return scale;
+}
+
 }  // namespace
 
 Result<CategoryModel> TrainCategoryModel(const std::vector<TrainingExample>& examples,
@@ -43,6 +86,9 @@ Result<CategoryModel> TrainCategoryModel(const std::vector<TrainingExample>& exa
   if (examples.empty()) return Status::InvalidArgument("no training examples");
   if (options.epochs <= 0 || !(options.l2 > 0) || !(options.learning_rate > 0)) {
     return Status::InvalidArgument("epochs, l2 and learning_rate must be positive");
+  }
+  if (!(options.nb_weight >= 0 && options.nb_weight <= 1)) {
+    return Status::InvalidArgument("nb_weight must be between 0 and 1");
   }
   std::map<std::string, uint32_t> label_index;
   for (const TrainingExample& example : examples) {
@@ -94,6 +140,9 @@ Result<CategoryModel> TrainCategoryModel(const std::vector<TrainingExample>& exa
     body_counts[i] = {};
   }
 
+  const std::vector<float> feature_scale =
+      NaiveBayesScale(encoded, buckets, class_count, options.nb_weight);
+
   // Weights are kept as scale * values so the L2 shrink of every weight is
   // one multiplication per step (Bottou's trick for sparse SGD).
   std::vector<double> values(buckets * class_count, 0.0);
@@ -118,7 +167,8 @@ Result<CategoryModel> TrainCategoryModel(const std::vector<TrainingExample>& exa
       std::fill(logits.begin(), logits.end(), 0.0);
       for (const WeightedFeature& feature : example.features) {
         const double* row = &values[size_t(feature.bucket) * class_count];
-        for (size_t c = 0; c < class_count; ++c) logits[c] += feature.value * row[c];
+        const float* input = &feature_scale[size_t(feature.bucket) * class_count];
+        for (size_t c = 0; c < class_count; ++c) logits[c] += feature.value * input[c] * row[c];
       }
       double max_logit = -INFINITY;
       for (size_t c = 0; c < class_count; ++c) {
@@ -139,7 +189,9 @@ Result<CategoryModel> TrainCategoryModel(const std::vector<TrainingExample>& exa
       const double step_size = rate / scale;
       for (const WeightedFeature& feature : example.features) {
         double* row = &values[size_t(feature.bucket) * class_count];
-        for (size_t c = 0; c < class_count; ++c) row[c] -= step_size * logits[c] * feature.value;
+        const float* input = &feature_scale[size_t(feature.bucket) * class_count];
+        for (size_t c = 0; c < class_count; ++c)
+          row[c] -= step_size * logits[c] * feature.value * input[c];
       }
       if (scale < 1e-6) {
         for (double& value : values) value *= scale;
@@ -155,7 +207,7 @@ Result<CategoryModel> TrainCategoryModel(const std::vector<TrainingExample>& exa
 
   std::vector<float> weights(values.size());
   for (size_t i = 0; i < values.size(); ++i)
-    weights[i] = static_cast<float>(average[i] / averaged_epochs);
+    weights[i] = static_cast<float>(average[i] / averaged_epochs * feature_scale[i]);
   std::vector<float> bias_out(class_count);
   for (size_t c = 0; c < class_count; ++c)
     bias_out[c] = static_cast<float>(average_bias[c] / averaged_epochs);

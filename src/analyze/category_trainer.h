@@ -26,9 +26,17 @@ struct TrainingExample {
 struct TrainOptions {
   FeatureSettings features;
   int epochs = 30;           // passes over the shuffled examples
-  double l2 = 1e-5;          // regularisation strength (per example)
+  double l2 = 3e-6;          // regularisation strength (per example)
   double learning_rate = 5;  // initial step; decays as 1 / (1 + l2 * rate * step)
   uint64_t seed = 1;         // of the shuffle
+  // NBSVM-style scaling (Wang & Manning 2012): during training, feature f's
+  // input to class c is multiplied by (1 - nb_weight) + nb_weight * |r[f][c]| /
+  // mean |r|, where r is the one-vs-rest naive Bayes log-count ratio. The L2
+  // penalty then falls hardest on words that do not tell the class apart. The
+  // stored weights absorb the scale, so prediction is unchanged. 0 turns it off.
+  // The defaults (nb_weight 0.5, l2 3e-6) were chosen by 5-fold cross-validation
+  // on the training parts of BBC and AG News and on the contest training data.
+  double nb_weight = 0.5;
 };
 
 // Trains on `examples`. InvalidArgument when there are none, or fewer than

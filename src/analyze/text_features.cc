@@ -80,7 +80,8 @@ void AddCounts(const std::vector<uint32_t>& buckets, std::vector<FeatureCount>* 
   counts->clear();
   size_t size = 64;
   while (size < 2 * buckets.size()) size *= 2;
-  std::vector<int32_t> slots(size, -1);  // index into *counts, or -1
+  thread_local std::vector<int32_t> slots;  // index into *counts, or -1; reused
+  slots.assign(size, -1);
   const size_t mask = size - 1;
   for (uint32_t bucket : buckets) {
     size_t slot = (bucket * 0x9E3779B1u) & mask;
@@ -162,28 +163,33 @@ size_t ForEachWord(std::string_view text, size_t max_tokens, OnWord on_word) {
 // Unigram and bigram buckets of the words of `text`, plus the length bucket,
 // in `seed`'s namespace.
 void BlockBuckets(std::string_view text, size_t max_tokens, uint64_t seed, uint32_t bits,
-                  std::vector<uint32_t>* buckets) {
+                  PrefetchTable prefetch, std::vector<uint32_t>* buckets) {
   buckets->clear();
+  const auto* rows = static_cast<const char*>(prefetch.rows);
+  auto add = [&](uint32_t bucket) {
+    if (rows != nullptr) __builtin_prefetch(rows + size_t(bucket) * prefetch.stride);
+    buckets->push_back(bucket);
+  };
   uint64_t previous = 0;
   bool first = true;
   size_t words = ForEachWord(text, max_tokens, [&](std::string_view word) {
     uint64_t prefix_hash = 0;
     uint64_t hash = HashWordAndPrefix(word, &prefix_hash);
-    buckets->push_back(Bucket(hash ^ seed, bits));
+    add(Bucket(hash ^ seed, bits));
     // The first five letters as well: a crude stem that lets "elect",
     // "elected" and "elections" share evidence.
     if (word.size() > kPrefixBytes) {
-      buckets->push_back(Bucket(prefix_hash ^ seed ^ kPrefixSalt, bits));
+      add(Bucket(prefix_hash ^ seed ^ kPrefixSalt, bits));
     }
     if (!std::exchange(first, false)) {
-      buckets->push_back(Bucket((previous * 0x100000001b3ull + hash) ^ (seed >> 1), bits));
+      add(Bucket((previous * 0x100000001b3ull + hash) ^ (seed >> 1), bits));
     }
     previous = hash;
   });
   // log2 of the word count: tells teasers, listings and long reads apart.
   uint64_t length_class = 0;
   for (size_t n = words; n > 0; n >>= 1) ++length_class;
-  buckets->push_back(Bucket((length_class + 1) * kLengthSeed ^ seed, bits));
+  add(Bucket((length_class + 1) * kLengthSeed ^ seed, bits));
 }
 
 }  // namespace
@@ -205,16 +211,16 @@ std::vector<std::string> Tokenize(std::string_view text, size_t max_tokens) {
 }
 
 void CountFeatures(std::string_view title, std::string_view body, const FeatureSettings& settings,
-                   std::vector<FeatureCount>* title_counts,
-                   std::vector<FeatureCount>* body_counts) {
+                   std::vector<FeatureCount>* title_counts, std::vector<FeatureCount>* body_counts,
+                   PrefetchTable prefetch) {
   // Bounds the bytes read, so a run-on "word" of megabytes costs no more than a long article.
   title = title.substr(0, std::min<size_t>(title.size(), 2048));
   body = body.substr(0, std::min<size_t>(body.size(), size_t(settings.max_tokens) * 32));
-  std::vector<uint32_t> buckets;
-  buckets.reserve(2 * size_t(settings.max_tokens) + 2);
-  BlockBuckets(title, 64, kTitleSeed, settings.hash_bits, &buckets);
+  thread_local std::vector<uint32_t> buckets;  // reused: no allocation per text
+  buckets.reserve(3 * size_t(settings.max_tokens) + 2);
+  BlockBuckets(title, 64, kTitleSeed, settings.hash_bits, prefetch, &buckets);
   AddCounts(buckets, title_counts);
-  BlockBuckets(body, settings.max_tokens, kBodySeed, settings.hash_bits, &buckets);
+  BlockBuckets(body, settings.max_tokens, kBodySeed, settings.hash_bits, prefetch, &buckets);
   AddCounts(buckets, body_counts);
 }
 

@@ -39,8 +39,17 @@ std::vector<std::string> Tokenize(std::string_view text, size_t max_tokens);
 // bucket per block, from at most 2 KB of title and 32 bytes per max_tokens of
 // body. `title_counts` and `body_counts` are filled separately
 // so each block can be normalised on its own.
+//
+// `prefetch`, when given, is a table of rows of `prefetch_stride` bytes, one per
+// bucket: each bucket's row is prefetched as soon as its bucket is known, so a
+// model's cache misses overlap the hashing of the words that follow.
+struct PrefetchTable {
+  const void* rows = nullptr;
+  size_t stride = 0;
+};
 void CountFeatures(std::string_view title, std::string_view body, const FeatureSettings& settings,
-                   std::vector<FeatureCount>* title_counts, std::vector<FeatureCount>* body_counts);
+                   std::vector<FeatureCount>* title_counts, std::vector<FeatureCount>* body_counts,
+                   PrefetchTable prefetch = {});
 
 // 1 + ln(count), from a table for small counts.
 float SublinearTf(uint32_t count);

@@ -128,6 +128,11 @@ Command AddTrainClassifierCommand(CLI::App& app) {
                    "Weight of the title's features against the body's")
       ->check(CLI::Range(0.0, 10.0))
       ->capture_default_str();
+  command
+      ->add_option("--nb-weight", options.nb_weight,
+                   "Share of naive Bayes log-count-ratio scaling of the features (0: none)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   command->add_option("--seed", options.seed, "Seed of the example shuffle")->capture_default_str();
   return {command, [flags] { return RunTrain(*flags); }};
 }
