@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
       cli::AddIngestCommand(app),
       cli::AddSearchCommand(app),
       cli::AddServeCommand(app),
+      cli::AddTgnewsCommand(app),
   };
 
   try {
