@@ -118,6 +118,7 @@ void Server::Load() {
     std::lock_guard lock(mutex_);
     index_.PutAll(std::move(pages));
     index_.TakeExpired();
+    index_.RefreshStories();
     log_ = std::move(log).value();
     std::fprintf(stderr, "newsloom: %zu pages loaded from %s\n", index_.size(),
                  options_.db_dir.c_str());
