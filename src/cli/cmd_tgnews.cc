@@ -98,7 +98,9 @@ Command AddTgnewsCommand(CLI::App& app) {
       "Server: newsloom tgnews server PORT [--db DIR]: PUT /<name>.html (Content-Type:\n"
       "text/html, Cache-Control: max-age=N) 201/204, DELETE /<name>.html 204/404,\n"
       "GET /threads?period=N&lang_code=en|ru&category=any|<category> 200, 503 while loading.\n"
-      "Pages are kept in an append-only log in DIR and survive SIGTERM and restarts.");
+      "Pages are kept in an append-only log in DIR and survive SIGTERM and restarts.\n"
+      "Exit code 0 when every page was read, 1 when some were not (the answer is still\n"
+      "printed, without them), 2 for bad usage.");
   std::vector<Command> tasks;
   for (std::string_view task : {"languages", "news", "categories", "threads", "top"}) {
     CLI::App* sub =
