@@ -26,6 +26,7 @@ Command AddStoriesCommand(CLI::App& app);
 Command AddIngestCommand(CLI::App& app);
 Command AddSearchCommand(CLI::App& app);
 Command AddServeCommand(CLI::App& app);
+Command AddTgnewsCommand(CLI::App& app);
 
 }  // namespace newsloom::cli
 

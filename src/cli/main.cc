@@ -23,6 +23,17 @@ int main(int argc, char** argv) {
       cli::AddTrainNerCommand(app),        cli::AddClusterCommand(app),
       cli::AddStoriesCommand(app),         cli::AddIngestCommand(app),
       cli::AddSearchCommand(app),          cli::AddServeCommand(app),
+      cli::AddExtractCommand(app),
+      cli::AddClassifyCommand(app),
+      cli::AddTrainClassifierCommand(app),
+      cli::AddNerCommand(app),
+      cli::AddTrainNerCommand(app),
+      cli::AddClusterCommand(app),
+      cli::AddStoriesCommand(app),
+      cli::AddIngestCommand(app),
+      cli::AddSearchCommand(app),
+      cli::AddServeCommand(app),
+      cli::AddTgnewsCommand(app),
   };
 
   try {
