@@ -32,6 +32,14 @@ struct StoryIndexOptions {
   // A story with no new article for this long takes no more articles;
   // 0 keeps the cluster stage's default (90 days).
   int64_t quiet_seconds = 0;
+  // Clustering knobs; unset keeps the cluster stage's default.
+  // Similarity (0..1) an article needs to join a story.
+  std::optional<double> join_threshold;
+  // Similarity to a second story at which an article merges the two.
+  std::optional<double> merge_threshold;
+  // Similarity is divided by 1 + (time between article and story) / this;
+  // 0 turns the discount off.
+  std::optional<double> time_scale_seconds;
 };
 
 class StoryIndex {

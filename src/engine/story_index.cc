@@ -21,6 +21,10 @@ class StoryIndexImpl final : public StoryIndex {
   explicit StoryIndexImpl(const StoryIndexOptions& options) : options_(options) {
     cluster::Options cluster_options;
     if (options.quiet_seconds > 0) cluster_options.quiet_seconds = options.quiet_seconds;
+    if (options.join_threshold) cluster_options.threshold = *options.join_threshold;
+    if (options.merge_threshold) cluster_options.merge_threshold = *options.merge_threshold;
+    if (options.time_scale_seconds)
+      cluster_options.time_scale_seconds = *options.time_scale_seconds;
     clusterer_ = cluster::Clusterer(cluster_options);
     story_options_.summary_sentences = options.summary_sentences;
   }
