@@ -10,8 +10,14 @@ PACKAGES=(
   libcld2-dev
   libstemmer-dev
   clang-14 libclang-rt-14-dev
-  libsqlite3-dev libcpp-httplib-dev chromium nodejs npm wrk
+  libsqlite3-dev libcpp-httplib-dev chromium wrk
 )
+
+# Node.js and npm drive the browser test. A machine may already have them from
+# another source (NodeSource's nodejs bundles npm and conflicts with Debian's
+# npm package), so they are installed only when the commands are missing.
+if ! command -v node >/dev/null 2>&1; then PACKAGES+=(nodejs); fi
+if ! command -v npm >/dev/null 2>&1; then PACKAGES+=(npm); fi
 
 missing=()
 for package in "${PACKAGES[@]}"; do
