@@ -18,7 +18,7 @@ namespace {
 
 class StoryIndexImpl final : public StoryIndex {
  public:
-  explicit StoryIndexImpl(const StoryIndexOptions& options) : options_(options) {
+  explicit StoryIndexImpl(const StoryIndexOptions& options) {
     cluster::Options cluster_options;
     if (options.quiet_seconds > 0) cluster_options.quiet_seconds = options.quiet_seconds;
     if (options.join_threshold) cluster_options.threshold = *options.join_threshold;
@@ -135,7 +135,6 @@ class StoryIndexImpl final : public StoryIndex {
     return true;
   }
 
-  StoryIndexOptions options_;
   story::StoryOptions story_options_;
   cluster::RankOptions rank_options_;  // ranks count back from the newest article
   int64_t newest_ = 0;                 // UTC seconds of the newest article added
