@@ -20,7 +20,7 @@ function el(tag, attributes, ...children) {
     else if (name === 'onclick') node.addEventListener('click', value);
     else node.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;
     node.append(typeof child === 'string' || typeof child === 'number' ? String(child) : child);
   }

@@ -124,6 +124,12 @@ try {
   check((await citation.getAttribute('aria-label')).startsWith('Source: '),
         'citation link is labelled for screen readers');
   check(await page.locator('#articles-heading').count() === 1, 'story page lists its articles');
+  const people = page.locator('section[aria-labelledby=entities-heading]');
+  if (await people.count() === 1) {
+    const text = await people.innerText();
+    check(!text.includes('[object') && (await people.locator('li').count()) > 0,
+          'entities are listed by name');
+  }
   await page.screenshot({path: path.join(out, 'story.png'), fullPage: true});
 
   // Article page via the citation, then "Get a summary".
