@@ -5,7 +5,6 @@ Contest archives) built from real news texts: AG News and BBC News from
 their sentences rotated (near-duplicates, as real feeds have). Publication
 times spread over three days of November 2019. Exit 77 when the data is absent."""
 import argparse
-import html
 import json
 import os
 import random
@@ -13,22 +12,13 @@ import re
 import sys
 import time
 
+# The page template is the contest test client's, so bench and test pages are alike.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests"))
+from tgnews_client import contest_page  # noqa: E402
+
 
 def slug(title):
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:70] or "story"
-
-
-def page(url, site, published, title, paragraphs):
-    body = "\n".join("<p>%s</p>" % html.escape(p) for p in paragraphs if p.strip())
-    return ("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\"/>\n"
-            "<meta property=\"og:url\" content=\"%s\"/>\n"
-            "<meta property=\"og:site_name\" content=\"%s\"/>\n"
-            "<meta property=\"article:published_time\" content=\"%s\"/>\n"
-            "<meta property=\"og:title\" content=\"%s\"/>\n</head>\n<body>\n<article>\n"
-            "<h1>%s</h1>\n<address><time datetime=\"%s\">%s</time></address>\n%s\n"
-            "</article>\n</body>\n</html>\n") % (
-                html.escape(url), html.escape(site), published, html.escape(title),
-                html.escape(title), published, published, body)
 
 
 def main():
@@ -68,7 +58,7 @@ def main():
         url = "https://www.site%d.example.com/news/%s/%s-%d" % (
             i % 40, time.strftime("%Y/%m/%d", time.gmtime(seconds)), slug(title), i)
         with open(os.path.join(args.out, "%d.html" % (100000 + i)), "w", encoding="utf-8") as out:
-            out.write(page(url, "Site %d" % (i % 40), published, title, paragraphs))
+            out.write(contest_page(url, "Site %d" % (i % 40), published, title, paragraphs))
 
 
 if __name__ == "__main__":
