@@ -22,6 +22,7 @@ Command AddTrainClassifierCommand(CLI::App& app);
 Command AddNerCommand(CLI::App& app);
 Command AddTrainNerCommand(CLI::App& app);
 Command AddClusterCommand(CLI::App& app);
+Command AddTrainIdfCommand(CLI::App& app);
 Command AddStoriesCommand(CLI::App& app);
 Command AddIngestCommand(CLI::App& app);
 Command AddSearchCommand(CLI::App& app);

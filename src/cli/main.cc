@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
       cli::AddNerCommand(app),
       cli::AddTrainNerCommand(app),
       cli::AddClusterCommand(app),
+      cli::AddTrainIdfCommand(app),
       cli::AddStoriesCommand(app),
       cli::AddIngestCommand(app),
       cli::AddSearchCommand(app),

@@ -70,9 +70,24 @@ std::string Clusterer::State::NewStoryId(std::string_view founding_article) cons
   return id;
 }
 
+// The stream's own counts on top of the background corpus's.
 double Clusterer::State::Idf(uint32_t term) const {
-  return std::log((static_cast<double>(documents) + 1.0) /
-                  std::max<double>(1.0, document_frequency[term]));
+  const double background_documents =
+      options.background != nullptr ? static_cast<double>(options.background->documents()) : 0;
+  return std::log((static_cast<double>(documents) + background_documents + 1.0) /
+                  std::max<double>(1.0, static_cast<double>(document_frequency[term]) +
+                                            background_frequency[term]));
+}
+
+uint32_t Clusterer::State::AddTerm(uint64_t hash) {
+  const auto term = static_cast<uint32_t>(term_hashes.size());
+  vocabulary.emplace(hash, term);
+  term_hashes.push_back(hash);
+  document_frequency.push_back(0);
+  background_frequency.push_back(options.background != nullptr ? options.background->Of(hash) : 0);
+  postings.emplace_back();
+  pruned_size.push_back(0);
+  return term;
 }
 
 uint32_t Clusterer::State::Resolve(uint32_t story) const {
@@ -312,17 +327,11 @@ std::vector<TermWeight> Clusterer::State::Vectorise(const Article& article) {
   terms.reserve(extracted.size());
   raw.reserve(extracted.size());
   for (const WeightedTerm& term : extracted) {
-    auto [it, inserted] = vocabulary.try_emplace(term.hash, 0);
-    if (inserted) {
-      it->second = static_cast<uint32_t>(term_hashes.size());
-      term_hashes.push_back(term.hash);
-      document_frequency.push_back(0);
-      postings.emplace_back();
-      pruned_size.push_back(0);
-    }
-    ++document_frequency[it->second];
+    auto found = vocabulary.find(term.hash);
+    const uint32_t index = found != vocabulary.end() ? found->second : AddTerm(term.hash);
+    ++document_frequency[index];
     TermWeight weighted;
-    weighted.term = it->second;
+    weighted.term = index;
     weighted.specific = term.kind != TermKind::kWord;
     terms.push_back(weighted);
     raw.push_back(term.weight);

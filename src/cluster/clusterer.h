@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cluster/background.h"
 #include "cluster/terms.h"
 #include "newsloom/article.h"
 #include "newsloom/status.h"
@@ -34,7 +35,7 @@ namespace newsloom::cluster {
 struct Options {
   // Smallest similarity (0..1) at which an article joins a story. Chosen on
   // the Giveme5W1H and ECB+ dev splits (see src/README.md).
-  double threshold = 0.17;
+  double threshold = 0.23;
   // An article whose similarity to a second story is at least this (as well
   // as to the story it joins) bridges the two: they merge.
   double merge_threshold = 0.4;
@@ -55,6 +56,9 @@ struct Options {
   size_t indexed_terms = 32;
   // How articles become weighted terms.
   TermOptions terms;
+  // Document frequencies of a background corpus, added to the stream's own
+  // (nullptr: the stream's alone). Must outlive the clusterer.
+  const DocumentFrequencies* background = &DocumentFrequencies::BuiltIn();
 };
 
 // What the cluster state keeps of an article (for ranking and titles).

@@ -130,15 +130,13 @@ Result<Clusterer> Clusterer::Deserialize(std::string_view bytes, Options options
   if (!in.Get(state.documents) || !in.GetTime(state.clock) || !in.GetCount(count, 12)) {
     return corrupt;
   }
-  state.term_hashes.resize(count);
-  state.document_frequency.resize(count);
-  state.postings.resize(count);
-  state.pruned_size.assign(count, 0);
   for (uint32_t term = 0; term < count; ++term) {
-    if (!in.Get(state.term_hashes[term]) || !in.Get(state.document_frequency[term])) {
-      return corrupt;
-    }
-    if (!state.vocabulary.emplace(state.term_hashes[term], term).second) return corrupt;
+    uint64_t hash = 0;
+    uint32_t frequency = 0;
+    if (!in.Get(hash) || !in.Get(frequency)) return corrupt;
+    if (state.vocabulary.contains(hash)) return corrupt;
+    state.AddTerm(hash);
+    state.document_frequency[term] = frequency;
   }
   uint32_t article_count = 0;
   if (!in.GetCount(article_count, 34)) return corrupt;
@@ -247,6 +245,7 @@ size_t Clusterer::MemoryBytes() const {
            sizeof(void*);
   bytes += state.term_hashes.capacity() * sizeof(uint64_t) +
            state.document_frequency.capacity() * sizeof(uint32_t) +
+           state.background_frequency.capacity() * sizeof(uint32_t) +
            state.pruned_size.capacity() * sizeof(uint32_t) +
            state.postings.capacity() * sizeof(std::vector<uint32_t>);
   for (const auto& list : state.postings) bytes += list.capacity() * sizeof(uint32_t);

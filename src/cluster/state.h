@@ -57,6 +57,7 @@ struct Clusterer::State {
   std::unordered_map<uint64_t, uint32_t> vocabulary;  // term hash -> term index
   std::vector<uint64_t> term_hashes;
   std::vector<uint32_t> document_frequency;
+  std::vector<uint32_t> background_frequency;   // from Options::background
   std::vector<bool> specific;                   // a name, number or date rather than a word
   std::vector<std::vector<uint32_t>> postings;  // term -> stories
   std::vector<uint32_t> pruned_size;            // postings size after the last prune
@@ -69,8 +70,6 @@ struct Clusterer::State {
   std::vector<float> story_score;
   const std::vector<TermWeight>* query = nullptr;
   double query_norm[2] = {0, 0};
-  mutable std::vector<float> idf_cache;         // see Idf()
-  mutable std::vector<uint64_t> idf_documents;  // `documents` when idf_cache was computed
 
   std::optional<uint32_t> FindArticle(std::string_view id) const;
   void IndexArticle(uint32_t index);
@@ -78,6 +77,7 @@ struct Clusterer::State {
   bool StoryIdTaken(std::string_view id) const;
   std::string NewStoryId(std::string_view founding_article) const;
   double Idf(uint32_t term) const;
+  uint32_t AddTerm(uint64_t hash);
   uint32_t Resolve(uint32_t story) const;
   bool Dormant(const StoryRecord& story, std::optional<int64_t> time) const;
   double TimeFactor(const StoryRecord& story, std::optional<int64_t> time) const;

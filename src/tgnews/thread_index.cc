@@ -73,7 +73,9 @@ void ThreadIndex::PutAll(std::vector<IndexedPage> pages) {
       Insert(std::move(page), false);
     }
   }
-  AddInPublicationOrder(*story_index_, std::move(news));
+  // In the order the pages were put, as they were indexed live: clustering
+  // is online, so another order could group them differently after a restart.
+  for (Article& article : news) story_index_->Add(std::move(article));
   Expire();
 }
 

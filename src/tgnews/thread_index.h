@@ -37,7 +37,8 @@ class ThreadIndex {
   // Adds or replaces a page; true when it was new. Drops what has expired.
   bool Put(IndexedPage page);
 
-  // Adds many pages at once (a restart): news in publication order.
+  // Adds many pages at once (a restart), in their given order: the order of
+  // their puts gives the stories they had before.
   void PutAll(std::vector<IndexedPage> pages);
 
   // Forgets a page; false when unknown.
