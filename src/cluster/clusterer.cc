@@ -12,10 +12,10 @@ namespace newsloom::cluster {
 
 namespace {
 
-constexpr size_t kMaxArticleTerms = 400;
+constexpr size_t kMaxArticleTerms = 200;
 // A term whose postings list holds more live stories than this is too
 // common to find candidates with (its IDF is low anyway).
-constexpr size_t kMaxPostings = 4096;
+constexpr size_t kMaxPostings = 1024;
 constexpr size_t kMinPruneSize = 64;
 
 // FNV-1a, then a SplitMix64 finaliser so that ids of similar strings look unrelated.

@@ -50,8 +50,8 @@ struct Options {
   size_t story_terms = 200;
   // Terms of an article used to look up candidates, and how many candidate
   // stories are scored in full.
-  size_t query_terms = 40;
-  size_t candidates = 32;
+  size_t query_terms = 24;
+  size_t candidates = 16;
   // Terms per story entered in the inverted index.
   size_t indexed_terms = 32;
   // How articles become weighted terms.

@@ -92,34 +92,35 @@ TermExtractor::TermExtractor(TermOptions options) : options_(options) {}
 
 TermExtractor::~TermExtractor() {
   for (auto& [name, stemmer] : stemmers_) {
-    if (stemmer != nullptr) sb_stemmer_delete(stemmer);
+    if (stemmer.snowball != nullptr) sb_stemmer_delete(stemmer.snowball);
   }
 }
 
-sb_stemmer* TermExtractor::StemmerFor(std::string_view language) {
+TermExtractor::Stemmer& TermExtractor::StemmerFor(std::string_view language) {
   const char* name = SnowballName(language);
   auto found = stemmers_.find(std::string_view(name));
   if (found != stemmers_.end()) return found->second;
-  sb_stemmer* stemmer = sb_stemmer_new(name, "UTF_8");
-  stemmers_.emplace(name, stemmer);
+  Stemmer& stemmer = stemmers_[name];
+  stemmer.snowball = sb_stemmer_new(name, "UTF_8");
+  stemmer.words.reserve(kStemCacheLimit);
   return stemmer;
 }
 
-const WordInfo& TermExtractor::Lookup(sb_stemmer* stemmer, std::string_view lower_word) {
-  auto& cache = word_cache_[stemmer];
+const WordInfo& TermExtractor::Lookup(Stemmer& stemmer, std::string_view lower_word) {
+  auto& cache = stemmer.words;
   auto found = cache.find(lower_word);
   if (found != cache.end()) return found->second;
   WordInfo info;
   info.stop = IsStopWord(lower_word);
   info.month = MonthNumber(lower_word);
   info.stem = std::string(lower_word);
-  if (stemmer != nullptr && lower_word.size() <= 64) {
+  if (stemmer.snowball != nullptr && lower_word.size() <= 64) {
     const sb_symbol* stem =
-        sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(lower_word.data()),
+        sb_stemmer_stem(stemmer.snowball, reinterpret_cast<const sb_symbol*>(lower_word.data()),
                         static_cast<int>(lower_word.size()));
     if (stem != nullptr) {
       info.stem.assign(reinterpret_cast<const char*>(stem),
-                       static_cast<size_t>(sb_stemmer_length(stemmer)));
+                       static_cast<size_t>(sb_stemmer_length(stemmer.snowball)));
     }
   }
   info.word_hash = TermHash(TermKind::kWord, info.stem);
@@ -128,7 +129,7 @@ const WordInfo& TermExtractor::Lookup(sb_stemmer* stemmer, std::string_view lowe
 }
 
 std::vector<std::string> TermExtractor::Words(std::string_view text, std::string_view language) {
-  sb_stemmer* stemmer = StemmerFor(language);
+  Stemmer& stemmer = StemmerFor(language);
   std::vector<std::string> words;
   for (const Token& token : Tokenize(text, kMaxTitleTokens)) {
     if (token.number || token.lower.size() < 2) continue;
@@ -139,7 +140,7 @@ std::vector<std::string> TermExtractor::Words(std::string_view text, std::string
 }
 
 std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
-  sb_stemmer* stemmer = StemmerFor(article.language);
+  Stemmer& stemmer = StemmerFor(article.language);
   const std::vector<Token> title = Tokenize(article.title, kMaxTitleTokens);
   const std::vector<Token> description = Tokenize(article.description, kMaxDescriptionTokens);
   const std::string text = article.Text();

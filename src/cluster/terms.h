@@ -73,14 +73,17 @@ class TermExtractor {
   std::vector<std::string> Words(std::string_view text, std::string_view language);
 
  private:
-  sb_stemmer* StemmerFor(std::string_view language);
-  const WordInfo& Lookup(sb_stemmer* stemmer, std::string_view lower_word);
+  // A Snowball stemmer and the words it has already looked up (cleared when
+  // the cache grows too large).
+  struct Stemmer {
+    sb_stemmer* snowball = nullptr;
+    std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>> words;
+  };
+  Stemmer& StemmerFor(std::string_view language);
+  static const WordInfo& Lookup(Stemmer& stemmer, std::string_view lower_word);
 
   TermOptions options_;
-  std::map<std::string, sb_stemmer*, std::less<>> stemmers_;
-  // Words already looked up, per stemmer (cleared when it grows too large).
-  std::map<sb_stemmer*, std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>>>
-      word_cache_;
+  std::map<std::string, Stemmer, std::less<>> stemmers_;  // by Snowball algorithm name
 };
 
 }  // namespace newsloom::cluster
