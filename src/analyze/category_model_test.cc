@@ -58,6 +58,47 @@ TEST(CategoryModelTest, NaiveBayesScalingLearnsAndOffIsPlainRegression) {
   EXPECT_FALSE(TrainCategoryModel(SmallCorpus(), options).ok());
 }
 
+TEST(CategoryModelTest, NaiveBayesInterpolationLearnsAndIsValidated) {
+  TrainOptions options = SmallOptions();
+  options.nb_interpolation = 0.3;
+  auto model = TrainCategoryModel(SmallCorpus(), options);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  EXPECT_EQ(model->classes()[model->Predict("", "The team won the match and the cup").best],
+            "sports");
+  EXPECT_EQ(model->classes()[model->Predict("", "Bank raises rates as inflation hits").best],
+            "economy");
+  // It changes the model: the naive Bayes weights really are added.
+  auto plain = TrainCategoryModel(SmallCorpus(), SmallOptions());
+  ASSERT_TRUE(plain.ok());
+  EXPECT_NE(model->Serialize(), plain->Serialize());
+  options.nb_interpolation = -1;
+  EXPECT_FALSE(TrainCategoryModel(SmallCorpus(), options).ok());
+}
+
+TEST(CategoryModelTest, CrossValidationChoosesFromTheGridDeterministically) {
+  TrainOptions options = SmallOptions();
+  options.cv_folds = 5;
+  options.l2 = 0.5;  // not in the grid: selection must replace it
+  TrainOptions selected;
+  auto model = TrainCategoryModel(SmallCorpus(), options, &selected);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  EXPECT_NE(selected.l2, 0.5);
+  EXPECT_TRUE(selected.nb_interpolation == 0 || selected.nb_interpolation == 0.1 ||
+              selected.nb_interpolation == 0.3);
+  EXPECT_EQ(model->classes()[model->Predict("", "The team won the match and the cup").best],
+            "sports");
+  TrainOptions again;
+  auto second = TrainCategoryModel(SmallCorpus(), options, &again);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(model->Serialize(), second->Serialize());
+  EXPECT_EQ(selected.l2, again.l2);
+  // Fewer examples than folds: selection is skipped, the given values are used.
+  std::vector<TrainingExample> tiny = {{"", "goal match", "sports"}, {"", "bank rates", "economy"}};
+  TrainOptions kept;
+  ASSERT_TRUE(TrainCategoryModel(tiny, options, &kept).ok());
+  EXPECT_EQ(kept.l2, 0.5);
+}
+
 TEST(CategoryModelTest, TrainingIsDeterministic) {
   auto first = TrainCategoryModel(SmallCorpus(), SmallOptions());
   auto second = TrainCategoryModel(SmallCorpus(), SmallOptions());

@@ -79,72 +79,59 @@ std::vector<float> NaiveBayesScale(const std::vector<EncodedExample>& encoded, s
   return scale;
 }
 
-}  // namespace
-
-Result<CategoryModel> TrainCategoryModel(const std::vector<TrainingExample>& examples,
-                                         const TrainOptions& options) {
-  if (examples.empty()) return Status::InvalidArgument("no training examples");
-  if (options.epochs <= 0 || !(options.l2 > 0) || !(options.learning_rate > 0)) {
-    return Status::InvalidArgument("epochs, l2 and learning_rate must be positive");
+// Multinomial naive Bayes weights over the same weighted features: per
+// bucket and class the smoothed log share of the class's feature mass,
+// centred across classes (bucket-major); unseen buckets get 0. `prior`
+// receives the centred log class frequencies.
+std::vector<float> NaiveBayesWeights(const std::vector<EncodedExample>& encoded, size_t buckets,
+                                     size_t class_count, std::vector<double>* prior) {
+  std::vector<double> mass(buckets * class_count, 0.0);
+  std::vector<double> class_mass(class_count, 0.0);
+  std::vector<double> class_examples(class_count, 0.0);
+  std::vector<char> seen(buckets, 0);
+  for (const EncodedExample& example : encoded) {
+    class_examples[example.label] += 1;
+    for (const WeightedFeature& feature : example.features) {
+      mass[size_t(feature.bucket) * class_count + example.label] += feature.value;
+      class_mass[example.label] += feature.value;
+      seen[feature.bucket] = 1;
+    }
   }
-  if (!(options.nb_weight >= 0 && options.nb_weight <= 1)) {
-    return Status::InvalidArgument("nb_weight must be between 0 and 1");
-  }
-  std::map<std::string, uint32_t> label_index;
-  for (const TrainingExample& example : examples) {
-    if (example.label.empty()) return Status::InvalidArgument("an example has an empty label");
-    label_index.emplace(example.label, 0);
-  }
-  if (label_index.size() < 2) return Status::InvalidArgument("training needs at least two labels");
-  std::vector<std::string> classes;
-  for (auto& [label, index] : label_index) {
-    index = static_cast<uint32_t>(classes.size());
-    classes.push_back(label);
-  }
-
-  const FeatureSettings& settings = options.features;
-  if (settings.hash_bits < 10 || settings.hash_bits > 22) {
-    return Status::InvalidArgument("hash_bits must be between 10 and 22");
-  }
-  const size_t buckets = size_t(1) << settings.hash_bits;
-  const size_t class_count = classes.size();
-
-  // Counts, then document frequencies, then smoothed IDF.
-  std::vector<std::vector<FeatureCount>> title_counts(examples.size());
-  std::vector<std::vector<FeatureCount>> body_counts(examples.size());
-  std::vector<uint32_t> document_frequency(buckets, 0);
-  for (size_t i = 0; i < examples.size(); ++i) {
-    CountFeatures(examples[i].title, examples[i].text, settings, &title_counts[i], &body_counts[i]);
-    // A bucket in both blocks counts once for its document.
-    std::vector<uint32_t> seen;
-    for (const FeatureCount& feature : title_counts[i]) seen.push_back(feature.bucket);
-    for (const FeatureCount& feature : body_counts[i]) seen.push_back(feature.bucket);
-    std::sort(seen.begin(), seen.end());
-    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-    for (uint32_t bucket : seen) ++document_frequency[bucket];
-  }
-  const double documents = static_cast<double>(examples.size());
-  std::vector<float> idf(buckets);
+  double seen_buckets = 0;
+  for (char s : seen) seen_buckets += s;
+  constexpr double kSmoothing = 0.1;
+  std::vector<float> weights(buckets * class_count, 0.0f);
+  std::vector<double> row(class_count);
   for (size_t b = 0; b < buckets; ++b) {
-    idf[b] = static_cast<float>(std::log((documents + 1) / (document_frequency[b] + 1)) + 1);
+    if (!seen[b]) continue;
+    double mean = 0;
+    for (size_t c = 0; c < class_count; ++c) {
+      row[c] = std::log((mass[b * class_count + c] + kSmoothing) /
+                        (class_mass[c] + kSmoothing * seen_buckets));
+      mean += row[c] / double(class_count);
+    }
+    for (size_t c = 0; c < class_count; ++c)
+      weights[b * class_count + c] = static_cast<float>(row[c] - mean);
   }
-  // Train on the 8-bit IDF the model stores, so training and prediction see the same vectors.
-  const float idf_scale = *std::max_element(idf.begin(), idf.end()) / 255.0f;
-  for (float& value : idf) value = std::round(value / idf_scale) * idf_scale;
-
-  std::vector<EncodedExample> encoded(examples.size());
-  for (size_t i = 0; i < examples.size(); ++i) {
-    WeighFeatures(title_counts[i], body_counts[i], idf, settings, &encoded[i].features);
-    encoded[i].label = label_index.at(examples[i].label);
-    title_counts[i] = {};
-    body_counts[i] = {};
+  prior->assign(class_count, 0.0);
+  double mean = 0;
+  for (size_t c = 0; c < class_count; ++c) {
+    (*prior)[c] =
+        std::log((class_examples[c] + 1) / (double(encoded.size()) + double(class_count)));
+    mean += (*prior)[c] / double(class_count);
   }
+  for (double& value : *prior) value -= mean;
+  return weights;
+}
 
-  const std::vector<float> feature_scale =
-      NaiveBayesScale(encoded, buckets, class_count, options.nb_weight);
-
+// One SGD fit of the softmax model; returns the averaged weights (before
+// feature_scale) and biases.
+void FitSgd(const std::vector<EncodedExample>& encoded, const std::vector<float>& feature_scale,
+            size_t class_count, const TrainOptions& options, std::vector<double>* weights_out,
+            std::vector<double>* bias_out) {
   // Weights are kept as scale * values so the L2 shrink of every weight is
   // one multiplication per step (Bottou's trick for sparse SGD).
+  const size_t buckets = feature_scale.size() / class_count;
   std::vector<double> values(buckets * class_count, 0.0);
   std::vector<double> bias(class_count, 0.0);
   double scale = 1.0;
@@ -205,13 +192,169 @@ Result<CategoryModel> TrainCategoryModel(const std::vector<TrainingExample>& exa
     }
   }
 
-  std::vector<float> weights(values.size());
-  for (size_t i = 0; i < values.size(); ++i)
-    weights[i] = static_cast<float>(average[i] / averaged_epochs * feature_scale[i]);
+  for (size_t i = 0; i < values.size(); ++i) (*weights_out)[i] = average[i] / averaged_epochs;
+  for (size_t c = 0; c < class_count; ++c) (*bias_out)[c] = average_bias[c] / averaged_epochs;
+}
+
+// A fitted linear model over the weighted features.
+struct LinearParameters {
+  std::vector<float> weights;  // bucket-major
+  std::vector<float> bias;
+};
+
+// Fits the model of `options` (NB scaling, SGD, NB interpolation) to `encoded`.
+LinearParameters Fit(const std::vector<EncodedExample>& encoded, size_t buckets, size_t class_count,
+                     const TrainOptions& options) {
+  const std::vector<float> feature_scale =
+      NaiveBayesScale(encoded, buckets, class_count, options.nb_weight);
+
+  std::vector<double> average(buckets * class_count, 0.0);
+  std::vector<double> average_bias(class_count, 0.0);
+  FitSgd(encoded, feature_scale, class_count, options, &average, &average_bias);
+
+  std::vector<float> weights(average.size());
+  for (size_t i = 0; i < average.size(); ++i)
+    weights[i] = static_cast<float>(average[i] * feature_scale[i]);
   std::vector<float> bias_out(class_count);
-  for (size_t c = 0; c < class_count; ++c)
-    bias_out[c] = static_cast<float>(average_bias[c] / averaged_epochs);
-  return CategoryModel::FromParameters(settings, std::move(classes), idf, weights, bias_out);
+  for (size_t c = 0; c < class_count; ++c) bias_out[c] = static_cast<float>(average_bias[c]);
+  if (options.nb_interpolation > 0) {
+    std::vector<double> prior;
+    const std::vector<float> nb = NaiveBayesWeights(encoded, buckets, class_count, &prior);
+    const auto alpha = static_cast<float>(options.nb_interpolation);
+    for (size_t i = 0; i < weights.size(); ++i) weights[i] += alpha * nb[i];
+    for (size_t c = 0; c < class_count; ++c) bias_out[c] += alpha * static_cast<float>(prior[c]);
+  }
+  return {std::move(weights), std::move(bias_out)};
+}
+
+// How many of `examples` the parameters classify correctly.
+size_t CountCorrect(const LinearParameters& parameters, const std::vector<EncodedExample>& examples,
+                    size_t class_count) {
+  size_t correct = 0;
+  std::vector<double> logits(class_count);
+  for (const EncodedExample& example : examples) {
+    for (size_t c = 0; c < class_count; ++c) logits[c] = parameters.bias[c];
+    for (const WeightedFeature& feature : example.features) {
+      const float* row = &parameters.weights[size_t(feature.bucket) * class_count];
+      for (size_t c = 0; c < class_count; ++c) logits[c] += double(feature.value) * row[c];
+    }
+    const size_t best = size_t(std::max_element(logits.begin(), logits.end()) - logits.begin());
+    if (best == example.label) ++correct;
+  }
+  return correct;
+}
+
+// The l2 and nb_interpolation of the grid with the most correct answers in
+// `folds`-fold cross-validation on `encoded` (ties: the earlier setting).
+TrainOptions SelectByCrossValidation(const std::vector<EncodedExample>& encoded, size_t buckets,
+                                     size_t class_count, const TrainOptions& options) {
+  std::vector<uint32_t> order(encoded.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  SplitMix64 random(options.seed ^ 0xc0ffee);
+  Shuffle(order, random);
+  const size_t folds = size_t(options.cv_folds);
+  std::vector<std::vector<EncodedExample>> train(folds), test(folds);
+  for (size_t i = 0; i < order.size(); ++i) {
+    for (size_t f = 0; f < folds; ++f)
+      (i % folds == f ? test : train)[f].push_back(encoded[order[i]]);
+  }
+  TrainOptions best = options;
+  size_t best_correct = 0;
+  for (double l2 : {3e-6, 1e-6, 1e-5}) {
+    for (double nb_interpolation : {0.0, 0.1, 0.3}) {
+      TrainOptions candidate = options;
+      candidate.l2 = l2;
+      candidate.nb_interpolation = nb_interpolation;
+      size_t correct = 0;
+      for (size_t f = 0; f < folds; ++f) {
+        if (train[f].empty() || test[f].empty()) continue;
+        correct +=
+            CountCorrect(Fit(train[f], buckets, class_count, candidate), test[f], class_count);
+      }
+      if (correct > best_correct) {
+        best_correct = correct;
+        best = candidate;
+      }
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+Result<CategoryModel> TrainCategoryModel(const std::vector<TrainingExample>& examples,
+                                         const TrainOptions& options, TrainOptions* selected) {
+  if (examples.empty()) return Status::InvalidArgument("no training examples");
+  if (options.epochs <= 0 || !(options.l2 > 0) || !(options.learning_rate > 0)) {
+    return Status::InvalidArgument("epochs, l2 and learning_rate must be positive");
+  }
+  if (!(options.nb_weight >= 0 && options.nb_weight <= 1)) {
+    return Status::InvalidArgument("nb_weight must be between 0 and 1");
+  }
+  if (!(options.nb_interpolation >= 0 && options.nb_interpolation <= 100)) {
+    return Status::InvalidArgument("nb_interpolation must be between 0 and 100");
+  }
+  if (options.cv_folds < 0 || options.cv_folds > 20) {
+    return Status::InvalidArgument("cv_folds must be between 0 and 20");
+  }
+  std::map<std::string, uint32_t> label_index;
+  for (const TrainingExample& example : examples) {
+    if (example.label.empty()) return Status::InvalidArgument("an example has an empty label");
+    label_index.emplace(example.label, 0);
+  }
+  if (label_index.size() < 2) return Status::InvalidArgument("training needs at least two labels");
+  std::vector<std::string> classes;
+  for (auto& [label, index] : label_index) {
+    index = static_cast<uint32_t>(classes.size());
+    classes.push_back(label);
+  }
+
+  const FeatureSettings& settings = options.features;
+  if (settings.hash_bits < 10 || settings.hash_bits > 22) {
+    return Status::InvalidArgument("hash_bits must be between 10 and 22");
+  }
+  const size_t buckets = size_t(1) << settings.hash_bits;
+  const size_t class_count = classes.size();
+
+  // Counts, then document frequencies, then smoothed IDF.
+  std::vector<std::vector<FeatureCount>> title_counts(examples.size());
+  std::vector<std::vector<FeatureCount>> body_counts(examples.size());
+  std::vector<uint32_t> document_frequency(buckets, 0);
+  for (size_t i = 0; i < examples.size(); ++i) {
+    CountFeatures(examples[i].title, examples[i].text, settings, &title_counts[i], &body_counts[i]);
+    // A bucket in both blocks counts once for its document.
+    std::vector<uint32_t> seen;
+    for (const FeatureCount& feature : title_counts[i]) seen.push_back(feature.bucket);
+    for (const FeatureCount& feature : body_counts[i]) seen.push_back(feature.bucket);
+    std::sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    for (uint32_t bucket : seen) ++document_frequency[bucket];
+  }
+  const double documents = static_cast<double>(examples.size());
+  std::vector<float> idf(buckets);
+  for (size_t b = 0; b < buckets; ++b) {
+    idf[b] = static_cast<float>(std::log((documents + 1) / (document_frequency[b] + 1)) + 1);
+  }
+  // Train on the 8-bit IDF the model stores, so training and prediction see the same vectors.
+  const float idf_scale = *std::max_element(idf.begin(), idf.end()) / 255.0f;
+  for (float& value : idf) value = std::round(value / idf_scale) * idf_scale;
+
+  std::vector<EncodedExample> encoded(examples.size());
+  for (size_t i = 0; i < examples.size(); ++i) {
+    WeighFeatures(title_counts[i], body_counts[i], idf, settings, &encoded[i].features);
+    encoded[i].label = label_index.at(examples[i].label);
+    title_counts[i] = {};
+    body_counts[i] = {};
+  }
+
+  TrainOptions fitted = options;
+  if (options.cv_folds >= 2 && encoded.size() >= size_t(options.cv_folds)) {
+    fitted = SelectByCrossValidation(encoded, buckets, class_count, options);
+  }
+  if (selected != nullptr) *selected = fitted;
+  LinearParameters parameters = Fit(encoded, buckets, class_count, fitted);
+  return CategoryModel::FromParameters(settings, std::move(classes), idf, parameters.weights,
+                                       parameters.bias);
 }
 
 }  // namespace newsloom::analyze

@@ -70,7 +70,8 @@ int RunTrain(const TrainFlags& flags) {
     std::fprintf(stderr, "newsloom: %s holds no training examples\n", flags.data.c_str());
     return kExitInputFailed;
   }
-  auto model = analyze::TrainCategoryModel(examples, flags.options);
+  analyze::TrainOptions selected;
+  auto model = analyze::TrainCategoryModel(examples, flags.options, &selected);
   if (!model.ok()) {
     std::fprintf(stderr, "newsloom: %s\n", model.status().ToString().c_str());
     return kExitInputFailed;
@@ -82,6 +83,10 @@ int RunTrain(const TrainFlags& flags) {
   if (!out) {
     std::fprintf(stderr, "newsloom: cannot write %s\n", flags.out.c_str());
     return kExitInputFailed;
+  }
+  if (flags.options.cv_folds >= 2) {
+    std::fprintf(stderr, "newsloom: cross-validation chose --l2 %g --nb-interpolation %g\n",
+                 selected.l2, selected.nb_interpolation);
   }
   std::fprintf(stderr, "newsloom: trained on %zu examples, %zu classes; wrote %s (%zu bytes)\n",
                examples.size(), model->classes().size(), flags.out.c_str(), bytes.size());
@@ -104,6 +109,9 @@ Command AddTrainClassifierCommand(CLI::App& app) {
   command->add_option("--data", flags->data, "Training data, JSON Lines")->required();
   command->add_option("--out", flags->out, "Model file to write")->required();
   analyze::TrainOptions& options = flags->options;
+  // Users' sets are small enough to let cross-validation pick the
+  // regularisation; the shipped model's script gives its values with --cv-folds 0.
+  options.cv_folds = 5;
   command->add_option("--epochs", options.epochs, "Passes over the data")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
@@ -132,6 +140,17 @@ Command AddTrainClassifierCommand(CLI::App& app) {
       ->add_option("--nb-weight", options.nb_weight,
                    "Share of naive Bayes log-count-ratio scaling of the features (0: none)")
       ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  command
+      ->add_option("--nb-interpolation", options.nb_interpolation,
+                   "Weight of naive Bayes weights added to the trained ones (0: none)")
+      ->check(CLI::Range(0.0, 100.0))
+      ->capture_default_str();
+  command
+      ->add_option("--cv-folds", options.cv_folds,
+                   "Choose --l2 and --nb-interpolation by N-fold cross-validation on the data "
+                   "(0: use the given values)")
+      ->check(CLI::Range(0, 20))
       ->capture_default_str();
   command->add_option("--seed", options.seed, "Seed of the example shuffle")->capture_default_str();
   return {command, [flags] { return RunTrain(*flags); }};
