@@ -17,7 +17,7 @@
 
 namespace newsloom::extract {
 
-inline constexpr int kPageKindFeatureCount = 22;
+inline constexpr int kPageKindFeatureCount = 40;
 using PageKindFeatures = std::array<double, kPageKindFeatureCount>;
 
 // Feature 0 is the constant 1 (the bias); the others are in [0, 1].
