@@ -494,6 +494,8 @@ bool IsNavigationMarker(const NormalizedLine& line) {
       "kommentare", "kommentar", "kommentare schreiben", "kommentar schreiben",
       "ähnliche artikel", "verwandte artikel", "weitere artikel", "mehr zum thema",
       "das könnte sie auch interessieren", "lesen sie auch", "auch interessant",
+      "schon gelesen", "weitere beiträge", "das könnte dich auch interessieren",
+      "schlagworte", "schlagwörter",
       "comentarios", "notas relacionadas", "contenido relacionado", "artículos relacionados",
       "noticias relacionadas", "también te puede interesar", "te puede interesar",
       "lee también", "más noticias", "commentaires", "vos réactions", "à lire aussi",

@@ -96,6 +96,8 @@ TEST(ExtractBoilerplateParagraphTest, Table) {
       {"Copyright 2019 The New Arab.", true},
       {"Originally published on Live Science.", false},
       {"Share this article", true},
+      {"Schon gelesen?", true},
+      {"Read This Next", true},
       {"The council approved the bridge on Tuesday.", false},
   };
   for (const Case& c : kCases) {
