@@ -80,6 +80,14 @@ TEST(ExtractContentTest, BylinesAndCreditsStandingAsParagraphsGoCreditsOfPhotosS
   EXPECT_NE(text.find("Reuters"), std::string::npos) << text;
 }
 
+TEST(ExtractContentTest, DeeplyNestedChromeNamedArticlesStayBounded) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 10000; ++i) html += "<article class='promo'><div class=share>";
+  html += "<h1>Deep</h1><p>" + Sentence("bridge") + "</p></body></html>";
+  std::string text = ContentText(html);  // must return, whatever it finds
+  SUCCEED() << text.size();
+}
+
 TEST(ExtractBoilerplateParagraphTest, Table) {
   struct Case {
     const char* paragraph;
