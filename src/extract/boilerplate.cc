@@ -483,6 +483,9 @@ bool IsNavigationMarker(const NormalizedLine& line) {
       "top stories", "what to read next", "more on this story", "more on this topic",
       "also read", "see also", "editor's picks", "recent posts", "about the author",
       "share this", "share this article", "share this story", "share this post", "like this",
+      "read this next", "you may also enjoy", "you might also enjoy", "more like this",
+      "related reads", "related resources", "popular posts", "popular articles", "latest posts",
+      "latest articles", "recent articles", "trending news",
       // Comment sections.
       "comments", "comment", "leave a reply", "leave a comment", "post a comment",
       "add a comment", "join the conversation", "reader comments", "top rated comments",
@@ -491,6 +494,8 @@ bool IsNavigationMarker(const NormalizedLine& line) {
       "kommentare", "kommentar", "kommentare schreiben", "kommentar schreiben",
       "ähnliche artikel", "verwandte artikel", "weitere artikel", "mehr zum thema",
       "das könnte sie auch interessieren", "lesen sie auch", "auch interessant",
+      "schon gelesen", "weitere beiträge", "das könnte dich auch interessieren",
+      "schlagworte", "schlagwörter",
       "comentarios", "notas relacionadas", "contenido relacionado", "artículos relacionados",
       "noticias relacionadas", "también te puede interesar", "te puede interesar",
       "lee también", "más noticias", "commentaires", "vos réactions", "à lire aussi",
@@ -552,6 +557,64 @@ bool IsBoilerplateLine(std::string_view line) {
   if (IsMenuLine(lower)) return true;
   return normalized.words <= kMaxLoneAppealWords && !EndsSentence(lower) &&
          ClassifyAppealLine(line) == AppealCue::kOpener;
+}
+
+// "By Meg James", "By Louis Jacobson on Monday, ...": a byline standing as a
+// paragraph. The two words after "By" are capitalised, as a name is ("By
+// Friday, the river had ..." is a sentence).
+bool IsBylineParagraph(std::string_view paragraph, int words) {
+  constexpr int kMaxBylineWords = 14;
+  if (words > kMaxBylineWords || !StartsWithIgnoreCase(paragraph, "by ")) return false;
+  std::vector<std::string_view> tokens;
+  for (std::string_view token : Split(paragraph.substr(3), ' ')) {
+    if (!token.empty()) tokens.push_back(token);
+    if (tokens.size() == 2) break;
+  }
+  if (tokens.size() < 2) return false;
+  for (std::string_view token : tokens) {
+    bool letter_last =
+        IsAsciiLetter(token.back()) || static_cast<unsigned char>(token.back()) >= 0x80;
+    if (!IsAsciiUpper(token.front()) || !letter_last) return false;
+  }
+  return !EqualsIgnoreCase(tokens[0], "the") && !EqualsIgnoreCase(tokens[0], "a");
+}
+
+// Reporting credits closing a wire story: "(Reporting by ...; editing by ...)",
+// "Keith Bradsher contributed reporting from Hong Kong."
+bool IsReportingCredit(std::string_view lower, int words) {
+  constexpr int kMaxCreditWords = 40;
+  if (words > kMaxCreditWords) return false;
+  std::string_view text = lower;
+  while (!text.empty() && (text.front() == '(' || text.front() == '[')) text.remove_prefix(1);
+  static constexpr std::string_view kStarts[] = {"reporting by", "additional reporting by",
+                                                 "editing by", "writing by", "compiled by"};
+  if (StartsWithAny(text, kStarts)) return true;
+  return words <= 20 && (lower.find("contributed reporting") != std::string_view::npos ||
+                         lower.find("contributed to this report") != std::string_view::npos);
+}
+
+bool IsBoilerplateParagraph(std::string_view paragraph) {
+  // Inside an article's markup, a bare credit ("© Reuters" under a photo) and
+  // attributions ("Originally published on Live Science.") belong to the
+  // article; the rest is judged as in IsBoilerplateLine, plus bylines and
+  // reporting credits that stand as paragraphs.
+  static constexpr std::string_view kAttributions[] = {"this article was originally published",
+                                                       "this story was originally published",
+                                                       "this article first appeared",
+                                                       "this article originally appeared",
+                                                       "originally published at",
+                                                       "originally published on"};
+  if (CountWords(paragraph) > kMaxBoilerplateWords) return false;
+  NormalizedLine normalized(paragraph);
+  if (normalized.words <= 3 && IsCopyrightLine(normalized) &&
+      normalized.lower.find("copyright") == std::string::npos &&
+      normalized.lower.find_first_of("0123456789") == std::string::npos) {
+    return false;
+  }
+  if (StartsWithAny(normalized.core(), kAttributions)) return false;
+  if (IsBylineParagraph(TrimView(paragraph), normalized.words)) return true;
+  if (IsReportingCredit(normalized.lower, normalized.words)) return true;
+  return IsBoilerplateLine(paragraph);
 }
 
 AppealCue ClassifyAppealLine(std::string_view line) {

@@ -27,6 +27,10 @@ namespace newsloom::extract {
 // A blank line is not boilerplate: it is a separator, for the caller to handle.
 bool IsBoilerplateLine(std::string_view line);
 
+// IsBoilerplateLine for a paragraph of an HTML article, where copyright
+// credits and "Originally published on ..." attributions are the article's own.
+bool IsBoilerplateParagraph(std::string_view paragraph);
+
 // How a line relates to a donation or subscription appeal.
 enum class AppealCue {
   kNone,

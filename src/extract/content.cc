@@ -287,6 +287,11 @@ class BlockBuilder {
     if (IsChromeTag(TagName(node))) return TextLength(node, 0) * 2 < page_text_length_;
     NameSignal signal = ClassifyNames(node);
     if (signal != NameSignal::kStrongChrome && signal != NameSignal::kWeakChrome) return false;
+    // An <article> holding the page's headline is the story, whatever its
+    // content type is called ("node--type-newsletter-article").
+    if (TagName(node) == "article" && FindFirst(const_cast<xmlNode*>(node), "h1") != nullptr) {
+      return false;
+    }
     // A wrapper named "has-sidebar" may hold the whole article: keep any
     // element that holds a marked article body or most of the page's text.
     return !ContainsContentMarker(node, 0) && TextLength(node, 0) * 2 < page_text_length_;
@@ -403,6 +408,12 @@ MainContent SelectContent(const HtmlDocument& document, std::string_view title, 
     Block& block = blocks[i];
     if (mode == ContentMode::kArticle && LinkDensity(block) > 0.5) continue;
     if (SameText(block.text, title)) continue;
+    // Lines that are boilerplate wherever they stand: "Advertisement",
+    // "Share this article", a lone date, "© 2024 ...".
+    if (mode == ContentMode::kArticle && block.text.size() < 400 &&
+        IsBoilerplateParagraph(block.text)) {
+      continue;
+    }
     Paragraph paragraph;
     paragraph.kind = block.kind;
     paragraph.text = std::move(block.text);

@@ -94,6 +94,12 @@ PageMetadata ExtractMetadata(const HtmlDocument& document, std::string_view page
   }
 
   metadata.json_ld_types = ld.types;
+  metadata.microdata_types = std::move(collected.microdata_types);
+  metadata.generator = CleanText(metas.Get("generator"));
+  metadata.article_elements = collected.article_elements;
+  metadata.time_elements = collected.time_elements;
+  metadata.post_blocks = collected.post_blocks;
+  metadata.form_fields = collected.form_fields;
   return metadata;
 }
 

@@ -39,6 +39,7 @@ enum : uint32_t {
   kSignalAuthor = 1u << 1,     // "byline", "author", "writer"
   kSignalNotAuthor = 1u << 2,  // an author's photo, bio or links, not the byline
   kSignalDate = 1u << 3,       // "date", "time", "publish", "posted", "dateline", "meta", "byline"
+  kSignalPost = 1u << 4,       // "reply", "message": one post of a thread
 };
 
 // One pass over the value, comparing only where a keyword's first letter
@@ -80,6 +81,7 @@ uint32_t ClassSignals(std::string_view value) {
       case 'm':
         if (at(i, "meta")) signals |= kSignalDate;
         if (at(i, "more")) signals |= kSignalNotAuthor;
+        if (at(i, "message")) signals |= kSignalPost;
         break;
       case 'p':
         if (at(i, "publish") || at(i, "posted")) signals |= kSignalDate;
@@ -88,6 +90,7 @@ uint32_t ClassSignals(std::string_view value) {
       case 'r':
         if (at(i, "respond")) signals |= kSignalComments;
         if (at(i, "related")) signals |= kSignalNotAuthor;
+        if (at(i, "reply")) signals |= kSignalPost;
         break;
       case 's':
         if (at(i, "social")) signals |= kSignalNotAuthor;
@@ -132,6 +135,8 @@ enum class Tag {
   kH1,
   kTime,
   kAnchor,
+  kInput,
+  kFormField,  // <select>, <textarea>: counted, not walked
 };
 
 Tag ClassifyTag(std::string_view tag) {
@@ -155,18 +160,21 @@ Tag ClassifyTag(std::string_view tag) {
       if (tag == "title") return Tag::kTitle;
       if (tag == "style") return Tag::kSkipped;
       if (tag == "aside") return Tag::kAside;
+      if (tag == "input") return Tag::kInput;
       return Tag::kOther;
     case 6:
       if (tag == "script") return Tag::kScript;
       if (tag == "footer") return Tag::kFooter;
       if (tag == "header") return Tag::kHeader;
-      if (tag == "iframe" || tag == "select") return Tag::kSkipped;
+      if (tag == "select") return Tag::kFormField;
+      if (tag == "iframe") return Tag::kSkipped;
       return Tag::kOther;
     case 7:
       return tag == "article" ? Tag::kArticle : Tag::kOther;
     case 8:
       // <noscript> is walked: forum software serves its whole crawler view there.
-      return tag == "template" || tag == "textarea" ? Tag::kSkipped : Tag::kOther;
+      if (tag == "textarea") return Tag::kFormField;
+      return tag == "template" ? Tag::kSkipped : Tag::kOther;
     default:
       return Tag::kOther;
   }
@@ -210,6 +218,19 @@ void Collector::NoteShortText(xmlNode* text_node, std::string_view text, const F
   if (anywhere) short_texts_anywhere.push_back({text_node, flags});
 }
 
+void Collector::NoteMicrodataTypes(std::string_view itemtype) {
+  // "http://schema.org/Product https://schema.org/Thing" -> "Product", "Thing".
+  constexpr size_t kMaxTypes = 16;
+  for (std::string_view url : SpaceWords(itemtype)) {
+    if (microdata_types.size() >= kMaxTypes) return;
+    std::string_view name = url.substr(url.rfind('/') + 1);
+    if (name.empty() || name.size() > 64) continue;
+    if (std::find(microdata_types.begin(), microdata_types.end(), name) == microdata_types.end()) {
+      microdata_types.emplace_back(name);
+    }
+  }
+}
+
 void Collector::Walk(xmlNode* node, Flags flags, int depth) {
   if (depth > kMaxTreeDepth) return;
   bool bylines_allowed = !flags.in_boilerplate && !flags.in_comments;
@@ -242,6 +263,17 @@ void Collector::Element(xmlNode* node, Flags flags, int depth) {
   switch (tag) {
     case Tag::kSkipped:
       return;
+    case Tag::kFormField:
+      if (!flags.in_boilerplate) ++form_fields;
+      return;
+    case Tag::kInput: {
+      std::string_view type = AttributeView(node, "type");
+      if (!flags.in_boilerplate && !EqualsIgnoreCase(type, "hidden") &&
+          !EqualsIgnoreCase(type, "submit") && !EqualsIgnoreCase(type, "search")) {
+        ++form_fields;
+      }
+      return;
+    }
     case Tag::kScript:
       if (ContainsIgnoreCase(AttributeView(node, "type"), "ld+json")) json_ld.Add(RawText(node));
       return;
@@ -291,6 +323,8 @@ void Collector::Element(xmlNode* node, Flags flags, int depth) {
     if (target != nullptr) *target = reinterpret_cast<const char*>(attr->children->content);
   }
 
+  if (tag == Tag::kArticle) ++article_elements;
+  if (!itemtype.empty()) NoteMicrodataTypes(itemtype);
   if (tag == Tag::kArticle || tag == Tag::kMain || role == "main" || role == "article" ||
       itemtype.find("Article") != std::string_view::npos ||
       itemtype.find("Posting") != std::string_view::npos) {
@@ -309,6 +343,7 @@ void Collector::Element(xmlNode* node, Flags flags, int depth) {
     signals = ClassSignals(class_name) | ClassSignals(id);
   }
   if (signals & kSignalComments) flags.in_comments = true;
+  if (signals & kSignalPost) ++post_blocks;
 
   if (!itemprop.empty()) {
     if (HasToken(itemprop, "headline")) Push(&itemprop_headlines, node, flags);
@@ -324,7 +359,10 @@ void Collector::Element(xmlNode* node, Flags flags, int depth) {
     if (!flags.in_boilerplate) seen_h1_ = true;
     return;
   }
-  if (tag == Tag::kTime) Push(&times, node, flags);
+  if (tag == Tag::kTime) {
+    ++time_elements;
+    Push(&times, node, flags);
+  }
   if (tag == Tag::kAnchor && !flags.in_boilerplate && !flags.in_comments) {
     std::string_view href = AttributeView(node, "href");
     if (IsAuthorHref(href) || HasToken(AttributeView(node, "rel"), "author")) {

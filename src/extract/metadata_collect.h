@@ -61,9 +61,17 @@ class Collector {
   std::vector<Found> itemprop_dates;
   std::vector<Found> itemprop_headlines;
 
+  // Counts over the whole page, for the page-kind decision.
+  int article_elements = 0;  // <article>: one on an article page, many on a listing
+  int time_elements = 0;     // <time>: a listing or a thread dates every item
+  int post_blocks = 0;       // elements named "reply" / "message" outside navigation
+  int form_fields = 0;       // visible <input>, <textarea>, <select>: forms of service pages
+  std::vector<std::string> microdata_types;  // itemtype names: "Product", "BlogPosting", ...
+
  private:
   void Element(xmlNode* node, Flags flags, int depth);
   void Walk(xmlNode* node, Flags flags, int depth);
+  void NoteMicrodataTypes(std::string_view itemtype);
   void NoteShortText(xmlNode* text_node, std::string_view text, const Flags& flags);
 
   bool seen_h1_ = false;  // short texts after the first headline are byline candidates

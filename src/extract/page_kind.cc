@@ -5,6 +5,7 @@
 
 #include "common/strings.h"
 #include "extract/dates.h"
+#include "extract/metadata_text.h"
 
 namespace newsloom::extract {
 
@@ -50,6 +51,61 @@ std::string_view LastSegment(std::string_view path) {
 
 double Clamp01(double value) { return std::clamp(value, 0.0, 1.0); }
 
+// A title phrased as a headline: a question ("What is mesh WiFi?", "How to
+// ..."), or a numbered piece ("10 tips for ...", "Top 7 ...", "Best 5 ...").
+bool HeadlinePhrased(std::string_view title) {
+  title = TrimView(title);
+  if (title.empty()) return false;
+  if (title.find('?') != std::string_view::npos) return true;
+  if (IsAsciiDigit(title[0])) return true;
+  static constexpr std::string_view kOpeners[] = {
+      "what ",   "how ", "why ",  "when ", "who ",  "which ", "is ",       "can ",
+      "should ", "do ",  "does ", "top ",  "best ", "guide ", "the best ", "understanding "};
+  for (std::string_view opener : kOpeners) {
+    if (StartsWithIgnoreCase(title, opener)) return true;
+  }
+  return false;
+}
+
+bool HasMicrodataType(const PageMetadata& metadata, std::initializer_list<std::string_view> types) {
+  for (const std::string& seen : metadata.microdata_types) {
+    for (std::string_view type : types) {
+      if (EqualsIgnoreCase(seen, type)) return true;
+    }
+  }
+  return false;
+}
+
+bool GeneratorIsAny(const PageMetadata& metadata, std::initializer_list<std::string_view> names) {
+  for (std::string_view name : names) {
+    if (ContainsIgnoreCase(metadata.generator, name)) return true;
+  }
+  return false;
+}
+
+// log(1 + count) scaled so that `full` items give 1.
+double LogCount(int count, double full) {
+  return Clamp01(std::log1p(double(count)) / std::log1p(full));
+}
+
+// A title naming what a business sells: "Data Analytics Services and Solutions",
+// "Free CRM Software for SMBs", "Cyber Security Consulting".
+bool NamesAnOffer(std::string_view title) {
+  static constexpr std::string_view kWords[] = {
+      "services", "service", "solutions", "software", "consulting", "consultant", "company",
+      "agency",   "pricing", "deals",     "offers",   "repair",     "shop",       "store",
+      "courses",  "program", "programs",  "tutors",   "platform",   "buy"};
+  for (std::string_view word : metadata_internal::SpaceWords(title)) {
+    while (!word.empty() && !IsAsciiLower(word.back()) && !IsAsciiUpper(word.back())) {
+      word.remove_suffix(1);
+    }
+    for (std::string_view offer : kWords) {
+      if (EqualsIgnoreCase(word, offer)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 PageKindFeatures ComputePageKindFeatures(const PageMetadata& metadata, const MainContent& content,
@@ -92,7 +148,7 @@ PageKindFeatures ComputePageKindFeatures(const PageMetadata& metadata, const Mai
                             "/search", "/page/", "/archive", "/collections/"});
   f[14] = PathHasAny(path, {"/product", "/shop/", "/store/", "/item/", "/p/", "/dp/", "/buy"});
   f[15] = PathHasAny(path, {"/forum", "/thread", "/t/", "/community", "/questions/", "/discussion",
-                            "/topic/", "/r/"});
+                            "/topic/", "/r/", "viewtopic", "showthread", "/d/"});
   f[16] = PathHasAny(path, {"/docs", "/documentation", "/reference/", "/api/", "/manual/", "/guide",
                             "/help/", "/support/", "/wiki/"});
   f[17] = PathHasAny(path, {"/news", "/article", "/blog", "/story", "/stories/", "/post/",
@@ -101,6 +157,34 @@ PageKindFeatures ComputePageKindFeatures(const PageMetadata& metadata, const Mai
   f[19] = paragraphs == 0 ? 0.0 : double(headings) / paragraphs;
   f[20] = std::count(slug.begin(), slug.end(), '-') >= 3;
   f[21] = Clamp01(std::log1p(double(paragraphs)) / 5.0);
+  f[22] = HasMicrodataType(metadata, {"Article", "NewsArticle", "BlogPosting", "Blog"});
+  f[23] =
+      HasMicrodataType(metadata, {"Product", "Offer", "AggregateOffer", "DiscussionForumPosting",
+                                  "Question", "SoftwareApplication", "ItemList"});
+  f[24] = GeneratorIsAny(metadata, {"vBulletin", "XenForo", "phpBB", "Discourse", "MyBB", "Flarum",
+                                    "Simple Machines", "SMF", "Invision", "NodeBB", "Vanilla"});
+  f[25] = GeneratorIsAny(metadata, {"Sphinx", "MkDocs", "Docusaurus", "GitBook", "VuePress",
+                                    "Docsy", "Antora", "Starlight", "mdBook", "Jekyll"});
+  f[26] = LogCount(metadata.article_elements, 10);
+  f[27] = LogCount(metadata.time_elements, 20);
+  f[28] = LogCount(metadata.post_blocks, 20);
+  f[29] = LogCount(metadata.form_fields, 10);
+  f[30] = EqualsIgnoreCase(metadata.og_type, "website");
+  f[31] = HasType(metadata, {"DiscussionForumPosting", "Comment", "Question", "QAPage"});
+  // Headlines are sentences ("How to choose a running shoe"); product,
+  // service and section pages are named ("Running Shoes", "Our Services").
+  f[32] = Clamp01(CountWords(metadata.title) / 15.0);
+  f[33] =
+      content.page_chars == 0 ? 0.0 : Clamp01(double(content.content_chars) / content.page_chars);
+  f[34] = paragraphs == 0 ? 0.0 : Clamp01(double(content.content_chars) / paragraphs / 400.0);
+  f[35] = PathHasAny(path, {"/services", "/service/", "/solutions", "/pricing", "/contact",
+                            "/about", "/products/", "/plans", "/features", "/industries/"});
+  f[36] = Clamp01(std::count(slug.begin(), slug.end(), '-') / 8.0);
+  f[37] = HeadlinePhrased(metadata.title);
+  // Explainers and guides on company and institution sites.
+  f[38] = PathHasAny(path, {"/learn", "/guide", "/resources", "/academy", "/knowledge", "/tips",
+                            "/insights", "/advice", "/resource-center", "/how-to", "/what-is"});
+  f[39] = NamesAnOffer(metadata.title);
   return f;
 }
 

@@ -1,0 +1,182 @@
+// Main-content selection and the page-kind signals, on small hand-written pages.
+#include "extract/page_kind.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "common/time.h"
+#include "extract/boilerplate.h"
+#include "extract/content.h"
+#include "extract/metadata.h"
+
+namespace newsloom::extract {
+namespace {
+
+Timestamp Fetched() {
+  Timestamp stamp;
+  stamp.utc_seconds = 1767225600;  // 2026-01-01T00:00:00Z
+  stamp.has_offset = true;
+  return stamp;
+}
+
+std::string Sentence(const std::string& topic) {
+  return "The council said on Tuesday that the " + topic +
+         " would go ahead next spring after a long public consultation with residents. ";
+}
+
+std::string ContentText(const std::string& html) {
+  auto document = HtmlDocument::Parse(html);
+  EXPECT_TRUE(document.ok());
+  if (!document.ok()) return {};
+  MainContent content = ExtractMainContent(*document.value(), "");
+  std::string text;
+  for (const Paragraph& paragraph : content.paragraphs) text += paragraph.text + "\n";
+  return text;
+}
+
+TEST(ExtractContentTest, ArticleHoldingTheHeadlineIsKeptWhateverItsClassSays) {
+  // A CMS content type named "newsletter-article": "newsletter" alone names chrome.
+  std::string html =
+      "<html><body><nav><a href=/>Home</a></nav><main>"
+      "<article class='node node--type-newsletter-article'><h1>Bridge plan</h1>"
+      "<div class='field--name-body'><p>" +
+      Sentence("bridge") + Sentence("road") + "</p><p>" + Sentence("tunnel") +
+      "</p></div></article></main>"
+      "<div class='newsletter-signup'><p>Sign up for our weekly newsletter "
+      "and never miss a story from us.</p></div></body></html>";
+  std::string text = ContentText(html);
+  EXPECT_NE(text.find("the bridge would go ahead"), std::string::npos) << text;
+  EXPECT_NE(text.find("the tunnel would go ahead"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Sign up"), std::string::npos) << text;
+}
+
+TEST(ExtractContentTest, ReadThisNextOpensTheTail) {
+  std::string html = "<html><body><article><h1>Bridge plan</h1><p>" + Sentence("bridge") +
+                     Sentence("road") + "</p><p>" + Sentence("tunnel") + Sentence("park") +
+                     "</p><h3>Read This Next</h3><p>" + Sentence("library") +
+                     "</p></article></body></html>";
+  std::string text = ContentText(html);
+  EXPECT_NE(text.find("the park would go ahead"), std::string::npos) << text;
+  EXPECT_EQ(text.find("library"), std::string::npos) << text;
+}
+
+TEST(ExtractContentTest, BylinesAndCreditsStandingAsParagraphsGoCreditsOfPhotosStay) {
+  std::string html =
+      "<html><body><article><h1>Bridge plan</h1>"
+      "<p>By Jane Doe on Monday, November 18th, 2019 at 11:04 a.m.</p><p>" +
+      Sentence("bridge") + Sentence("road") + "</p><p>\u00a9 Reuters</p><p>" + Sentence("tunnel") +
+      Sentence("park") +
+      "</p><p>By Friday, the river had risen again.</p>"
+      "<p>Advertisement</p>"
+      "<p>(Reporting by Jane Doe; editing by John Roe)</p>"
+      "<p>Max Mustermann contributed reporting from Berlin.</p>"
+      "</article></body></html>";
+  std::string text = ContentText(html);
+  EXPECT_EQ(text.find("Jane Doe"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Advertisement"), std::string::npos) << text;
+  EXPECT_EQ(text.find("contributed reporting"), std::string::npos) << text;
+  EXPECT_NE(text.find("By Friday, the river"), std::string::npos) << text;
+  EXPECT_NE(text.find("Reuters"), std::string::npos) << text;
+}
+
+TEST(ExtractContentTest, DeeplyNestedChromeNamedArticlesStayBounded) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 10000; ++i) html += "<article class='promo'><div class=share>";
+  html += "<h1>Deep</h1><p>" + Sentence("bridge") + "</p></body></html>";
+  std::string text = ContentText(html);  // must return, whatever it finds
+  SUCCEED() << text.size();
+}
+
+TEST(ExtractBoilerplateParagraphTest, Table) {
+  struct Case {
+    const char* paragraph;
+    bool boilerplate;
+  };
+  const Case kCases[] = {
+      {"By Meg James Staff Writer", true},
+      {"By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m.", true},
+      {"By the end of the year the bridge will be open.", false},
+      {"By Friday, officials said, the road would reopen.", false},
+      {"(Reporting by Greg Roumeliotis; Editing by Jane Doe)", true},
+      {"Keith Bradsher contributed reporting from Hong Kong.", true},
+      {"\u00a9 Reuters", false},
+      {"Copyright 2019 The New Arab.", true},
+      {"Originally published on Live Science.", false},
+      {"Share this article", true},
+      {"Schon gelesen?", true},
+      {"Read This Next", true},
+      {"The council approved the bridge on Tuesday.", false},
+  };
+  for (const Case& c : kCases) {
+    EXPECT_EQ(IsBoilerplateParagraph(c.paragraph), c.boilerplate) << c.paragraph;
+  }
+}
+
+PageMetadata Metadata(const std::string& html) {
+  auto document = HtmlDocument::Parse(html);
+  EXPECT_TRUE(document.ok());
+  if (!document.ok()) return {};
+  return ExtractMetadata(*document.value(), "https://example.com/a", Fetched());
+}
+
+TEST(ExtractPageSignalsTest, CountsWhatTellsPageKindsApart) {
+  PageMetadata metadata = Metadata(
+      "<html><head><meta name=generator content='XenForo'></head><body>"
+      "<div itemscope itemtype='https://schema.org/DiscussionForumPosting "
+      "https://schema.org/Thing'>"
+      "<article class=message><time datetime=2025-01-01>Jan 1</time>First post</article>"
+      "<article class=message><time datetime=2025-01-02>Jan 2</time>A reply</article>"
+      "<article class=message><time datetime=2025-01-03>Jan 3</time>Another</article></div>"
+      "<form><input type=text name=q><input type=hidden name=t><textarea></textarea>"
+      "<select><option>a</option></select><input type=submit></form>"
+      "<nav><input type=email></nav></body></html>");
+  EXPECT_EQ(metadata.generator, "XenForo");
+  EXPECT_EQ(metadata.article_elements, 3);
+  EXPECT_EQ(metadata.time_elements, 3);
+  EXPECT_EQ(metadata.post_blocks, 3);
+  EXPECT_EQ(metadata.form_fields, 3);  // text, textarea, select; not hidden, submit, or in nav
+  ASSERT_EQ(metadata.microdata_types.size(), 2u);
+  EXPECT_EQ(metadata.microdata_types[0], "DiscussionForumPosting");
+  EXPECT_EQ(metadata.microdata_types[1], "Thing");
+}
+
+double NewsProbability(const std::string& html, const std::string& url) {
+  auto document = HtmlDocument::Parse(html);
+  EXPECT_TRUE(document.ok());
+  if (!document.ok()) return -1;
+  PageMetadata metadata = ExtractMetadata(*document.value(), url, Fetched());
+  MainContent content = ExtractMainContent(*document.value(), metadata.title);
+  return NewsArticleProbability(ComputePageKindFeatures(metadata, content, url));
+}
+
+TEST(ExtractPageKindTest, NewsArticleAndShopPageFallOnEitherSide) {
+  std::string body;
+  for (const char* topic : {"bridge", "road", "tunnel", "park", "library", "station"}) {
+    body += "<p>" + Sentence(topic) + Sentence(topic) + "</p>";
+  }
+  std::string article =
+      "<html><head><title>Council approves the new bridge over the river</title>"
+      "<meta property=og:type content=article>"
+      "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":"
+      "\"Council approves the new bridge over the river\",\"datePublished\":\"2025-03-04\","
+      "\"author\":{\"@type\":\"Person\",\"name\":\"Jane Doe\"}}</script></head><body>"
+      "<article><h1>Council approves the new bridge over the river</h1>" +
+      body + "</article></body></html>";
+  EXPECT_GE(NewsProbability(article, "https://example.com/news/2025/03/04/council-approves-bridge"),
+            kNewsArticleThreshold);
+
+  std::string product =
+      "<html><head><title>Steel Water Bottle 32oz</title>"
+      "<meta property=og:type content=product>"
+      "<script type='application/ld+json'>{\"@type\":\"Product\",\"name\":\"Steel Water "
+      "Bottle\",\"offers\":{\"@type\":\"Offer\",\"price\":\"20\"}}</script></head><body>"
+      "<h1>Steel Water Bottle 32oz</h1><p>$20.00</p><form><select><option>Red</option>"
+      "</select><input type=number name=qty></form><ul><li><a href=/p/1>Cup</a></li>"
+      "<li><a href=/p/2>Mug</a></li></ul></body></html>";
+  EXPECT_LT(NewsProbability(product, "https://shop.example.com/products/steel-bottle"),
+            kNewsArticleThreshold);
+}
+
+}  // namespace
+}  // namespace newsloom::extract
