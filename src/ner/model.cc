@@ -25,10 +25,18 @@ std::vector<int> Viterbi(const std::vector<float>& scores, int n,
                          const std::array<float, (kLabelCount + 1) * kLabelCount>& transitions) {
   constexpr float kNone = -std::numeric_limits<float>::infinity();
   if (n == 0) return {};
-  static const std::array<std::array<bool, kLabelCount>, kLabelCount> kAllowed = [] {
-    std::array<std::array<bool, kLabelCount>, kLabelCount> allowed{};
-    for (int p = 0; p < kLabelCount; ++p) {
-      for (int y = 0; y < kLabelCount; ++y) allowed[p][y] = TransitionAllowed(p, y);
+  // For each label, the labels allowed before it, in increasing order (the
+  // order of the search below, which settles ties).
+  struct Previous {
+    std::array<int8_t, kLabelCount> labels{};
+    int count = 0;
+  };
+  static const std::array<Previous, kLabelCount> kAllowedBefore = [] {
+    std::array<Previous, kLabelCount> allowed{};
+    for (int y = 0; y < kLabelCount; ++y) {
+      for (int p = 0; p < kLabelCount; ++p) {
+        if (TransitionAllowed(p, y)) allowed[y].labels[allowed[y].count++] = int8_t(p);
+      }
     }
     return allowed;
   }();
@@ -41,9 +49,11 @@ std::vector<int> Viterbi(const std::vector<float>& scores, int n,
     for (int y = 0; y < kLabelCount; ++y) {
       float top = kNone;
       int argmax = -1;
-      for (int p = 0; p < kLabelCount; ++p) {
+      const Previous& allowed = kAllowedBefore[y];
+      for (int k = 0; k < allowed.count; ++k) {
+        const int p = allowed.labels[k];
         float previous = best[size_t(t - 1) * kLabelCount + p];
-        if (previous == kNone || !kAllowed[p][y]) continue;
+        if (previous == kNone) continue;
         float value = previous + transitions[(p + 1) * kLabelCount + y];
         if (value > top) {
           top = value;
