@@ -32,7 +32,7 @@ du -sh "$work/db" | sed 's/^/store size: /'
 "$newsloom" serve --db "$work/db" --port 0 > "$work/serve.out" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 100); do grep -q serving "$work/serve.out" && break; sleep 0.1; done
+for _ in $(seq 1200); do grep -q serving "$work/serve.out" && break; sleep 0.1; done
 address="$(sed -n 's/.*serving \(http:[^ ]*\)\/ .*/\1/p' "$work/serve.out")"
 echo "== server: $(cat "$work/serve.out")"
 
@@ -46,7 +46,22 @@ run_wrk() {
 }
 
 run_wrk "GET /api/stories (200 connections, ${seconds}s)" -t2 -c200 -d"${seconds}s" "$address/api/stories"
-NEWSLOOM_BENCH_STORIES="$count" run_wrk "GET /api/stories/{id} random story pages (200 connections, ${seconds}s)" \
+# Every stored story's id, through the API's cursor, for the story-page run.
+python3 - "$address" "$work/story_ids.txt" <<'PY'
+import json, sys, urllib.parse, urllib.request
+address, out = sys.argv[1], sys.argv[2]
+ids, cursor = [], ""
+while True:
+    url = address + "/api/stories?limit=100" + ("&cursor=" + urllib.parse.quote(cursor) if cursor else "")
+    page = json.load(urllib.request.urlopen(url))
+    ids += [story["id"] for story in page["stories"]]
+    cursor = page.get("next")
+    if not cursor:
+        break
+open(out, "w").write("\n".join(ids) + "\n")
+print("stories stored: %d" % len(ids))
+PY
+NEWSLOOM_BENCH_STORY_IDS="$work/story_ids.txt" run_wrk "GET /api/stories/{id} random story pages (200 connections, ${seconds}s)" \
   -t2 -c200 -d"${seconds}s" -s "$root/bench/serve/story_page.lua" "$address"
 run_wrk "GET / web page (200 connections, ${seconds}s)" -t2 -c200 -d"${seconds}s" "$address/"
 echo "memory after reads: $(rss)"

@@ -37,8 +37,8 @@ void Gazetteer::AddCountryAlias(std::string_view alias, std::string_view country
 }
 
 uint8_t Gazetteer::Lookup(uint32_t hash) const {
-  auto found = phrases_.find(hash);
-  return found == phrases_.end() ? 0 : found->second;
+  const uint8_t* found = phrases_.Find(hash);
+  return found == nullptr ? 0 : *found;
 }
 
 std::string_view Gazetteer::CountryOf(std::string_view alias) const {
@@ -53,7 +53,7 @@ std::string_view Gazetteer::CountryOf(std::string_view alias) const {
 }
 
 void Gazetteer::Write(ByteWriter& writer) const {
-  std::vector<std::pair<uint32_t, uint8_t>> sorted(phrases_.begin(), phrases_.end());
+  std::vector<std::pair<uint32_t, uint8_t>> sorted = phrases_.Entries();
   std::sort(sorted.begin(), sorted.end());
   writer.U32(uint32_t(sorted.size()));
   for (const auto& [hash, kinds] : sorted) {
@@ -74,7 +74,6 @@ Status Gazetteer::Read(ByteReader& reader) {
   if (!reader.U32(&count) || count > reader.remaining() / 5) {
     return Status::Corruption("gazetteer phrase table truncated");
   }
-  phrases_.reserve(count);
   for (uint32_t i = 0; i < count; ++i) {
     uint32_t hash = 0;
     uint8_t kinds = 0;

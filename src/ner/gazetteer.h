@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "ner/bytes.h"
+#include "ner/u32_table.h"
 #include "newsloom/status.h"
 
 namespace newsloom::ner {
@@ -55,7 +56,7 @@ class Gazetteer {
   Status Read(ByteReader& reader);
 
  private:
-  std::unordered_map<uint32_t, uint8_t> phrases_;
+  U32Table<uint8_t> phrases_;
   std::map<std::string, std::string> countries_;  // alias key -> common name
 };
 

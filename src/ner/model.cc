@@ -25,10 +25,18 @@ std::vector<int> Viterbi(const std::vector<float>& scores, int n,
                          const std::array<float, (kLabelCount + 1) * kLabelCount>& transitions) {
   constexpr float kNone = -std::numeric_limits<float>::infinity();
   if (n == 0) return {};
-  static const std::array<std::array<bool, kLabelCount>, kLabelCount> kAllowed = [] {
-    std::array<std::array<bool, kLabelCount>, kLabelCount> allowed{};
-    for (int p = 0; p < kLabelCount; ++p) {
-      for (int y = 0; y < kLabelCount; ++y) allowed[p][y] = TransitionAllowed(p, y);
+  // For each label, the labels allowed before it, in increasing order (the
+  // order of the search below, which settles ties).
+  struct Previous {
+    std::array<int8_t, kLabelCount> labels{};
+    int count = 0;
+  };
+  static const std::array<Previous, kLabelCount> kAllowedBefore = [] {
+    std::array<Previous, kLabelCount> allowed{};
+    for (int y = 0; y < kLabelCount; ++y) {
+      for (int p = 0; p < kLabelCount; ++p) {
+        if (TransitionAllowed(p, y)) allowed[y].labels[allowed[y].count++] = int8_t(p);
+      }
     }
     return allowed;
   }();
@@ -41,9 +49,11 @@ std::vector<int> Viterbi(const std::vector<float>& scores, int n,
     for (int y = 0; y < kLabelCount; ++y) {
       float top = kNone;
       int argmax = -1;
-      for (int p = 0; p < kLabelCount; ++p) {
+      const Previous& allowed = kAllowedBefore[y];
+      for (int k = 0; k < allowed.count; ++k) {
+        const int p = allowed.labels[k];
         float previous = best[size_t(t - 1) * kLabelCount + p];
-        if (previous == kNone || !kAllowed[p][y]) continue;
+        if (previous == kNone) continue;
         float value = previous + transitions[(p + 1) * kLabelCount + y];
         if (value > top) {
           top = value;
@@ -207,9 +217,46 @@ void Model::Score(const uint32_t* begin, const uint32_t* end, float* scores) con
 std::vector<int> Model::Decode(const SentenceFeatures& features) const {
   const int n = features.size();
   std::vector<float> scores(size_t(std::max(n, 0)) * kLabelCount, 0.0f);
-  for (int t = 0; t < n; ++t) {
-    Score(features.hashes.data() + features.starts[t],
-          features.hashes.data() + features.starts[t + 1], &scores[size_t(t) * kLabelCount]);
+  if (n <= 0) return {};
+  // Score every feature of the sentence in one pass, in the same order as
+  // Score() would (so the sums are bit-identical), with the two dependent
+  // cache misses of each lookup (its slot, then its weights) prefetched a
+  // few features ahead: the index is larger than the caches, so the lookups
+  // would otherwise wait on memory one after the other.
+  const std::vector<uint32_t>& hashes = features.hashes;
+  const size_t total = std::min<size_t>(hashes.size(), features.starts[size_t(n)]);
+  const size_t mask = slots_.size() - 1;
+  constexpr size_t kAhead = 8;  // features between the two prefetches and the use
+  struct Found {
+    uint32_t begin = 0;
+    uint16_t count = 0;
+  };
+  std::array<Found, kAhead> found{};
+  auto probe = [&](size_t j) {
+    Found result;
+    const uint32_t hash = hashes[j];
+    for (size_t i = Mix(hash) & mask; slots_[i].used; i = (i + 1) & mask) {
+      if (slots_[i].key != hash) continue;
+      result = {slots_[i].begin, slots_[i].count};
+      __builtin_prefetch(&weights_[result.begin]);
+      break;
+    }
+    found[j % kAhead] = result;
+  };
+  auto prefetch_slot = [&](size_t j) { __builtin_prefetch(&slots_[Mix(hashes[j]) & mask]); };
+  for (size_t j = 0; j < std::min(total, 2 * kAhead); ++j) prefetch_slot(j);
+  for (size_t j = 0; j < std::min(total, kAhead); ++j) probe(j);
+  int t = 0;
+  for (size_t j = 0; j < total; ++j) {
+    while (features.starts[size_t(t) + 1] <= j) ++t;
+    const Found here = found[j % kAhead];
+    if (j + 2 * kAhead < total) prefetch_slot(j + 2 * kAhead);
+    if (j + kAhead < total) probe(j + kAhead);
+    float* row = &scores[size_t(t) * kLabelCount];
+    const Weight* weight = weights_.data() + here.begin;
+    for (uint16_t e = 0; e < here.count; ++e) {
+      row[weight[e].label] += float(weight[e].value) * scale_;
+    }
   }
   return Viterbi(scores, n, transitions_);
 }

@@ -16,8 +16,8 @@ uint32_t WordClasses::Key(std::string_view word) { return Hasher(3).Add(word).Fi
 
 uint16_t WordClasses::ClassOf(std::string_view word) const {
   if (classes_.empty()) return kUnknown;
-  auto found = classes_.find(Key(word));
-  return found == classes_.end() ? kUnknown : found->second;
+  const uint16_t* found = classes_.Find(Key(word));
+  return found == nullptr ? kUnknown : *found;
 }
 
 void WordClasses::Set(std::string_view word, uint16_t word_class) {
@@ -25,7 +25,7 @@ void WordClasses::Set(std::string_view word, uint16_t word_class) {
 }
 
 void WordClasses::Write(ByteWriter& writer) const {
-  std::vector<std::pair<uint32_t, uint16_t>> sorted(classes_.begin(), classes_.end());
+  std::vector<std::pair<uint32_t, uint16_t>> sorted = classes_.Entries();
   std::sort(sorted.begin(), sorted.end());
   writer.U32(uint32_t(sorted.size()));
   for (const auto& [key, word_class] : sorted) {
@@ -40,7 +40,6 @@ Status WordClasses::Read(ByteReader& reader) {
   if (!reader.U32(&count) || count > reader.remaining() / 6) {
     return Status::Corruption("word class table truncated");
   }
-  classes_.reserve(count);
   for (uint32_t i = 0; i < count; ++i) {
     uint32_t key = 0;
     uint16_t word_class = 0;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ner/bytes.h"
+#include "ner/u32_table.h"
 #include "newsloom/status.h"
 
 namespace newsloom::ner {
@@ -30,7 +31,7 @@ class WordClasses {
 
  private:
   static uint32_t Key(std::string_view word);
-  std::unordered_map<uint32_t, uint16_t> classes_;
+  U32Table<uint16_t> classes_;
 };
 
 // Learns `class_count` classes for the words seen at least `min_count` times

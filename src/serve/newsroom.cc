@@ -1,6 +1,6 @@
 #include "serve/newsroom.h"
 
-#include <map>
+#include <optional>
 #include <unordered_map>
 
 namespace newsloom::serve {
@@ -31,9 +31,13 @@ Result<std::vector<AddOutcome>> Newsroom::Add(std::vector<Article> articles) {
   for (const Article& article : articles) {
     if (article.id.empty()) return Status::InvalidArgument("an article has no id");
   }
+  if (articles.empty()) return std::vector<AddOutcome>();
+  // The expensive part (analysis) runs here, in parallel across callers.
+  if (prepare_) {
+    for (Article& article : articles) prepare_(article);
+  }
   Request request;
   request.articles = std::move(articles);
-  if (request.articles.empty()) return std::vector<AddOutcome>();
   Status status = Submit(request);
   if (!status.ok()) return status;
   return std::move(request.outcomes);
@@ -73,30 +77,28 @@ Status Newsroom::Submit(Request& request) {
 
 void Newsroom::WriteGroup(const std::vector<Request*>& group) {
   store::WriteBatch batch;
-  std::map<std::string, Story> stories;  // changed stories by id, the last version wins
-  std::unordered_map<std::string, uint64_t> pending_hashes;  // articles earlier in this group
-  auto take = [&](std::vector<Story> changed) {
-    for (Story& story : changed) stories[story.id] = std::move(story);
-  };
+  // Articles added (their hash) or removed (nullopt) earlier in this group.
+  std::unordered_map<std::string, std::optional<uint64_t>> pending_hashes;
   for (Request* request : group) {
     if (request->articles.empty()) {
       auto stored = store_.ArticleHash(request->removal);
-      bool pending = pending_hashes.count(request->removal) > 0;
+      auto pending = pending_hashes.find(request->removal);
+      bool present = pending != pending_hashes.end() ? pending->second.has_value()
+                                                     : stored.ok() && stored->has_value();
       if (!stored.ok()) {
         request->status = stored.status();
-      } else if (!stored->has_value() && !pending) {
+      } else if (!present) {
         request->status = Status::NotFound("no article " + request->removal);
       } else {
         std::erase_if(batch.articles,
                       [&](const Article& article) { return article.id == request->removal; });
         batch.deleted_articles.push_back(request->removal);
-        pending_hashes.erase(request->removal);
-        take(builder_.Remove(request->removal));
+        pending_hashes[request->removal] = std::nullopt;
+        builder_.NoteRemove(request->removal);
       }
       continue;
     }
     for (Article& article : request->articles) {
-      if (prepare_) prepare_(article);
       uint64_t hash = store::ArticleContentHash(article);
       std::optional<uint64_t> previous;
       if (auto pending = pending_hashes.find(article.id); pending != pending_hashes.end()) {
@@ -115,13 +117,14 @@ void Newsroom::WriteGroup(const std::vector<Request*>& group) {
       }
       request->outcomes.push_back(previous ? AddOutcome::kUpdated : AddOutcome::kInserted);
       pending_hashes[article.id] = hash;
-      take(builder_.Add(article));
+      builder_.NoteAdd(article);
       batch.articles.push_back(std::move(article));
     }
   }
-  for (auto& [id, story] : stories) {
+  // Each story the group changed, told once in its final state.
+  for (Story& story : builder_.TakeChanged()) {
     if (story.articles.empty()) {
-      batch.deleted_stories.push_back(id);
+      batch.deleted_stories.push_back(story.id);
     } else {
       batch.stories.push_back(std::move(story));
     }

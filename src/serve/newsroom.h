@@ -2,10 +2,13 @@
 // builder over them and writes articles and changed stories to the store in
 // one transaction; returns only once that transaction is committed.
 //
-// Thread-safe. Concurrent callers are committed together (group commit, as
-// in leveldb's write queue): the first waiting caller writes the batches of
-// everyone queued behind it in one transaction, so one fsync serves many
-// requests. The StoryBuilder is only ever called by that one writer.
+// Thread-safe. Each caller prepares (analyzes) its own articles on its own
+// thread, outside any lock, so requests are analyzed in parallel. Concurrent
+// callers are then committed together (group commit, as in leveldb's write
+// queue): the first waiting caller writes the batches of everyone queued
+// behind it in one transaction, so one fsync serves many requests, and each
+// story the group changed is told once. The StoryBuilder is only ever called
+// by that one writer.
 #ifndef NEWSLOOM_SERVE_NEWSROOM_H_
 #define NEWSLOOM_SERVE_NEWSROOM_H_
 
@@ -33,8 +36,9 @@ std::string_view OutcomeName(AddOutcome outcome);  // "inserted", "updated", "un
 
 class Newsroom {
  public:
-  // Runs on each new or changed article before it is stored and handed to the
-  // story builder (the analyze stage plugs in here). May be empty.
+  // Runs on each article given to Add, on the caller's thread and outside any
+  // lock, before it is compared with the stored one and handed to the story
+  // builder (the analyze stage plugs in here). Must be thread-safe. May be empty.
   using Prepare = std::function<void(Article&)>;
 
   // `store` and `builder` must outlive the Newsroom.

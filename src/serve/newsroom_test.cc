@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
 
 #include "serve/test_util.h"
@@ -57,9 +58,9 @@ TEST(NewsroomTest, DuplicateIdsInOneCallKeepTheLast) {
 TEST(NewsroomTest, ConcurrentWritersAllCommit) {
   TemporaryStore store;
   SingleArticleStories builder;
-  int prepared = 0;
+  std::atomic<int> prepared{0};
   Newsroom newsroom(*store, builder, [&](Article& article) {
-    ++prepared;  // only the group's leader calls this, one at a time
+    ++prepared;  // each caller prepares its own articles, concurrently
     article.category = "prepared";
   });
   constexpr int kThreads = 8, kEach = 40;

@@ -137,10 +137,10 @@ void Server::ApiRoutes() {
                  if (!story.ok()) return SendError(response, story.status());
                  json body = store::StoryToJson(*story);
                  json details = json::array();
-                 for (const std::string& id : story->articles) {
-                   auto article = store_.GetArticle(id);
-                   if (article.ok()) details.push_back(ArticleJson(*article, false));
-                 }
+                 auto articles = store_.GetArticleHeaders(story->articles);
+                 if (!articles.ok()) return SendError(response, articles.status());
+                 for (const Article& article : *articles)
+                   details.push_back(ArticleJson(article, false));
                  body["article_details"] = std::move(details);
                  SendJson(response, 200, body);
                });

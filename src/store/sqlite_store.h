@@ -26,6 +26,7 @@ class SqliteStore : public Store {
   Result<std::optional<uint64_t>> ArticleHash(const std::string& id) override;
   Result<Article> GetArticle(const std::string& id) override;
   Result<Story> GetStory(const std::string& id) override;
+  Result<std::vector<Article>> GetArticleHeaders(const std::vector<std::string>& ids) override;
   Result<std::vector<std::string>> StoriesOfArticle(const std::string& id) override;
   Result<std::vector<std::string>> ArticleIdsInPublicationOrder() override;
   Result<StoryPage> ListStories(const StoryListQuery& query) override;

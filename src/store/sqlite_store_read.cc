@@ -315,6 +315,26 @@ Result<Article> SqliteStore::GetArticle(const std::string& id) {
   return article;
 }
 
+Result<std::vector<Article>> SqliteStore::GetArticleHeaders(const std::vector<std::string>& ids) {
+  std::vector<Article> articles;
+  if (ids.empty()) return articles;
+  ASSIGN_OR_RETURN(reader, Borrow());
+  RETURN_IF_ERROR(reader->Exec("BEGIN"));
+  struct EndRead {
+    Connection& connection;
+    ~EndRead() { connection.Exec("COMMIT"); }
+  } end_read{*reader};
+  ASSIGN_OR_RETURN(row, reader->Prepare(std::string("SELECT ") + kArticleColumns +
+                                        " FROM articles a WHERE a.id = ?1"));
+  articles.reserve(ids.size());
+  for (const std::string& id : ids) {
+    row->Bind(1, id);
+    if (row->Step()) articles.push_back(ArticleAt(*row));
+    RETURN_IF_ERROR(row->Run());  // resets for the next id
+  }
+  return articles;
+}
+
 Status SqliteStore::LoadMembers(Connection& connection, Story& story) {
   ASSIGN_OR_RETURN(
       rows,

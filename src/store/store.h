@@ -102,6 +102,10 @@ class Store {
 
   virtual Result<Article> GetArticle(const std::string& id) = 0;  // NotFound when absent
   virtual Result<Story> GetStory(const std::string& id) = 0;      // NotFound when absent
+  // Articles `ids` without their paragraphs, entities and dates (what a list
+  // of articles shows), in the order of `ids`, read together; unknown ids are
+  // left out.
+  virtual Result<std::vector<Article>> GetArticleHeaders(const std::vector<std::string>& ids) = 0;
   // Ids of the stories article `id` belongs to (usually one).
   virtual Result<std::vector<std::string>> StoriesOfArticle(const std::string& id) = 0;
   // Every article id, by publication time (undated last, ties by id): the

@@ -95,6 +95,22 @@ TEST_F(StoreTest, ArticleRoundTripsWithEveryField) {
   EXPECT_EQ(store_->GetArticle("missing").status().code(), Status::Code::kNotFound);
 }
 
+TEST_F(StoreTest, ArticleHeadersComeInTheOrderAskedWithoutTheText) {
+  Put(MakeArticle("one", "First", "Body one."));
+  Put(MakeArticle("two", "Second", "Body two."));
+  auto headers = store_->GetArticleHeaders({"two", "missing", "one"});
+  ASSERT_TRUE(headers.ok()) << headers.status().ToString();
+  ASSERT_EQ(headers->size(), 2u);
+  EXPECT_EQ((*headers)[0].id, "two");
+  EXPECT_EQ((*headers)[0].title, "Second");
+  EXPECT_EQ((*headers)[1].id, "one");
+  EXPECT_EQ((*headers)[1].url, store_->GetArticle("one")->url);
+  EXPECT_EQ((*headers)[1].published->utc_seconds,
+            store_->GetArticle("one")->published->utc_seconds);
+  EXPECT_TRUE((*headers)[1].paragraphs.empty());
+  EXPECT_TRUE(store_->GetArticleHeaders({})->empty());
+}
+
 TEST_F(StoreTest, ContentHashIgnoresFetchTimeButSeesTextChanges) {
   Article article = MakeArticle("one", "Title", "Body.");
   Article refetched = article;

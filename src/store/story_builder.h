@@ -9,7 +9,9 @@
 #ifndef NEWSLOOM_STORE_STORY_BUILDER_H_
 #define NEWSLOOM_STORE_STORY_BUILDER_H_
 
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "newsloom/article.h"
@@ -28,6 +30,25 @@ class StoryBuilder {
 
   // Forgets article `id`; returns the changed stories as Add does.
   virtual std::vector<Story> Remove(const std::string& id) = 0;
+
+  // The same for a transaction of many changes: NoteAdd and NoteRemove take
+  // each change in, TakeChanged then returns every story changed since its
+  // last call, complete and in its final state, each once. A builder whose
+  // stories are costly to tell overrides these to tell each story once per
+  // transaction; the defaults tell them at every change.
+  virtual void NoteAdd(const Article& article) { Keep(Add(article)); }
+  virtual void NoteRemove(const std::string& id) { Keep(Remove(id)); }
+  virtual std::vector<Story> TakeChanged() {
+    std::vector<Story> stories;
+    for (auto& [id, story] : std::exchange(noted_, {})) stories.push_back(std::move(story));
+    return stories;
+  }
+
+ private:
+  void Keep(std::vector<Story> stories) {
+    for (Story& story : stories) noted_[story.id] = std::move(story);
+  }
+  std::map<std::string, Story> noted_;  // by id, the last version wins
 };
 
 }  // namespace newsloom::store
