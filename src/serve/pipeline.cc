@@ -11,11 +11,11 @@ namespace {
 
 // The real story pipeline behind the store: dedup, cluster and the story
 // stage through newsloom::StoryIndex. At start-up it re-adds what the store
-// holds in publication order, which gives back the same story ids.
+// holds in the order it arrived, which gives back the same stories and ids.
 class IndexedStories final : public store::StoryBuilder {
  public:
   explicit IndexedStories(store::Store& store) : index_(StoryIndex::Create()) {
-    auto ids = store.ArticleIdsInPublicationOrder();
+    auto ids = store.ArticleIdsInArrivalOrder();
     if (!ids.ok()) {
       std::fprintf(stderr, "newsloom: reading the store: %s\n", ids.status().ToString().c_str());
       return;

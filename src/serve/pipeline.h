@@ -15,7 +15,7 @@
 namespace newsloom::serve {
 
 // A builder ready to continue from what `store` holds: it re-adds the stored
-// articles in publication order, which gives back the same story ids.
+// articles in the order they arrived, which gives back the same stories and ids.
 std::unique_ptr<store::StoryBuilder> DefaultStoryBuilder(store::Store& store);
 
 // Analysis for articles that did not come through the engine (posted to the

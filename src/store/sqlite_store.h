@@ -28,7 +28,7 @@ class SqliteStore : public Store {
   Result<Story> GetStory(const std::string& id) override;
   Result<std::vector<Article>> GetArticleHeaders(const std::vector<std::string>& ids) override;
   Result<std::vector<std::string>> StoriesOfArticle(const std::string& id) override;
-  Result<std::vector<std::string>> ArticleIdsInPublicationOrder() override;
+  Result<std::vector<std::string>> ArticleIdsInArrivalOrder() override;
   Result<StoryPage> ListStories(const StoryListQuery& query) override;
   Result<std::vector<ArticleHit>> SearchArticles(const SearchQuery& query) override;
   Result<std::vector<StoryHit>> SearchStories(const SearchQuery& query) override;

@@ -377,10 +377,10 @@ Result<std::vector<std::string>> SqliteStore::StoriesOfArticle(const std::string
   return stories;
 }
 
-Result<std::vector<std::string>> SqliteStore::ArticleIdsInPublicationOrder() {
+Result<std::vector<std::string>> SqliteStore::ArticleIdsInArrivalOrder() {
   ASSIGN_OR_RETURN(reader, Borrow());
-  ASSIGN_OR_RETURN(rows, reader->Prepare("SELECT id FROM articles "
-                                         "ORDER BY published IS NULL, published, id"));
+  // A replaced article keeps its rowid, so rowids are the order of first arrival.
+  ASSIGN_OR_RETURN(rows, reader->Prepare("SELECT id FROM articles ORDER BY rowid"));
   std::vector<std::string> ids;
   while (rows->Step()) ids.push_back(rows->Text(0));
   RETURN_IF_ERROR(rows->status());

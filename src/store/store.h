@@ -108,9 +108,10 @@ class Store {
   virtual Result<std::vector<Article>> GetArticleHeaders(const std::vector<std::string>& ids) = 0;
   // Ids of the stories article `id` belongs to (usually one).
   virtual Result<std::vector<std::string>> StoriesOfArticle(const std::string& id) = 0;
-  // Every article id, by publication time (undated last, ties by id): the
-  // order in which a story builder is rebuilt at start-up.
-  virtual Result<std::vector<std::string>> ArticleIdsInPublicationOrder() = 0;
+  // Every article id, in the order the articles were first stored: the order
+  // in which a story builder is rebuilt at start-up, so that the online
+  // clustering groups them as it did when they arrived.
+  virtual Result<std::vector<std::string>> ArticleIdsInArrivalOrder() = 0;
 
   virtual Result<StoryPage> ListStories(const StoryListQuery& query) = 0;
   // Best first. Title matches weigh more than lead (description or first

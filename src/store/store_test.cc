@@ -111,6 +111,18 @@ TEST_F(StoreTest, ArticleHeadersComeInTheOrderAskedWithoutTheText) {
   EXPECT_TRUE(store_->GetArticleHeaders({})->empty());
 }
 
+TEST_F(StoreTest, ArticleIdsComeInArrivalOrderAcrossReplacementAndReopen) {
+  // Published newest first, so publication order would be the reverse.
+  Put(MakeArticle("late", "Third by date", "Body.", 3000));
+  Put(MakeArticle("early", "First by date", "Body.", 1000));
+  Put(MakeArticle("middle", "Second by date", "Body.", 2000));
+  Put(MakeArticle("late", "Third by date, updated", "New body.", 3000));
+  Reopen();
+  auto ids = store_->ArticleIdsInArrivalOrder();
+  ASSERT_TRUE(ids.ok()) << ids.status().ToString();
+  EXPECT_EQ(*ids, (std::vector<std::string>{"late", "early", "middle"}));
+}
+
 TEST_F(StoreTest, ContentHashIgnoresFetchTimeButSeesTextChanges) {
   Article article = MakeArticle("one", "Title", "Body.");
   Article refetched = article;
