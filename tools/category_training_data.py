@@ -129,15 +129,20 @@ def reuters_stories(data):
             title = re.search(r"<TITLE>(.*?)</TITLE>", body, re.S)
             text = re.search(r"<BODY>(.*?)</BODY>", body, re.S)
             if topics and title and text:
-                yield match.group(1), topics, html.unescape(title.group(1)), html.unescape(text.group(1))
+                yield match.group(1), topics, *wire_text(html.unescape(title.group(1)),
+                                                         html.unescape(text.group(1)))
+
+
+def wire_text(title, text):
+    """Undoes the wire's hard line breaks, its end mark and its all-caps headlines."""
+    text = re.sub(r"\s*\n\s*", " ", text).replace(" Reuter \x03", "").strip()
+    return title.title() if title.isupper() else title, text
 
 
 def from_reuters(data):
     stories = sorted(reuters_stories(data), key=lambda story: stable_hash("reuters/" + story[0]))
     for newid, _topics, title, text in stories[:REUTERS_ECONOMY_SAMPLE]:
-        # Undo the wire's hard line breaks and its all-caps headlines.
-        text = re.sub(r"\s*\n\s*", " ", text).replace(" Reuter \x03", "").strip()
-        yield example(title.title() if title.isupper() else title, text, "economy", "reuters")
+        yield example(title, text, "economy", "reuters")
 
 
 def wcxb_page_type(truth):

@@ -9,7 +9,6 @@ library only; the output is deterministic.
 import argparse
 import json
 import os
-import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -21,8 +20,7 @@ def stories(data):
         for record in read_jsonl(os.path.join(data, "classify", name + ".jsonl")):
             yield f"{name}/{record['id']}", record["title"], record["text"]
     for newid, _topics, title, text in reuters_stories(data):
-        text = re.sub(r"\s*\n\s*", " ", text).replace(" Reuter \x03", "").strip()
-        yield f"reuters/{newid}", title.title() if title.isupper() else title, text
+        yield f"reuters/{newid}", title, text
 
 
 def main():
