@@ -1,8 +1,8 @@
 #include "cluster/background.h"
 
 #include <algorithm>
-#include <cstring>
 
+#include "cluster/binary_io.h"
 #include "common/embedded.h"
 
 NEWSLOOM_DECLARE_EMBEDDED(cluster_idf_model);
@@ -14,40 +14,26 @@ namespace {
 constexpr std::string_view kMagic = "NLIDF001";
 constexpr size_t kEntryBytes = sizeof(uint64_t) + sizeof(uint32_t);
 
-template <typename T>
-void Put(std::string& out, T value) {
-  char bytes[sizeof(T)];
-  std::memcpy(bytes, &value, sizeof(T));
-  out.append(bytes, sizeof(T));
-}
-
-template <typename T>
-T Get(std::string_view bytes, size_t at) {
-  T value;
-  std::memcpy(&value, bytes.data() + at, sizeof(T));
-  return value;
-}
-
 }  // namespace
 
 Result<DocumentFrequencies> DocumentFrequencies::Parse(std::string_view bytes) {
-  const size_t header = kMagic.size() + sizeof(uint64_t) + sizeof(uint64_t);
-  if (bytes.size() < header || bytes.substr(0, kMagic.size()) != kMagic) {
+  if (bytes.substr(0, kMagic.size()) != kMagic) {
     return Status::Corruption("not a newsloom IDF table");
   }
+  Reader in(bytes.substr(kMagic.size()));
   DocumentFrequencies table;
-  table.documents_ = Get<uint64_t>(bytes, kMagic.size());
-  const auto count = Get<uint64_t>(bytes, kMagic.size() + sizeof(uint64_t));
-  if (count > (bytes.size() - header) / kEntryBytes ||
-      bytes.size() != header + count * kEntryBytes) {
+  uint64_t count = 0;
+  if (!in.Get(table.documents_) || !in.Get(count) || count > in.remaining() / kEntryBytes ||
+      count * kEntryBytes != in.remaining()) {
     return Status::Corruption("IDF table: wrong size for its term count");
   }
   table.counts_.reserve(count);
   uint64_t previous = 0;
   for (size_t k = 0; k < count; ++k) {
-    const size_t at = header + k * kEntryBytes;
-    const auto hash = Get<uint64_t>(bytes, at);
-    const auto frequency = Get<uint32_t>(bytes, at + sizeof(uint64_t));
+    uint64_t hash = 0;
+    uint32_t frequency = 0;
+    in.Get(hash);
+    in.Get(frequency);
     if ((k > 0 && hash <= previous) || frequency > table.documents_) {
       return Status::Corruption("IDF table: terms out of order or counted past its documents");
     }
@@ -60,7 +46,8 @@ Result<DocumentFrequencies> DocumentFrequencies::Parse(std::string_view bytes) {
 const DocumentFrequencies& DocumentFrequencies::BuiltIn() {
   static const DocumentFrequencies table = [] {
     auto parsed = Parse(NEWSLOOM_EMBEDDED(cluster_idf_model));
-    // The build links a table it checked; an empty one only weakens early IDF.
+    // A table that does not parse (a test checks the shipped one) leaves the
+    // IDF to the stream's own counts.
     return parsed.ok() ? std::move(*parsed) : DocumentFrequencies();
   }();
   return table;
@@ -69,14 +56,15 @@ const DocumentFrequencies& DocumentFrequencies::BuiltIn() {
 std::string DocumentFrequencies::Serialize() const {
   std::vector<std::pair<uint64_t, uint32_t>> entries(counts_.begin(), counts_.end());
   std::sort(entries.begin(), entries.end());
-  std::string out(kMagic);
-  Put<uint64_t>(out, documents_);
-  Put<uint64_t>(out, entries.size());
+  Writer out;
+  out.out().append(kMagic);
+  out.Put<uint64_t>(documents_);
+  out.Put<uint64_t>(entries.size());
   for (const auto& [hash, frequency] : entries) {
-    Put<uint64_t>(out, hash);
-    Put<uint32_t>(out, frequency);
+    out.Put<uint64_t>(hash);
+    out.Put<uint32_t>(frequency);
   }
-  return out;
+  return std::move(out.out());
 }
 
 void DocumentFrequencyCounter::Add(const std::vector<WeightedTerm>& terms) {

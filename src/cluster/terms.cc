@@ -102,7 +102,6 @@ TermExtractor::Stemmer& TermExtractor::StemmerFor(std::string_view language) {
   if (found != stemmers_.end()) return found->second;
   Stemmer& stemmer = stemmers_[name];
   stemmer.snowball = sb_stemmer_new(name, "UTF_8");
-  stemmer.words.reserve(kStemCacheLimit);
   return stemmer;
 }
 
