@@ -8,6 +8,7 @@
 
 #include "cluster/clusterer.h"
 #include "cluster/rank.h"
+#include "common/strings.h"
 #include "dedup/dedup.h"
 #include "ner/story_entities.h"
 #include "story/story.h"
@@ -15,6 +16,32 @@
 namespace newsloom {
 
 namespace {
+
+// A headline for a story whose pages have none and whose text gave no summary
+// sentence (a digest item cut short: "... speaking in an interview on Thursday
+// ..."): the opening of its first paragraph, up to the first sentence end or
+// elision, shortened at a word and marked with an ellipsis when cut.
+std::string OpeningLine(const Article& article) {
+  constexpr size_t kMaxBytes = 140;
+  if (article.paragraphs.empty()) return "";
+  std::string_view text = TrimView(article.paragraphs.front().text);
+  size_t sentence_end = text.find(". ");
+  size_t elision = std::min(text.find("..."), text.find("\u2026"));
+  bool elided = elision < sentence_end;
+  if (elided) {
+    text = TrimView(text.substr(0, elision));
+  } else if (sentence_end != std::string_view::npos) {
+    text = text.substr(0, sentence_end + 1);
+  }
+  if (text.size() > kMaxBytes) {
+    size_t space = text.rfind(' ', kMaxBytes);
+    text = TrimView(text.substr(0, space == std::string_view::npos ? 0 : space));
+    elided = true;
+  }
+  std::string line(text);
+  if (elided && !line.empty()) line += "\u2026";
+  return line;
+}
 
 class StoryIndexImpl final : public StoryIndex {
  public:
@@ -121,8 +148,9 @@ class StoryIndexImpl final : public StoryIndex {
       if (article == nullptr) continue;
       members.push_back(article);
       kept.push_back(id);
-      if (!article->source.empty() && article->duplicate_of.empty())
-        sources.insert(article->source);
+      // A page without a url names its outlet at most (a digest's line "... - Reuters").
+      const std::string& source = article->source.empty() ? article->site_name : article->source;
+      if (!source.empty() && article->duplicate_of.empty()) sources.insert(source);
     }
     if (members.empty()) return false;
     story.articles = std::move(kept);
@@ -132,6 +160,8 @@ class StoryIndexImpl final : public StoryIndex {
     // Pages saved without a headline (digest items) leave the story untitled;
     // its first summary sentence, quoted as is, names it instead.
     if (story.title.empty() && !story.summary.empty()) story.title = story.summary.front().text;
+    for (size_t m = 0; m < members.size() && story.title.empty(); ++m)
+      story.title = OpeningLine(*members[m]);
     return true;
   }
 
