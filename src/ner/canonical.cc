@@ -1,6 +1,7 @@
 #include "ner/canonical.h"
 
 #include <array>
+#include <vector>
 
 #include "common/strings.h"
 
@@ -65,6 +66,33 @@ bool IsTrimmed(char c) {
          c == ';' || c == '-';
 }
 
+// "TOKYO" (a dateline) as "Tokyo" when the gazetteer knows the place; names
+// with a lower-case letter, and places it does not know, stay as written.
+std::string PlaceCase(std::string_view name, const Gazetteer& gazetteer) {
+  int letters = 0;
+  for (char c : name) {
+    if (IsAsciiLower(c)) return std::string(name);
+    letters += IsAsciiUpper(c);
+  }
+  std::vector<std::string> lower_words;
+  for (std::string_view word : Split(name, ' ')) {
+    if (!word.empty()) lower_words.push_back(AsciiLower(word));
+  }
+  if (letters < 2 || lower_words.empty() || lower_words.size() > size_t(kMaxPhraseTokens) ||
+      (gazetteer.Lookup(Gazetteer::PhraseHash(lower_words)) & (kCity | kCountry)) == 0) {
+    return std::string(name);
+  }
+  std::string cased;
+  for (const std::string& word : lower_words) {
+    if (!cased.empty()) cased.push_back(' ');
+    for (size_t i = 0; i < word.size(); ++i) {
+      bool starts = i == 0 || word[i - 1] == '-';
+      cased.push_back(starts && IsAsciiLower(word[i]) ? char(word[i] - 'a' + 'A') : word[i]);
+    }
+  }
+  return cased;
+}
+
 }  // namespace
 
 std::string_view StripTitles(std::string_view text) {
@@ -90,7 +118,7 @@ std::string_view StripTitles(std::string_view text) {
   return text;
 }
 
-std::string CanonicalName(std::string_view text, Entity::Type type, const Gazetteer& gazetteer) {
+std::string CanonicalName(std::string_view text, Entity::Type* type, const Gazetteer& gazetteer) {
   // ASCII marks and typographic quotes (U+2018, U+2019, U+201C, U+201D) at either end.
   bool trimmed = true;
   while (trimmed && !text.empty()) {
@@ -116,9 +144,14 @@ std::string CanonicalName(std::string_view text, Entity::Type type, const Gazett
     }
   }
   text = StripTitles(text);
+  if (*type == Entity::Type::kPerson) return CollapseWhitespace(text);
   std::string_view country = gazetteer.CountryOf(text);
-  if (!country.empty() && type != Entity::Type::kPerson) return std::string(country);
-  return CollapseWhitespace(text);
+  if (!country.empty()) {
+    *type = Entity::Type::kLocation;  // "Japanese" points to Japan, a place
+    return std::string(country);
+  }
+  std::string name = CollapseWhitespace(text);
+  return *type == Entity::Type::kLocation ? PlaceCase(name, gazetteer) : name;
 }
 
 }  // namespace newsloom::ner

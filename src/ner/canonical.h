@@ -13,8 +13,10 @@ namespace newsloom::ner {
 // Strips leading titles ("Prime Minister", "Mr.", "President"), possessive
 // endings and surrounding punctuation; maps demonyms and country aliases to
 // the country's common name ("Japanese" -> "Japan", "U.S." -> "United
-// States"). Returns "" when nothing of the name is left.
-std::string CanonicalName(std::string_view text, Entity::Type type, const Gazetteer& gazetteer);
+// States"), and then sets *type to a place; writes an all-capitals place the
+// gazetteer knows in its usual case ("TOKYO" -> "Tokyo"). Returns "" when
+// nothing of the name is left.
+std::string CanonicalName(std::string_view text, Entity::Type* type, const Gazetteer& gazetteer);
 
 // Leading titles of `text` removed ("Prime Minister Shigeru Ishiba" ->
 // "Shigeru Ishiba").

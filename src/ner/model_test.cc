@@ -105,11 +105,36 @@ TEST(TaggerTest, FindsNamesWithOffsets) {
       ishiba = true;
     }
     if (entity.text == "Tokyo" && entity.type == Entity::Type::kLocation) tokyo = true;
-    if (entity.text == "Japanese" && entity.canonical == "Japan") japan = true;
+    if (entity.text == "Japanese" && entity.canonical == "Japan") {
+      japan = true;
+      EXPECT_EQ(entity.type, Entity::Type::kLocation);  // the demonym points to a place
+    }
   }
   EXPECT_TRUE(ishiba);
   EXPECT_TRUE(tokyo);
   EXPECT_TRUE(japan);
+}
+
+TEST(TaggerTest, AnAllCapitalsDatelineNamesThePlaceInItsUsualCase) {
+  auto tagger = Tagger::FromEmbeddedModel();
+  ASSERT_TRUE(tagger.ok());
+  Article article;
+  article.paragraphs.push_back(
+      {Paragraph::Kind::kText,
+       "TOKYO: Japanese Foreign Minister Takeshi Iwaya said on Tuesday that the ban was "
+       "unacceptable, and NATO officials agreed."});
+  (*tagger)->Tag(article);
+  bool tokyo = false;
+  for (const Entity& entity : article.entities) {
+    if (entity.text == "TOKYO") {
+      tokyo = true;
+      EXPECT_EQ(entity.canonical, "Tokyo");
+    }
+    if (entity.text == "NATO") {
+      EXPECT_EQ(entity.canonical, "NATO");  // not a place it knows
+    }
+  }
+  EXPECT_TRUE(tokyo);
 }
 
 TEST(TaggerTest, HostileTextNeverCrashes) {

@@ -114,7 +114,7 @@ void Tagger::Tag(Article& article) const {
       entity.paragraph = sources[s].paragraph;
       entity.offset = first.offset;
       entity.text = text.substr(first.offset, last.offset + last.text.size() - first.offset);
-      entity.canonical = CanonicalName(entity.text, entity.type, model_.gazetteer());
+      entity.canonical = CanonicalName(entity.text, &entity.type, model_.gazetteer());
       if (entity.canonical.empty()) continue;
       article.entities.push_back(std::move(entity));
     }
