@@ -24,11 +24,8 @@ while (($# > 0)); do
   esac
 done
 
-newsloom=${NEWSLOOM:-$root/build/release/src/cli/newsloom}
-if [[ ! -x $newsloom ]]; then
-  cmake --preset release >/dev/null
-  cmake --build --preset release --target newsloom
-fi
+source "$root/scripts/model_lib.sh"
+newsloom=$(newsloom_binary "$root")
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
