@@ -106,4 +106,50 @@ uint32_t DecodeUtf8(std::string_view text, size_t* position) {
   return code_point;
 }
 
+namespace {
+
+uint32_t LowerCodePoint(uint32_t c) {
+  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3AB && c != 0x3A2) ||
+      (c >= 0x410 && c <= 0x42F)) {
+    return c + 0x20;  // Latin-1, Greek and Russian capitals
+  }
+  if (c >= 0x400 && c <= 0x40F) return c + 0x50;  // Ѐ..Џ
+  if (c >= 0x100 && c <= 0x17F) {
+    // Latin Extended-A pairs capitals with the next code point, except Ÿ.
+    bool odd_pairs = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+    if (c == 0x178) return 0xFF;
+    if (c == 0x130 || c == 0x138 || c == 0x149 || c == 0x17F) return c;  // no simple pair
+    return (c % 2 == 1) == odd_pairs ? c + 1 : c;
+  }
+  if (c == 0x386) return 0x3AC;
+  if (c >= 0x388 && c <= 0x38A) return c + 0x25;
+  if (c == 0x38C) return 0x3CC;
+  if (c == 0x38E || c == 0x38F) return c + 0x3F;
+  return c;
+}
+
+}  // namespace
+
+std::string LowerUtf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    unsigned char byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      out.push_back(byte >= 'A' && byte <= 'Z' ? char(byte + 0x20) : char(byte));
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    uint32_t code_point = DecodeUtf8(text, &i);
+    uint32_t lower = LowerCodePoint(code_point);
+    if (lower == code_point) {
+      out.append(text.substr(start, i - start));  // unchanged bytes, invalid ones too
+    } else {
+      AppendUtf8(lower, &out);
+    }
+  }
+  return out;
+}
+
 }  // namespace newsloom

@@ -19,6 +19,11 @@ void AppendUtf8(uint32_t code_point, std::string* out);
 // Decodes the code point at text[*position] and advances; U+FFFD on bad input.
 uint32_t DecodeUtf8(std::string_view text, size_t* position);
 
+// Lower case for ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic
+// letters (simple one-to-one mappings); every other byte as it is. For
+// matching phrases in the languages news is written in, not for display.
+std::string LowerUtf8(std::string_view text);
+
 }  // namespace newsloom
 
 #endif  // NEWSLOOM_COMMON_UTF8_H_

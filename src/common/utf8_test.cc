@@ -40,5 +40,19 @@ TEST(Utf8Test, DecodeAndAppendRoundTrip) {
   }
 }
 
+TEST(Utf8Test, LowerUtf8FoldsTheCapitalsOfEuropeanScripts) {
+  EXPECT_EQ(LowerUtf8("Ähnliche ARTIKEL"), "ähnliche artikel");
+  EXPECT_EQ(LowerUtf8("À LIRE AUSSI"), "à lire aussi");
+  EXPECT_EQ(LowerUtf8("Читайте ТАКЖЕ"), "читайте также");
+  EXPECT_EQ(LowerUtf8("ŁÓDŹ Ελλάδα ΆΈ"), "łódź ελλάδα άέ");
+  EXPECT_EQ(LowerUtf8("東京 × ÷ ß"), "東京 × ÷ ß");
+  std::string invalid =
+      "A\xFF"
+      "B";
+  EXPECT_EQ(LowerUtf8(invalid),
+            "a\xFF"
+            "b");  // bytes it cannot decode stay as they are
+}
+
 }  // namespace
 }  // namespace newsloom

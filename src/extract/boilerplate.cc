@@ -172,7 +172,7 @@ bool IsOneOf(std::string_view text, std::span<const std::string_view> words) {
   return std::find(words.begin(), words.end(), text) != words.end();
 }
 
-// A line as the rules see it: whitespace collapsed, ASCII lower-cased, and
+// A line as the rules see it: whitespace collapsed, lower-cased (LowerUtf8), and
 // its core without edge decoration.
 struct NormalizedLine {
   std::string lower;
@@ -180,7 +180,7 @@ struct NormalizedLine {
   size_t core_size = 0;
   int words = 0;
 
-  explicit NormalizedLine(std::string_view line) : lower(AsciiLower(CollapseWhitespace(line))) {
+  explicit NormalizedLine(std::string_view line) : lower(LowerUtf8(CollapseWhitespace(line))) {
     std::string_view core = StripEdgeMarks(lower);
     core_begin = static_cast<size_t>(core.data() - lower.data());
     core_size = core.size();
@@ -239,7 +239,19 @@ const std::unordered_set<std::string_view>& ExactBoilerplate() {
       "manage preferences", "cookie settings", "cookie preferences", "got it", "i agree",
       "ok", "donate", "donate now", "support us", "become a member", "payment methods",
       "paiment methods", "remind me later", "maybe later", "not now", "no thanks",
-      "loading", "please wait", "loading comments",
+      "loading", "please wait", "loading comments", "explore further",
+      // The same in the other languages news is often written in.
+      "anzeige", "werbung", "weiterlesen", "mehr lesen", "artikel teilen", "teilen", "drucken",
+      "nach oben", "zum seitenanfang", "startseite", "suche", "alle akzeptieren",
+      "akzeptieren", "ablehnen", "newsletter abonnieren", "jetzt abonnieren",
+      "publicité", "lire la suite", "partager", "partager cet article", "imprimer",
+      "haut de page", "accueil", "tout accepter", "accepter", "refuser", "s'abonner",
+      "publicidad", "leer más", "seguir leyendo", "compartir", "imprimir", "suscríbete",
+      "aceptar", "pubblicità", "leggi di più", "continua a leggere", "condividi", "stampa",
+      "accetta", "accetta tutti", "publicidade", "leia mais", "continue lendo",
+      "compartilhar", "reklama", "czytaj więcej", "udostępnij", "drukuj", "advertentie",
+      "lees meer", "delen", "реклама", "читать далее", "подробнее", "поделиться",
+      "читать полностью",
   };
   return kLines;
 }
@@ -251,7 +263,7 @@ constexpr std::string_view kLeadingPhrases[] = {
     "subscribe today", "subscribe here", "sign up for our", "sign up to our", "sign up for free",
     "sign up now", "sign up here", "sign up for the newsletter", "share this article",
     "share this story", "share this post", "share this page", "share on",
-    "share via", "share:", "follow us", "like us on", "click here", "tap here", "read more:",
+    "share via", "share:", "follow us", "follow me on", "like us on", "click here", "tap here", "read more:",
     "read more at", "read also:", "also read:", "see also:", "related:", "recommended:",
     "read next:", "up next:", "read the full", "read the original",
     "continue reading", "download our", "download the app", "get the app", "get our",
@@ -278,6 +290,12 @@ constexpr std::string_view kContainedPhrases[] = {
     "accept all cookies", "cookie settings", "cookie preferences", "manage cookies",
     "subscribe to continue", "log in to continue", "sign in to continue", "subscribers only",
     "your email address will not be published", "required fields are marked",
+    // Rights notices in other languages: German, French, Spanish, Italian,
+    // Portuguese, Polish, Dutch, Russian, Korean, Japanese, Chinese.
+    "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+    "tutti i diritti riservati", "todos os direitos reservados",
+    "wszelkie prawa zastrzeżone", "alle rechten voorbehouden", "все права защищены",
+    "무단전재", "무단 전재", "재배포 금지", "無断転載", "無断複製", "版权所有", "版權所有",
 };
 
 // Cookie notices can be long; they open with one of these.
@@ -286,6 +304,16 @@ constexpr std::string_view kCookieNoticeStarts[] = {
     "our site uses cookies", "our website uses cookies", "we and our partners use cookies",
     "by continuing to use", "by continuing to browse", "by using this site",
     "by using this website", "by using our site", "by using our website",
+    "wir verwenden cookies", "wir nutzen cookies", "diese website verwendet cookies",
+    "diese webseite verwendet cookies", "diese website nutzt cookies",
+    "durch die weitere nutzung", "nous utilisons des cookies", "ce site utilise des cookies",
+    "en poursuivant votre navigation", "utilizamos cookies", "este sitio web utiliza cookies",
+    "este sitio utiliza cookies", "si continúa navegando", "utilizziamo i cookie",
+    "questo sito utilizza cookie", "questo sito utilizza i cookie",
+    "este site utiliza cookies", "este site usa cookies", "używamy plików cookie",
+    "ta strona używa plików cookie", "wij gebruiken cookies", "deze website gebruikt cookies",
+    "мы используем файлы cookie", "мы используем cookie", "этот сайт использует файлы cookie",
+    "этот сайт использует cookie",
 };
 
 // Words of timestamp lines: "6 hours ago", "Updated Aug 19, 2025 10:45 AM GMT".
@@ -303,6 +331,11 @@ const std::unordered_set<std::string_view>& TimeWords() {
       "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
       "sunday", "am", "pm", "gmt", "utc", "et", "est", "edt", "ct", "cst", "cdt", "pt",
       "pst", "pdt", "bst", "cet", "cest", "jst", "msk",
+      // Counters: "1 - 5 of 36", "Photo 3 of 12", "Page 2 of 5".
+      "of", "page", "photo", "image", "slide",
+      // Dateline labels of Korean, Japanese and Chinese sites ("기사입력 : 2018-08-25 15:24").
+      "기사입력", "입력", "수정", "최종수정", "등록", "승인", "公開日", "更新日", "配信",
+      "发布时间", "更新时间", "发布", "時間", "时间",
   };
   return kWords;
 }
@@ -370,11 +403,14 @@ bool IsCounterLine(std::string_view lower) {
 bool IsCopyrightLine(const NormalizedLine& line) {
   std::string_view text = line.lower;
   if (line.words > kMaxCallToActionWords) return false;
-  constexpr std::string_view kSign = "\xC2\xA9";  // ©
-  if (text.starts_with(kSign) || text.starts_with("(c)")) return true;
+  constexpr std::string_view kSign = "\xC2\xA9";          // ©
+  constexpr std::string_view kCircledC = "\xE2\x93\x92";  // ⓒ, as Korean sites write it
+  if (text.starts_with(kSign) || text.starts_with(kCircledC) || text.starts_with("(c)")) {
+    return true;
+  }
   if (StartsWithPhrase(text, "copyright")) {
     std::string_view rest = TrimView(text.substr(9));
-    if (rest.starts_with(kSign) || rest.starts_with("(c)") ||
+    if (rest.starts_with(kSign) || rest.starts_with(kCircledC) || rest.starts_with("(c)") ||
         (!rest.empty() && IsAsciiDigit(rest.front()))) {
       return true;
     }
@@ -490,7 +526,7 @@ bool IsNavigationMarker(const NormalizedLine& line) {
       "comments", "comment", "leave a reply", "leave a comment", "post a comment",
       "add a comment", "join the conversation", "reader comments", "top rated comments",
       "show comments", "view comments",
-      // German, Spanish, French, Italian, Portuguese.
+      // German, Spanish, French, Italian, Portuguese (lower-cased as LowerUtf8 does).
       "kommentare", "kommentar", "kommentare schreiben", "kommentar schreiben",
       "ähnliche artikel", "verwandte artikel", "weitere artikel", "mehr zum thema",
       "das könnte sie auch interessieren", "lesen sie auch", "auch interessant",
@@ -502,6 +538,10 @@ bool IsNavigationMarker(const NormalizedLine& line) {
       "lire aussi", "articles similaires", "sur le même sujet", "commenti",
       "articoli correlati", "comentários", "leia também",
       "notícias relacionadas", "veja também",
+      // Polish, Dutch, Russian.
+      "komentarze", "czytaj także", "czytaj też", "zobacz także", "zobacz też",
+      "reacties", "lees ook", "gerelateerde artikelen", "комментарии", "читайте также",
+      "смотрите также", "по теме", "похожие новости", "другие новости",
   };
   static const std::string_view kCountedNouns[] = {
       " comments", " comment", " kommentare", " comentarios", " commentaires", " commenti",
@@ -547,6 +587,10 @@ bool IsBoilerplateLine(std::string_view line) {
   if (normalized.words > kMaxBoilerplateWords) return false;
   std::string_view core = normalized.core();
   if (ExactBoilerplate().contains(core) || IsNavigationMarker(normalized)) return true;
+  // "Back to Gallery", "Back to all news": a link home, not a sentence.
+  if (normalized.words <= 4 && StartsWithPhrase(core, "back to") && !EndsSentence(core)) {
+    return true;
+  }
   if (IsCookieNotice(normalized)) return true;
   if (normalized.words > kMaxFooterWords) return false;
   if (ContainedPhrases().FoundIn(lower)) return true;

@@ -107,6 +107,23 @@ TEST(TextPageBoilerplateTest, IsBoilerplateLine) {
       {"\xE6\x97\xA5\xE6\x9C\xAC\xE6\x94\xBF\xE5\xBA\x9C\xE3\x81\xAF", false},  // Japanese text
       {"", false},
       {"   ", false},
+      // Other languages: capitals outside ASCII fold too.
+      {"Ähnliche Artikel", true},
+      {"Читайте также", true},
+      {"Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.", true},
+      {"© 2024 Le Monde. Tous droits réservés.", true},
+      {"Copyright ⓒ Entermedia.co.kr. 무단전재 및 재배포 금지", true},
+      {"기사입력 :[ 2018-08-25 15:24 ]", true},  // a Korean dateline
+      {"Die Regierung verwendet Cookies nicht, sagte der Minister.", false},
+      // Counters and links home.
+      {"1 - 5 of 36", true},
+      {"Photo 3 of 12", true},
+      {"Back to Gallery", true},
+      {"Back to top", true},
+      {"Back to school sales rose 4 percent.", false},
+      {"Follow me on Twitter or LinkedIn. Check out my website.", true},
+      {"Explore further", true},
+      {"Two of the five ministers resigned on Monday.", false},
   };
   for (const auto& c : kCases) {
     EXPECT_EQ(IsBoilerplateLine(c.line), c.boilerplate) << '"' << c.line << '"';
