@@ -62,18 +62,20 @@ bool InsideHeading(const xmlNode* node) {
 
 // Words in class and id values that name page chrome. Matched as substrings
 // of the lower-cased "class id" string, so "social-share-bar" hits "share".
+// Not "paywall": pages served whole wrap the rest of the article in one; the
+// prompts ("Subscribe to continue reading") are boilerplate lines anyway.
 constexpr std::string_view kChromeNames[] = {
-    "comment",    "share",        "sharing",     "social",        "related",   "recommend",
-    "newsletter", "subscri",      "cookie",      "consent",       "gdpr",      "advert",
-    "sponsor",    "promo",        "sidebar",     "footer",        "rightrail", "right-rail",
-    "right_rail", "leftrail",     "left-rail",   "siderail",      "side-rail", "masthead",
-    "navbar",     "breadcrumb",   "pagination",  "pager",         "popup",     "modal",
-    "banner",     "tagcloud",     "byline",      "caption",       "outbrain",  "taboola",
-    "trending",   "most-popular", "mostpopular", "more-stories",  "readmore",  "read-more",
-    "signup",     "sign-up",      "login",       "disqus",        "toolbar",   "author-bio",
-    "authorbio",  "skip-link",    "print-only",  "screen-reader", "sr-only",   "visually-hidden",
-    "copyright",  "disclaimer",   "donat",       "paywall",       "dateline",  "post-meta",
-    "entry-meta", "article-meta", "meta-info",   "tags",          "keywords",  "rating"};
+    "comment",      "share",        "sharing",     "social",        "related",   "recommend",
+    "newsletter",   "subscri",      "cookie",      "consent",       "gdpr",      "advert",
+    "sponsor",      "promo",        "sidebar",     "footer",        "rightrail", "right-rail",
+    "right_rail",   "leftrail",     "left-rail",   "siderail",      "side-rail", "masthead",
+    "navbar",       "breadcrumb",   "pagination",  "pager",         "popup",     "modal",
+    "banner",       "tagcloud",     "byline",      "caption",       "outbrain",  "taboola",
+    "trending",     "most-popular", "mostpopular", "more-stories",  "readmore",  "read-more",
+    "signup",       "sign-up",      "login",       "disqus",        "toolbar",   "author-bio",
+    "authorbio",    "skip-link",    "print-only",  "screen-reader", "sr-only",   "visually-hidden",
+    "copyright",    "disclaimer",   "donat",       "dateline",      "post-meta", "entry-meta",
+    "article-meta", "meta-info",    "tags",        "keywords",      "rating"};
 
 // Whole tokens (split at non-alphanumerics) that name chrome; too short to match as substrings.
 constexpr std::string_view kChromeTokens[] = {"ad",   "ads",  "nav",    "menu",    "share",
@@ -158,7 +160,7 @@ bool NamesTheArticle(const xmlNode* node) {
 }
 
 // Whether an element holds what is plainly the article: an <article> or an
-// element marked as the article body by name or microdata.
+// element marked as the article body by name, microdata or RDFa.
 bool ContainsContentMarker(const xmlNode* node, int depth) {
   if (depth > kMaxTreeDepth) return false;
   for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
@@ -171,6 +173,9 @@ bool ContainsContentMarker(const xmlNode* node, int depth) {
     }
     if (tag == "article" && signal == NameSignal::kNone) return true;
     if (EqualsIgnoreCase(Attribute(child, "itemprop"), "articleBody")) return true;
+    // RDFa marks the body too (Drupal: property="content:encoded").
+    std::string property = AsciiLower(Attribute(child, "property"));
+    if (property == "content:encoded" || property == "schema:articlebody") return true;
     if (ContainsContentMarker(child, depth + 1)) return true;
   }
   return false;

@@ -51,6 +51,32 @@ TEST(ExtractContentTest, ArticleHoldingTheHeadlineIsKeptWhateverItsClassSays) {
   EXPECT_EQ(text.find("Sign up"), std::string::npos) << text;
 }
 
+TEST(ExtractContentTest, RdfaMarkedBodyInsideASidebarLayoutWrapperIsKept) {
+  // "content-with-sidebar-wrp" names a layout wrapper; RDFa marks the body inside it.
+  std::string related;
+  for (int i = 0; i < 6; ++i) related += "<p>" + Sentence("museum " + std::to_string(i)) + "</p>";
+  std::string html =
+      "<html><body><article class='node-article'><h1>Bridge plan</h1>"
+      "<div class='content-with-sidebar-wrp'><div class='field-item' "
+      "property='content:encoded'><p>" +
+      Sentence("bridge") + "</p><p>" + Sentence("tunnel") +
+      "</p></div></div></article><div class='more-news'>" + related + "</div></body></html>";
+  std::string text = ContentText(html);
+  EXPECT_NE(text.find("the bridge would go ahead"), std::string::npos) << text;
+  EXPECT_NE(text.find("the tunnel would go ahead"), std::string::npos) << text;
+}
+
+TEST(ExtractContentTest, TheRestOfAnArticleServedInAPaywallWrapperIsKept) {
+  std::string related;
+  for (int i = 0; i < 6; ++i) related += "<p>" + Sentence("museum " + std::to_string(i)) + "</p>";
+  std::string html = "<html><body><article><h1>Bridge plan</h1><p>" + Sentence("bridge") +
+                     Sentence("road") + "</p><div class='paywall'><p>" + Sentence("tunnel") +
+                     "</p><p>" + Sentence("park") + "</p></div></article><div class='more-news'>" +
+                     related + "</div></body></html>";
+  std::string text = ContentText(html);
+  EXPECT_NE(text.find("the park would go ahead"), std::string::npos) << text;
+}
+
 TEST(ExtractContentTest, ReadThisNextOpensTheTail) {
   std::string html = "<html><body><article><h1>Bridge plan</h1><p>" + Sentence("bridge") +
                      Sentence("road") + "</p><p>" + Sentence("tunnel") + Sentence("park") +
