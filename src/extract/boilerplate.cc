@@ -724,4 +724,49 @@ size_t FindNavigationTail(std::span<const std::string_view> lines) {
   return lines.size();
 }
 
+namespace {
+
+// "Meg James is a reporter ...", "Emiliano joined pv magazine ...": `name`
+// followed by a verb that opens a biography.
+bool OpensBiography(std::string_view paragraph, std::string_view name) {
+  static constexpr std::string_view kBioVerbs[] = {
+      "is", "was", "joined", "has", "covers", "writes", "reports", "lives", "previously"};
+  if (name.size() < 3 || !StartsWithIgnoreCase(paragraph, name)) return false;
+  std::string_view rest = paragraph.substr(name.size());
+  if (rest.empty() || rest.front() != ' ') return false;
+  rest.remove_prefix(1);
+  for (std::string_view verb : kBioVerbs) {
+    if (StartsWithIgnoreCase(rest, verb) &&
+        (rest.size() == verb.size() || rest[verb.size()] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+size_t CountAuthorTail(std::span<const std::string_view> paragraphs,
+                       std::span<const std::string> authors) {
+  constexpr size_t kLastParagraphs = 3;
+  constexpr int kMaxBioWords = 80;
+  size_t tail = 0;
+  size_t looked = 0;
+  for (size_t i = paragraphs.size(); i-- > 0 && looked < kLastParagraphs; ++looked) {
+    std::string_view text = TrimView(paragraphs[i]);
+    bool about_author = false;
+    for (const std::string& author : authors) {
+      std::string_view name = TrimView(author);
+      if (name.empty()) continue;
+      std::string_view first_name = name.substr(0, name.find(' '));
+      about_author = about_author || EqualsIgnoreCase(text, name) ||
+                     (CountWords(text) <= kMaxBioWords &&
+                      (OpensBiography(text, name) || OpensBiography(text, first_name)));
+    }
+    if (!about_author) continue;
+    tail = paragraphs.size() - i;  // from this paragraph to the end
+  }
+  return tail;
+}
+
 }  // namespace newsloom::extract

@@ -4,14 +4,16 @@
 //
 // Works on text alone, so both the plain-text page cleaner and the HTML
 // extractor can use it. Rules are phrase lists plus line shape (short, no
-// sentence punctuation), never keyed to one site. ASCII case-insensitive;
-// other scripts pass through untouched. Pure functions, thread-safe; every
-// function is linear in the length of its input.
+// sentence punctuation), never keyed to one site. Case-insensitive for the
+// Latin, Greek and Cyrillic scripts (LowerUtf8); phrases of other scripts
+// match as written. Pure functions, thread-safe; every function is linear in
+// the length of its input.
 #ifndef NEWSLOOM_EXTRACT_BOILERPLATE_H_
 #define NEWSLOOM_EXTRACT_BOILERPLATE_H_
 
 #include <cstddef>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -30,6 +32,14 @@ bool IsBoilerplateLine(std::string_view line);
 // IsBoilerplateLine for a paragraph of an HTML article, where copyright
 // credits and "Originally published on ..." attributions are the article's own.
 bool IsBoilerplateParagraph(std::string_view paragraph);
+
+// How many paragraphs at the end of an article are about its author, not the
+// story: the author's name standing alone, or a bio that opens with the
+// author's name or first name ("Meg James is a corporate media reporter for
+// ...", "Emiliano joined pv magazine in 2017."). Looks at the last few
+// paragraphs only; `authors` are the page's byline names.
+size_t CountAuthorTail(std::span<const std::string_view> paragraphs,
+                       std::span<const std::string> authors);
 
 // How a line relates to a donation or subscription appeal.
 enum class AppealCue {

@@ -2,6 +2,7 @@
 
 #include "common/strings.h"
 #include "common/utf8.h"
+#include "extract/boilerplate.h"
 #include "extract/content.h"
 #include "extract/dates.h"
 #include "extract/html_document.h"
@@ -32,6 +33,16 @@ void RepairStrings(Article* article) {
   for (std::string& author : article->authors) {
     if (!IsValidUtf8(author)) author = RepairUtf8(author);
   }
+}
+
+// An author bio or a lone byline name closing the text is about the writer,
+// not the story.
+void DropAuthorTail(Article* article) {
+  std::vector<std::string_view> texts;
+  for (const Paragraph& paragraph : article->paragraphs) texts.push_back(paragraph.text);
+  size_t tail = CountAuthorTail(texts, article->authors);
+  // Never the whole text: a page that is only a bio keeps it.
+  if (tail > 0 && tail < texts.size()) article->paragraphs.resize(texts.size() - tail);
 }
 
 Article ArticleFromHtml(const ingest::RawPage& page, const HtmlDocument& document,
@@ -68,6 +79,7 @@ Article ArticleFromHtml(const ingest::RawPage& page, const HtmlDocument& documen
   article.description = metadata.description;
   article.is_news = is_news;
   article.paragraphs = std::move(content.paragraphs);
+  DropAuthorTail(&article);
   RepairStrings(&article);
   return article;
 }

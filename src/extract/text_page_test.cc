@@ -135,6 +135,30 @@ struct AppealCase {
   AppealCue cue;
 };
 
+TEST(TextPageBoilerplateTest, CountAuthorTail) {
+  const std::vector<std::string> authors = {"Meg James"};
+  std::vector<std::string_view> bio = {
+      "Disney said on Tuesday that its streaming service had signed up 10 million users.",
+      "The company did not give figures for its other services.",
+      "Meg James is a corporate media reporter for the Los Angeles Times.",
+      "More From the Los Angeles Times"};
+  EXPECT_EQ(CountAuthorTail(bio, authors), 2u);
+  std::vector<std::string_view> first_name = {
+      "The government unveiled a plan to cut the cost of solar panels by 2030.", "Meg James",
+      "Meg joined the paper in 2017 and has covered media since 2009."};
+  EXPECT_EQ(CountAuthorTail(first_name, authors), 2u);
+  // The story may name the author's namesake earlier on; only the close is looked at.
+  std::vector<std::string_view> story = {
+      "Meg James is the new chair of the board, the company said.",
+      "The vote was unanimous, according to a statement.",
+      "Shares rose 3 percent in early trading.", "Analysts welcomed the appointment.",
+      "The board meets again in March."};
+  EXPECT_EQ(CountAuthorTail(story, authors), 0u);
+  EXPECT_EQ(CountAuthorTail(bio, std::vector<std::string>{}), 0u);
+  std::vector<std::string_view> mention = {"Megan Jameson is a spokeswoman for the city."};
+  EXPECT_EQ(CountAuthorTail(mention, authors), 0u);
+}
+
 TEST(TextPageBoilerplateTest, ClassifyAppealLine) {
   const AppealCase kCases[] = {
       {"A Message from The Moscow Times:", AppealCue::kOpener},
