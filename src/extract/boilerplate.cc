@@ -239,7 +239,7 @@ const std::unordered_set<std::string_view>& ExactBoilerplate() {
       "manage preferences", "cookie settings", "cookie preferences", "got it", "i agree",
       "ok", "donate", "donate now", "support us", "become a member", "payment methods",
       "paiment methods", "remind me later", "maybe later", "not now", "no thanks",
-      "loading", "please wait", "loading comments", "explore further",
+      "loading", "please wait", "loading comments", "explore further", "text size",
       // The same in the other languages news is often written in.
       "anzeige", "werbung", "weiterlesen", "mehr lesen", "artikel teilen", "teilen", "drucken",
       "nach oben", "zum seitenanfang", "startseite", "suche", "alle akzeptieren",
@@ -290,6 +290,8 @@ constexpr std::string_view kContainedPhrases[] = {
     "accept all cookies", "cookie settings", "cookie preferences", "manage cookies",
     "subscribe to continue", "log in to continue", "sign in to continue", "subscribers only",
     "your email address will not be published", "required fields are marked",
+    "news in your inbox", "delivered to your inbox", "straight to your inbox",
+    "in your inbox daily", "in your inbox every",
     // Rights notices in other languages: German, French, Spanish, Italian,
     // Portuguese, Polish, Dutch, Russian, Korean, Japanese, Chinese.
     "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
@@ -330,7 +332,7 @@ const std::unordered_set<std::string_view>& TimeWords() {
       "october", "november", "december", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
       "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
       "sunday", "am", "pm", "gmt", "utc", "et", "est", "edt", "ct", "cst", "cdt", "pt",
-      "pst", "pdt", "bst", "cet", "cest", "jst", "msk",
+      "pst", "pdt", "bst", "cet", "cest", "jst", "msk", "ist",
       // Counters: "1 - 5 of 36", "Photo 3 of 12", "Page 2 of 5".
       "of", "page", "photo", "image", "slide",
       // Dateline labels of Korean, Japanese and Chinese sites ("기사입력 : 2018-08-25 15:24").
@@ -372,11 +374,16 @@ bool IsNumberToken(std::string_view token) {
 
 // A line made only of numbers, time words and share-bar words, with at
 // least one number, "ago" or share-bar word: "6 hours ago 1", "3 min read",
-// "Share Tweet Email", "Aug 19, 2025 | 10:45 AM".
+// "Share Tweet Email", "Aug 19, 2025 | 10:45 AM". A dateline may add an
+// agency and a place to three numbers or more: "PTI, Washington, Nov 20 2019,
+// 10:18am IST, updated: Nov 20 2019, 13:42pm IST".
 bool IsCounterLine(std::string_view lower) {
+  constexpr int kMaxDatelineTokens = 16;
+  constexpr int kMaxDatelineNames = 2;
+  constexpr int kMinDatelineNumbers = 3;
   const auto& time_words = TimeWords();
   const auto& action_words = ActionWords();
-  int tokens = 0;
+  int tokens = 0, numbers = 0, names = 0, time_words_seen = 0;
   bool has_signal = false;
   for (std::string_view token : Split(lower, ' ')) {
     while (!token.empty() && static_cast<unsigned char>(token.front()) < 0x80 &&
@@ -388,14 +395,23 @@ bool IsCounterLine(std::string_view lower) {
       token.remove_suffix(1);
     }
     if (!HasLetterOrDigit(token)) continue;  // separators: "|", "·", "•"
-    if (++tokens > kMaxCounterTokens) return false;
-    if (IsNumberToken(token) || action_words.contains(token) || token == "ago") {
+    if (++tokens > kMaxDatelineTokens) return false;
+    if (IsNumberToken(token)) {
       has_signal = true;
-    } else if (!time_words.contains(token)) {
+      ++numbers;
+    } else if (action_words.contains(token) || token == "ago") {
+      has_signal = true;
+    } else if (time_words.contains(token)) {
+      ++time_words_seen;
+    } else if (++names > kMaxDatelineNames) {
       return false;
     }
   }
-  return has_signal;
+  // A row of figures beside a name ("Palm Bay 18 22 13 17 - 70") is a table, not a dateline.
+  if (names > 0) {
+    return numbers >= kMinDatelineNumbers && time_words_seen > 0 && !EndsSentence(lower);
+  }
+  return has_signal && tokens <= kMaxCounterTokens;
 }
 
 // "© New Eastern Outlook", "(c) 2023 Foo", "Copyright 2024 Reuters",

@@ -117,6 +117,9 @@ TEST(TextPageBoilerplateTest, IsBoilerplateLine) {
       {"Die Regierung verwendet Cookies nicht, sagte der Minister.", false},
       // Counters and links home.
       {"1 - 5 of 36", true},
+      {"PTI, Washington, Nov 20 2019, 10:18am IST", true},
+      {"Rockledge 14 11 6 15 — 44", false},  // a table row
+      {"17 Daniel Suarez 846 0 1 4 11", false},
       {"Photo 3 of 12", true},
       {"Back to Gallery", true},
       {"Back to top", true},
