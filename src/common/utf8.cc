@@ -152,4 +152,127 @@ std::string LowerUtf8(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// The byte a code point stood for when UTF-8 was read as Windows-1252 (or
+// Latin-1, whose C1 controls U+0080..U+009F map to themselves); -1 otherwise.
+int MisreadByte(uint32_t c) {
+  if (c >= 0x80 && c <= 0xFF) return int(c);
+  switch (c) {
+    case 0x20AC:
+      return 0x80;
+    case 0x201A:
+      return 0x82;
+    case 0x0192:
+      return 0x83;
+    case 0x201E:
+      return 0x84;
+    case 0x2026:
+      return 0x85;
+    case 0x2020:
+      return 0x86;
+    case 0x2021:
+      return 0x87;
+    case 0x02C6:
+      return 0x88;
+    case 0x2030:
+      return 0x89;
+    case 0x0160:
+      return 0x8A;
+    case 0x2039:
+      return 0x8B;
+    case 0x0152:
+      return 0x8C;
+    case 0x017D:
+      return 0x8E;
+    case 0x2018:
+      return 0x91;
+    case 0x2019:
+      return 0x92;
+    case 0x201C:
+      return 0x93;
+    case 0x201D:
+      return 0x94;
+    case 0x2022:
+      return 0x95;
+    case 0x2013:
+      return 0x96;
+    case 0x2014:
+      return 0x97;
+    case 0x02DC:
+      return 0x98;
+    case 0x2122:
+      return 0x99;
+    case 0x0161:
+      return 0x9A;
+    case 0x203A:
+      return 0x9B;
+    case 0x0153:
+      return 0x9C;
+    case 0x017E:
+      return 0x9E;
+    case 0x0178:
+      return 0x9F;
+    default:
+      return -1;
+  }
+}
+
+// Lead bytes whose sequences mojibake comes from: Latin-1 and Latin
+// Extended (C2..C6), spacing modifiers (CB), Greek (CE, CF), Cyrillic (D0,
+// D1), and general punctuation and symbols (E2).
+bool IsMojibakeLead(int byte) {
+  return (byte >= 0xC2 && byte <= 0xC6) || byte == 0xCB || byte == 0xCE || byte == 0xCF ||
+         byte == 0xD0 || byte == 0xD1 || byte == 0xE2;
+}
+
+// The length in bytes of the misread run starting at text[start] and the
+// character it stood for, or 0 when none starts there.
+size_t MisreadRun(std::string_view text, size_t start, uint32_t* original) {
+  size_t position = start;
+  int lead = MisreadByte(DecodeUtf8(text, &position));
+  if (!IsMojibakeLead(lead)) return 0;
+  int continuations = lead >= 0xE0 ? 2 : 1;
+  uint32_t code_point = uint32_t(lead & (lead >= 0xE0 ? 0x0F : 0x1F));
+  for (int i = 0; i < continuations; ++i) {
+    if (position >= text.size()) return 0;
+    int byte = MisreadByte(DecodeUtf8(text, &position));
+    if (byte < 0x80 || byte > 0xBF) return 0;
+    code_point = (code_point << 6) | uint32_t(byte & 0x3F);
+  }
+  if (code_point < 0x80 || (lead == 0xE2 && code_point < 0x2000)) return 0;  // overlong
+  *original = code_point;
+  return position - start;
+}
+
+}  // namespace
+
+std::optional<std::string> RepairMojibake(std::string_view text) {
+  std::string out;
+  bool repaired = false;
+  size_t copied = 0;  // text before this offset is in `out` (once repairing)
+  for (size_t i = 0; i < text.size();) {
+    unsigned char byte = static_cast<unsigned char>(text[i]);
+    // Misread leads are U+00C2..U+00E2, encoded C3 82..C3 A2.
+    if (byte != 0xC3) {
+      ++i;
+      continue;
+    }
+    uint32_t original = 0;
+    size_t length = MisreadRun(text, i, &original);
+    if (length == 0) {
+      ++i;
+      continue;
+    }
+    out.append(text.substr(copied, i - copied));
+    AppendUtf8(original, &out);
+    i += length;
+    copied = i;
+    repaired = true;
+  }
+  if (!repaired) return std::nullopt;
+  out.append(text.substr(copied));
+  return out;
+}
+
 }  // namespace newsloom

@@ -3,6 +3,7 @@
 #define NEWSLOOM_COMMON_UTF8_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,14 @@ uint32_t DecodeUtf8(std::string_view text, size_t* position);
 // letters (simple one-to-one mappings); every other byte as it is. For
 // matching phrases in the languages news is written in, not for display.
 std::string LowerUtf8(std::string_view text);
+
+// Text that was UTF-8, read as Latin-1 or Windows-1252 and written out as
+// UTF-8 again ("Investorâ\u0080\u0099s", "Investorâ€™s" for "Investor’s"):
+// each such run decoded back to its character. Only runs that form one valid
+// UTF-8 sequence of a script or punctuation block such text comes from are
+// touched, so real "é’" or "ß" + soft hyphen stay. nullopt when `text`
+// (valid UTF-8) has no such run.
+std::optional<std::string> RepairMojibake(std::string_view text);
 
 }  // namespace newsloom
 

@@ -54,5 +54,22 @@ TEST(Utf8Test, LowerUtf8FoldsTheCapitalsOfEuropeanScripts) {
             "b");  // bytes it cannot decode stay as they are
 }
 
+TEST(Utf8Test, RepairMojibakeDecodesTextReadWithTheWrongCharset) {
+  // UTF-8 read as Latin-1: the C1 controls give it away.
+  EXPECT_EQ(RepairMojibake("Investor\xC3\xA2\xC2\x80\xC2\x99s Guide"), "Investor’s Guide");
+  // UTF-8 read as Windows-1252.
+  EXPECT_EQ(RepairMojibake("Investorâ€™s Guide — â€œquotedâ€\xC2\x9D"),
+            "Investor’s Guide — “quoted”");
+  EXPECT_EQ(RepairMojibake("cafÃ© crÃ¨me"), "café crème");
+  EXPECT_EQ(RepairMojibake("ÐœÐ¾Ñ\xC2\x81ÐºÐ²Ð°"), "Москва");
+  // Real text stays: French "é" before a quote, German "ß" before a soft hyphen.
+  EXPECT_EQ(RepairMojibake("l'été’s end"), std::nullopt);
+  EXPECT_EQ(RepairMojibake("Stra\xC3\x9F\xC2\xAD"
+                           "e"),
+            std::nullopt);
+  EXPECT_EQ(RepairMojibake("plain ASCII"), std::nullopt);
+  EXPECT_EQ(RepairMojibake("Ã"), std::nullopt);  // cut short
+}
+
 }  // namespace
 }  // namespace newsloom

@@ -134,7 +134,18 @@ Article ArticleFromRecord(const ingest::RawPage& page, const Timestamp& fetched)
 
 }  // namespace
 
-Result<std::vector<Article>> ExtractPage(const ingest::RawPage& page, const Timestamp& fetched) {
+Result<std::vector<Article>> ExtractPage(const ingest::RawPage& original,
+                                         const Timestamp& fetched) {
+  // A page whose UTF-8 was once read with the wrong charset ("Investorâ€™s")
+  // is read as it was written.
+  std::optional<ingest::RawPage> repaired;
+  if (original.format != ingest::RawPage::Format::kRecord) {
+    if (std::optional<std::string> body = RepairMojibake(original.body)) {
+      repaired = original;
+      repaired->body = std::move(*body);
+    }
+  }
+  const ingest::RawPage& page = repaired ? *repaired : original;
   switch (page.format) {
     case ingest::RawPage::Format::kHtml: {
       auto document = HtmlDocument::Parse(page.body);
