@@ -210,16 +210,23 @@ async function renderStory(id) {
         el('h2', {id: 'sources-heading'}, 'Sources'),
         el('ul', {class: 'chips'}, story.sources.map((source) => el('li', {}, source)))));
   }
+  // An item without a headline (a lede from a digest page) is named by the
+  // sentence the summary quotes from it, else by its id.
+  const quoted = new Map();
+  for (const sentence of story.summary || []) {
+    if (!quoted.has(sentence.article)) quoted.set(sentence.article, sentence.text);
+  }
+  const articleName = (article) => article.title || quoted.get(article.id) || article.id;
   nodes.push(el('section', {'aria-labelledby': 'articles-heading'},
       el('h2', {id: 'articles-heading'}, 'Articles'),
       el('ol', {class: 'articles'}, story.article_details.map((article) => {
         const original = safeUrl(article.url);
         return el('li', {},
-            el('a', {href: articleHref(article.id)}, article.title || article.id),
+            el('a', {href: articleHref(article.id)}, articleName(article)),
             el('span', {class: 'meta'}, ' ', article.site || article.source || ''),
             original ? [' — ', el('a', {href: original, rel: 'noopener noreferrer nofollow'},
                                   'original', el('span', {class: 'visually-hidden'},
-                                                 ' of ' + (article.title || article.id)))]
+                                                 ' of ' + articleName(article)))]
                      : null);
       }))));
   show(story.title || story.id, ...nodes);

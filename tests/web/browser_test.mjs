@@ -124,6 +124,12 @@ try {
   check((await citation.getAttribute('aria-label')).startsWith('Source: '),
         'citation link is labelled for screen readers');
   check(await page.locator('#articles-heading').count() === 1, 'story page lists its articles');
+  // Digest ledes have no headline: the list names those the summary quotes by that sentence.
+  const quotedIds = await page.locator('.summary li a.cite').evaluateAll(
+      (links) => links.map((a) => decodeURIComponent(a.getAttribute('href').split('/').pop())));
+  const namedById = await page.locator('ol.articles li > a:first-child').evaluateAll(
+      (links, ids) => links.filter((a) => ids.includes(a.textContent)).length, quotedIds);
+  check(namedById === 0, 'quoted articles are listed by name, not by id');
   const people = page.locator('section[aria-labelledby=entities-heading]');
   if (await people.count() === 1) {
     const text = await people.innerText();
