@@ -45,6 +45,22 @@ void DropAuthorTail(Article* article) {
   if (tail > 0 && tail < texts.size()) article->paragraphs.resize(texts.size() - tail);
 }
 
+// A heading, or a short line announcing something ("Weitere Beiträge aus der
+// Kolumne:"), with nothing after it introduces a section the extractor left
+// out (related links, a map, a form): it is not the article's.
+void DropDanglingHeadings(Article* article) {
+  constexpr int kMaxAnnouncementWords = 5;
+  std::vector<Paragraph>& paragraphs = article->paragraphs;
+  while (paragraphs.size() > 1) {
+    const Paragraph& last = paragraphs.back();
+    std::string_view text = TrimView(last.text);
+    bool announces =
+        !text.empty() && text.back() == ':' && CountWords(text) <= kMaxAnnouncementWords;
+    if (last.kind != Paragraph::Kind::kHeading && !announces) break;
+    paragraphs.pop_back();
+  }
+}
+
 Article ArticleFromHtml(const ingest::RawPage& page, const HtmlDocument& document,
                         const Timestamp& fetched) {
   PageMetadata metadata = ExtractMetadata(document, page.url, fetched);
@@ -80,6 +96,8 @@ Article ArticleFromHtml(const ingest::RawPage& page, const HtmlDocument& documen
   article.is_news = is_news;
   article.paragraphs = std::move(content.paragraphs);
   DropAuthorTail(&article);
+  // Shop and listing pages end with their items' names, headings included.
+  if (article.is_news) DropDanglingHeadings(&article);
   RepairStrings(&article);
   return article;
 }

@@ -1,0 +1,74 @@
+// ExtractPage end to end on small hand-written pages: what happens after the
+// main content is chosen (author tails, dangling headings, charset repair).
+#include "extract/extract.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace newsloom::extract {
+namespace {
+
+Timestamp Fetched() {
+  Timestamp stamp;
+  stamp.utc_seconds = 1767225600;  // 2026-01-01T00:00:00Z
+  stamp.has_offset = true;
+  return stamp;
+}
+
+std::string Sentence(const std::string& topic) {
+  return "The council said on Tuesday that the " + topic +
+         " would go ahead next spring after a long public consultation with residents. ";
+}
+
+// A news article page by Meg James with `tail` after four paragraphs of text.
+Article ExtractNews(const std::string& title, const std::string& tail) {
+  ingest::RawPage page;
+  page.id = "page";
+  page.format = ingest::RawPage::Format::kHtml;
+  page.body = "<html><head><title>" + title +
+              "</title><meta property='og:type' content='article'>"
+              "<meta name='author' content='Meg James'>"
+              "<meta property='article:published_time' content='2025-11-20T10:00:00Z'></head>"
+              "<body><article><h1>" +
+              title + "</h1><p>" + Sentence("bridge") + Sentence("road") + "</p><p>" +
+              Sentence("tunnel") + Sentence("park") + "</p><p>" + Sentence("library") + "</p><p>" +
+              Sentence("school") + "</p>" + tail + "</article></body></html>";
+  Result<std::vector<Article>> articles = ExtractPage(page, Fetched());
+  EXPECT_TRUE(articles.ok());
+  if (!articles.ok() || articles->size() != 1) return {};
+  return articles->front();
+}
+
+std::string LastParagraph(const Article& article) {
+  return article.paragraphs.empty() ? "" : article.paragraphs.back().text;
+}
+
+TEST(ExtractPageTest, TheAuthorsBioClosingTheTextGoes) {
+  Article article = ExtractNews(
+      "Bridge plan approved",
+      "<p>Meg James is a corporate media reporter for the Los Angeles Times, covering the "
+      "business of television.</p>");
+  ASSERT_EQ(article.authors, std::vector<std::string>{"Meg James"});
+  EXPECT_NE(LastParagraph(article).find("school would go ahead"), std::string::npos)
+      << LastParagraph(article);
+}
+
+TEST(ExtractPageTest, AHeadingWithNothingUnderItGoes) {
+  Article article =
+      ExtractNews("Bridge plan approved", "<h2>Ähnliche Beiträge</h2><p>Kontakt:</p>");
+  EXPECT_NE(LastParagraph(article).find("school would go ahead"), std::string::npos)
+      << LastParagraph(article);
+  // A sentence that introduces an embed stays.
+  article = ExtractNews("Bridge plan approved",
+                        "<p>Residents took to social media to share their views:</p>");
+  EXPECT_EQ(LastParagraph(article), "Residents took to social media to share their views:");
+}
+
+TEST(ExtractPageTest, TextOnceReadWithTheWrongCharsetIsRepaired) {
+  Article article = ExtractNews("The Investorâ€™s Guide to Bridges", "");
+  EXPECT_EQ(article.title, "The Investor’s Guide to Bridges");
+}
+
+}  // namespace
+}  // namespace newsloom::extract
