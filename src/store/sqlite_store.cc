@@ -3,6 +3,8 @@
 
 #include <filesystem>
 #include <system_error>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "store/sqlite_schema.h"
 #include "store/story_json.h"
@@ -243,7 +245,7 @@ Status SqliteStore::PutArticle(const Article& article) {
       .Run();
 }
 
-Status SqliteStore::DeleteStory(const std::string& id) {
+Status SqliteStore::DeleteStoryRow(const std::string& id) {
   int64_t rowid = 0;
   {
     PREPARE(find, *writer_, "SELECT rowid FROM stories WHERE id = ?1");
@@ -251,19 +253,51 @@ Status SqliteStore::DeleteStory(const std::string& id) {
     if (find.Step()) rowid = find.Int(0);
     RETURN_IF_ERROR(find.status());
   }
-  if (rowid != 0) {
-    for (const char* sql :
-         {"DELETE FROM stories WHERE rowid = ?1", "DELETE FROM stories_fts WHERE rowid = ?1"}) {
-      PREPARE(remove, *writer_, sql);
-      RETURN_IF_ERROR(remove.Bind(1, rowid).Run());
-    }
+  if (rowid == 0) return Status::Ok();
+  for (const char* sql :
+       {"DELETE FROM stories WHERE rowid = ?1", "DELETE FROM stories_fts WHERE rowid = ?1"}) {
+    PREPARE(remove, *writer_, sql);
+    RETURN_IF_ERROR(remove.Bind(1, rowid).Run());
   }
+  return Status::Ok();
+}
+
+Status SqliteStore::DeleteStory(const std::string& id) {
+  RETURN_IF_ERROR(DeleteStoryRow(id));
   PREPARE(members, *writer_, "DELETE FROM story_articles WHERE story = ?1");
   return members.Bind(1, id).Run();
 }
 
+Status SqliteStore::PutMembers(const Story& story) {
+  // Only what changed is written: a story that grows by one article costs one
+  // row, not a rewrite of all its members.
+  std::unordered_map<std::string, int64_t> stored;  // article -> position
+  {
+    PREPARE(rows, *writer_, "SELECT article, position FROM story_articles WHERE story = ?1");
+    rows.Bind(1, story.id);
+    while (rows.Step()) stored.emplace(rows.Text(0), rows.Int(1));
+    RETURN_IF_ERROR(rows.status());
+  }
+  PREPARE(put, *writer_,
+          "INSERT OR REPLACE INTO story_articles (story, article, position) VALUES (?1, ?2, ?3)");
+  std::unordered_set<std::string_view> seen;
+  for (size_t i = 0; i < story.articles.size(); ++i) {
+    const std::string& article = story.articles[i];
+    if (!seen.insert(article).second) continue;  // listed twice: the first place holds
+    auto found = stored.find(article);
+    bool same = found != stored.end() && found->second == int64_t(i);
+    if (found != stored.end()) stored.erase(found);
+    if (!same) RETURN_IF_ERROR(put.Bind(1, story.id).Bind(2, article).Bind(3, int64_t(i)).Run());
+  }
+  PREPARE(remove, *writer_, "DELETE FROM story_articles WHERE story = ?1 AND article = ?2");
+  for (const auto& [article, position] : stored) {
+    RETURN_IF_ERROR(remove.Bind(1, story.id).Bind(2, article).Run());
+  }
+  return Status::Ok();
+}
+
 Status SqliteStore::PutStory(const Story& story) {
-  RETURN_IF_ERROR(DeleteStory(story.id));
+  RETURN_IF_ERROR(DeleteStoryRow(story.id));
   nlohmann::json json = StoryToJson(story);
   auto dump = [&](const char* key) {
     return json[key].dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -289,14 +323,7 @@ Status SqliteStore::PutStory(const Story& story) {
                         .Run());
   }
   int64_t rowid = writer_->LastInsertRowId();
-  {
-    PREPARE(member, *writer_,
-            "INSERT OR IGNORE INTO story_articles (story, article, position) VALUES (?1, ?2, ?3)");
-    for (size_t i = 0; i < story.articles.size(); ++i) {
-      RETURN_IF_ERROR(
-          member.Bind(1, story.id).Bind(2, story.articles[i]).Bind(3, int64_t(i)).Run());
-    }
-  }
+  RETURN_IF_ERROR(PutMembers(story));
   std::string summary;
   for (const CitedSentence& sentence : story.summary) summary += sentence.text + "\n";
   std::string entities;

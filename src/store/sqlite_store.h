@@ -62,6 +62,8 @@ class SqliteStore : public Store {
   Status DeleteArticle(const std::string& id);
   Status PutStory(const Story& story);
   Status DeleteStory(const std::string& id);
+  Status DeleteStoryRow(const std::string& id);  // the story's row and FTS row, not its members
+  Status PutMembers(const Story& story);         // story_articles as story.articles lists
   // Fills the story's article ids from story_articles.
   Status LoadMembers(Connection& connection, Story& story);
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -316,6 +317,29 @@ TEST_F(StoreTest, StoryKeepsEveryField) {
   EXPECT_EQ(stored->summary[1].article, "y");
   EXPECT_EQ(stored->disagreements[0].claims[1].text, "There is none.");
   EXPECT_EQ(*store_->StoriesOfArticle("y"), std::vector<std::string>{"s1"});
+}
+
+TEST_F(StoreTest, RewrittenStoryListsExactlyItsNewMembersInOrder) {
+  Story story;
+  story.id = "s1";
+  for (const std::vector<std::string>& members : {std::vector<std::string>{"a", "b", "c"},
+                                                  {"a", "b", "c", "d"},
+                                                  {"d", "a", "c"},
+                                                  {"e", "d", "e", "a"},
+                                                  {}}) {
+    story.articles = members;
+    WriteBatch batch;
+    batch.stories = {story};
+    ASSERT_TRUE(store_->Write(batch).ok());
+    std::vector<std::string> expected;
+    for (const std::string& id : members) {
+      if (std::find(expected.begin(), expected.end(), id) == expected.end()) expected.push_back(id);
+    }
+    auto stored = store_->GetStory("s1");
+    ASSERT_TRUE(stored.ok());
+    EXPECT_EQ(stored->articles, expected);
+  }
+  EXPECT_TRUE(store_->StoriesOfArticle("b")->empty());
 }
 
 TEST_F(StoreTest, RefusesASchemaNewerThanItself) {
