@@ -362,7 +362,7 @@ TEST_F(StoreTest, ABigStoryRewrittenFromWhatWasRememberedListsItsMembers) {
   write(members);
   members.insert(members.begin() + 50, "m5000");  // grows in the middle
   write(members);
-  std::swap(members[3], members[90]);  // reordered
+  std::swap(members[3], members[90]);                         // reordered
   members.erase(members.begin() + 10, members.begin() + 20);  // shrinks
   write(members);
   Article stored;
