@@ -11,6 +11,7 @@
 #include "common/strings.h"
 #include "dedup/dedup.h"
 #include "ner/story_entities.h"
+#include "story/prepared_cache.h"
 #include "story/story.h"
 
 namespace newsloom {
@@ -43,6 +44,9 @@ std::string OpeningLine(const Article& article) {
   return line;
 }
 
+// Articles whose prepared sentences are kept (a few KB to tens of KB each).
+constexpr size_t kPreparedArticles = 2048;
+
 class StoryIndexImpl final : public StoryIndex {
  public:
   explicit StoryIndexImpl(const StoryIndexOptions& options) {
@@ -62,6 +66,7 @@ class StoryIndexImpl final : public StoryIndex {
     if (known != articles_.end()) {
       // A changed page: keep its story, update what is told about it.
       article.duplicate_of = known->second.duplicate_of;
+      prepared_.Forget(id);
       known->second = std::move(article);
       std::string story = clusterer_.StoryOf(id).value_or("");
       changed_.insert(story);
@@ -84,6 +89,7 @@ class StoryIndexImpl final : public StoryIndex {
     if (found == articles_.end()) return false;
     if (auto story = clusterer_.StoryOf(article_id)) changed_.insert(*story);
     deduplicator_.Remove(article_id);
+    prepared_.Forget(article_id);
     articles_.erase(found);
     return true;
   }
@@ -156,7 +162,10 @@ class StoryIndexImpl final : public StoryIndex {
     story.articles = std::move(kept);
     story.sources.assign(sources.begin(), sources.end());
     story.entities = ner::MergeStoryEntities(members);
-    story::BuildStory(members, story_options_, &story);
+    std::vector<std::shared_ptr<const story::PreparedArticle>> told;
+    for (size_t i : story::ArticlesToTell(members, story_options_))
+      told.push_back(prepared_.Get(*members[i]));
+    story::BuildStory(std::move(told), story_options_, &story);
     // Pages saved without a headline (digest items) leave the story untitled;
     // its first summary sentence, quoted as is, names it instead.
     if (story.title.empty() && !story.summary.empty()) story.title = story.summary.front().text;
@@ -173,6 +182,9 @@ class StoryIndexImpl final : public StoryIndex {
   std::unordered_map<std::string, Article> articles_;
   std::set<std::string> changed_;
   std::set<std::string> reported_merges_;
+  // The told articles' sentences, kept so a growing story re-reads only its
+  // new articles (a cache: filled while telling, hence mutable).
+  mutable story::PreparedCache prepared_{kPreparedArticles};
 };
 
 }  // namespace

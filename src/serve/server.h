@@ -9,6 +9,7 @@
 //   GET    /api/facets                 {"categories":[{"value","stories"}],"languages":[...]}
 //   GET    /api/stories                ?category&language&source&entity&since&until&q
 //                                      &limit&cursor -> {"stories":[...],"next":CURSOR|null}
+//                                      (each story with its 20 most frequent entities)
 //   GET    /api/stories/{id}           the story (DESIGN.md shape) + "article_details"
 //   GET    /api/articles/{id}          the article with text, entities, dates, "summary"
 //   GET    /api/search?q=              &type=all|articles|stories, filters, limit

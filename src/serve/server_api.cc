@@ -17,6 +17,9 @@ using nlohmann::json;
 
 constexpr int kMaxListLimit = 100;
 constexpr int kFeedItems = 50;
+// A story in a list carries its most frequent names only (a big story names
+// thousands, which made a page of 20 stories megabytes); its page has all.
+constexpr size_t kListEntities = 20;
 
 void SendJson(httplib::Response& response, int status, const json& body) {
   response.status = status;
@@ -122,8 +125,10 @@ void Server::ApiRoutes() {
                  auto page = store_.ListStories(query);
                  if (!page.ok()) return SendError(response, page.status());
                  json stories = json::array();
-                 for (const Story& story : page->stories)
+                 for (Story& story : page->stories) {
+                   if (story.entities.size() > kListEntities) story.entities.resize(kListEntities);
                    stories.push_back(store::StoryToJson(story));
+                 }
                  SendJson(response, 200,
                           {{"stories", std::move(stories)},
                            {"next", page->next.empty() ? json() : json(page->next)}});

@@ -3,6 +3,8 @@
 
 #include <filesystem>
 #include <system_error>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "store/sqlite_schema.h"
 #include "store/story_json.h"
@@ -102,9 +104,27 @@ Result<SqliteStore::Reader> SqliteStore::Borrow() {
 Status SqliteStore::Write(const WriteBatch& batch) {
   std::lock_guard<std::mutex> lock(write_mutex_);
   RETURN_IF_ERROR(writer_->Exec("BEGIN IMMEDIATE"));
+  pending_members_.clear();
+  // Another connection (another process) that wrote since makes what is
+  // remembered of story members unreliable.
+  auto version = writer_->QueryInt("PRAGMA data_version");
+  if (!version.ok() || *version != members_version_) members_.clear();
+  if (version.ok()) members_version_ = *version;
   Status status = WriteLocked(batch);
   if (status.ok()) status = writer_->Exec("COMMIT");
-  if (!status.ok()) writer_->Exec("ROLLBACK");
+  if (!status.ok()) {
+    writer_->Exec("ROLLBACK");
+    members_.clear();  // not known what the rolled-back statements left: read back
+  } else {
+    for (auto& [story, members] : pending_members_) {
+      if (members) {
+        members_[story] = std::move(*members);
+      } else {
+        members_.erase(story);
+      }
+    }
+  }
+  pending_members_.clear();
   return status;
 }
 
@@ -128,6 +148,9 @@ Status SqliteStore::DeleteArticle(const std::string& id) {
     PREPARE(remove, *writer_, sql);
     RETURN_IF_ERROR(remove.Bind(1, rowid).Run());
   }
+  // The article leaves whichever stories held it: read them back.
+  members_.clear();
+  pending_members_.clear();
   PREPARE(members, *writer_, "DELETE FROM story_articles WHERE article = ?1");
   return members.Bind(1, id).Run();
 }
@@ -243,7 +266,7 @@ Status SqliteStore::PutArticle(const Article& article) {
       .Run();
 }
 
-Status SqliteStore::DeleteStory(const std::string& id) {
+Status SqliteStore::DeleteStoryRow(const std::string& id) {
   int64_t rowid = 0;
   {
     PREPARE(find, *writer_, "SELECT rowid FROM stories WHERE id = ?1");
@@ -251,20 +274,76 @@ Status SqliteStore::DeleteStory(const std::string& id) {
     if (find.Step()) rowid = find.Int(0);
     RETURN_IF_ERROR(find.status());
   }
-  if (rowid != 0) {
-    for (const char* sql :
-         {"DELETE FROM stories WHERE rowid = ?1", "DELETE FROM stories_fts WHERE rowid = ?1"}) {
-      PREPARE(remove, *writer_, sql);
-      RETURN_IF_ERROR(remove.Bind(1, rowid).Run());
-    }
+  if (rowid == 0) return Status::Ok();
+  for (const char* sql :
+       {"DELETE FROM stories WHERE rowid = ?1", "DELETE FROM stories_fts WHERE rowid = ?1"}) {
+    PREPARE(remove, *writer_, sql);
+    RETURN_IF_ERROR(remove.Bind(1, rowid).Run());
   }
+  return Status::Ok();
+}
+
+Status SqliteStore::DeleteStory(const std::string& id) {
+  RETURN_IF_ERROR(DeleteStoryRow(id));
+  pending_members_[id] = std::nullopt;
   PREPARE(members, *writer_, "DELETE FROM story_articles WHERE story = ?1");
   return members.Bind(1, id).Run();
 }
 
+Status SqliteStore::PutMembers(const Story& story) {
+  // Only what changed is written: a story that grows by one article costs one
+  // row, not a rewrite of all its members. What a big story holds is known
+  // from the last write (members_), else read back.
+  std::vector<std::string> members;  // story.articles without repeats: the first place holds
+  members.reserve(story.articles.size());
+  {
+    std::unordered_set<std::string_view> seen;
+    for (const std::string& article : story.articles) {
+      if (seen.insert(article).second) members.push_back(article);
+    }
+  }
+  std::unordered_map<std::string, int64_t> stored;  // article -> position, after the common prefix
+  size_t prefix = 0;
+  const std::vector<std::string>* remembered = nullptr;
+  if (auto pending = pending_members_.find(story.id); pending != pending_members_.end()) {
+    if (pending->second) remembered = &*pending->second;
+  } else if (auto known = members_.find(story.id); known != members_.end()) {
+    remembered = &known->second;
+  }
+  if (remembered != nullptr) {
+    const std::vector<std::string>& old = *remembered;
+    while (prefix < old.size() && prefix < members.size() && old[prefix] == members[prefix])
+      ++prefix;
+    for (size_t i = prefix; i < old.size(); ++i) stored.emplace(old[i], int64_t(i));
+  } else {
+    PREPARE(rows, *writer_, "SELECT article, position FROM story_articles WHERE story = ?1");
+    rows.Bind(1, story.id);
+    while (rows.Step()) stored.emplace(rows.Text(0), rows.Int(1));
+    RETURN_IF_ERROR(rows.status());
+  }
+  PREPARE(put, *writer_,
+          "INSERT OR REPLACE INTO story_articles (story, article, position) VALUES (?1, ?2, ?3)");
+  for (size_t i = prefix; i < members.size(); ++i) {
+    auto found = stored.find(members[i]);
+    bool same = found != stored.end() && found->second == int64_t(i);
+    if (found != stored.end()) stored.erase(found);
+    if (!same) RETURN_IF_ERROR(put.Bind(1, story.id).Bind(2, members[i]).Bind(3, int64_t(i)).Run());
+  }
+  PREPARE(remove, *writer_, "DELETE FROM story_articles WHERE story = ?1 AND article = ?2");
+  for (const auto& [article, position] : stored) {
+    RETURN_IF_ERROR(remove.Bind(1, story.id).Bind(2, article).Run());
+  }
+  if (members.size() >= kRememberedMembers) {
+    pending_members_[story.id] = std::move(members);
+  } else {
+    pending_members_[story.id] = std::nullopt;
+  }
+  return Status::Ok();
+}
+
 Status SqliteStore::PutStory(const Story& story) {
-  RETURN_IF_ERROR(DeleteStory(story.id));
-  nlohmann::json json = StoryToJson(story);
+  RETURN_IF_ERROR(DeleteStoryRow(story.id));
+  nlohmann::json json = StoryPartsToJson(story);
   auto dump = [&](const char* key) {
     return json[key].dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   };
@@ -289,14 +368,7 @@ Status SqliteStore::PutStory(const Story& story) {
                         .Run());
   }
   int64_t rowid = writer_->LastInsertRowId();
-  {
-    PREPARE(member, *writer_,
-            "INSERT OR IGNORE INTO story_articles (story, article, position) VALUES (?1, ?2, ?3)");
-    for (size_t i = 0; i < story.articles.size(); ++i) {
-      RETURN_IF_ERROR(
-          member.Bind(1, story.id).Bind(2, story.articles[i]).Bind(3, int64_t(i)).Run());
-    }
-  }
+  RETURN_IF_ERROR(PutMembers(story));
   std::string summary;
   for (const CitedSentence& sentence : story.summary) summary += sentence.text + "\n";
   std::string entities;

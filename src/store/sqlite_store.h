@@ -10,7 +10,9 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "store/sqlite_db.h"
@@ -62,12 +64,21 @@ class SqliteStore : public Store {
   Status DeleteArticle(const std::string& id);
   Status PutStory(const Story& story);
   Status DeleteStory(const std::string& id);
+  Status DeleteStoryRow(const std::string& id);  // the story's row and FTS row, not its members
+  Status PutMembers(const Story& story);         // story_articles as story.articles lists
   // Fills the story's article ids from story_articles.
   Status LoadMembers(Connection& connection, Story& story);
 
   const std::string path_;
   std::mutex write_mutex_;
   std::unique_ptr<Connection> writer_;  // GUARDED_BY(write_mutex_)
+  // The members of each story of at least kRememberedMembers articles as last
+  // committed (so PutMembers need not read them back), and what the open
+  // transaction changes of them (nullopt: forget). GUARDED_BY(write_mutex_).
+  static constexpr size_t kRememberedMembers = 64;
+  std::unordered_map<std::string, std::vector<std::string>> members_;
+  std::unordered_map<std::string, std::optional<std::vector<std::string>>> pending_members_;
+  int64_t members_version_ = -1;  // the writer's PRAGMA data_version members_ is valid for
   // Never writes, so PRAGMA data_version on it sees every commit.
   std::mutex version_mutex_;
   std::unique_ptr<Connection> version_reader_;  // GUARDED_BY(version_mutex_)

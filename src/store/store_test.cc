@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -316,6 +317,74 @@ TEST_F(StoreTest, StoryKeepsEveryField) {
   EXPECT_EQ(stored->summary[1].article, "y");
   EXPECT_EQ(stored->disagreements[0].claims[1].text, "There is none.");
   EXPECT_EQ(*store_->StoriesOfArticle("y"), std::vector<std::string>{"s1"});
+}
+
+TEST_F(StoreTest, RewrittenStoryListsExactlyItsNewMembersInOrder) {
+  Story story;
+  story.id = "s1";
+  for (const std::vector<std::string>& members : {std::vector<std::string>{"a", "b", "c"},
+                                                  {"a", "b", "c", "d"},
+                                                  {"d", "a", "c"},
+                                                  {"e", "d", "e", "a"},
+                                                  {}}) {
+    story.articles = members;
+    WriteBatch batch;
+    batch.stories = {story};
+    ASSERT_TRUE(store_->Write(batch).ok());
+    std::vector<std::string> expected;
+    for (const std::string& id : members) {
+      if (std::find(expected.begin(), expected.end(), id) == expected.end()) expected.push_back(id);
+    }
+    auto stored = store_->GetStory("s1");
+    ASSERT_TRUE(stored.ok());
+    EXPECT_EQ(stored->articles, expected);
+  }
+  EXPECT_TRUE(store_->StoriesOfArticle("b")->empty());
+}
+
+TEST_F(StoreTest, ABigStoryRewrittenFromWhatWasRememberedListsItsMembers) {
+  Story story;
+  story.id = "big";
+  std::vector<std::string> members;
+  for (int i = 0; i < 100; ++i) {
+    members.push_back(std::to_string(1000 + i));
+    members.back().insert(members.back().begin(), 'm');
+  }
+  auto write = [&](const std::vector<std::string>& articles) {
+    story.articles = articles;
+    WriteBatch batch;
+    batch.stories = {story};
+    ASSERT_TRUE(store_->Write(batch).ok());
+    EXPECT_EQ(store_->GetStory("big")->articles, articles);
+  };
+  write(members);
+  members.push_back("m9999");  // grows at the end
+  write(members);
+  members.insert(members.begin() + 50, "m5000");  // grows in the middle
+  write(members);
+  std::swap(members[3], members[90]);                         // reordered
+  members.erase(members.begin() + 10, members.begin() + 20);  // shrinks
+  write(members);
+  Article stored;
+  stored.id = members[5];
+  stored.title = "A member";
+  WriteBatch insertion;
+  insertion.articles = {stored};
+  ASSERT_TRUE(store_->Write(insertion).ok());
+  WriteBatch removal;  // an article deleted out of the story
+  removal.deleted_articles = {members[5]};
+  ASSERT_TRUE(store_->Write(removal).ok());
+  members.erase(members.begin() + 5);
+  EXPECT_EQ(store_->GetStory("big")->articles, members);
+  members.push_back("m7777");
+  write(members);
+  WriteBatch replaced;  // deleted and written again in one batch
+  replaced.deleted_stories = {"big"};
+  story.articles = {members.begin(), members.begin() + 70};
+  replaced.stories = {story};
+  ASSERT_TRUE(store_->Write(replaced).ok());
+  Reopen();
+  EXPECT_EQ(store_->GetStory("big")->articles, story.articles);
 }
 
 TEST_F(StoreTest, RefusesASchemaNewerThanItself) {

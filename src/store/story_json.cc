@@ -67,7 +67,7 @@ Entity::Type EntityTypeFromName(std::string_view name) {
   return Entity::Type::kMisc;
 }
 
-json StoryToJson(const Story& story) {
+json StoryPartsToJson(const Story& story) {
   json entities = json::array();
   for (const StoryEntity& entity : story.entities) {
     entities.push_back(
@@ -85,20 +85,27 @@ json StoryToJson(const Story& story) {
     for (const CitedSentence& claim : disagreement.claims) claims.push_back(CitedToJson(claim));
     disagreements.push_back({{"about", disagreement.about}, {"claims", claims}});
   }
-  return {{"id", story.id},
-          {"title", story.title},
-          {"category", story.category},
-          {"language", story.language},
-          {"rank", story.rank},
-          {"first_seen", story.first_seen},
-          {"last_updated", story.last_updated},
-          {"articles", story.articles},
-          {"sources", story.sources},
-          {"merged_ids", story.merged_ids},
-          {"entities", entities},
-          {"timeline", timeline},
-          {"summary", summary},
-          {"disagreements", disagreements}};
+  json parts = json::object();
+  parts["sources"] = story.sources;
+  parts["merged_ids"] = story.merged_ids;
+  parts["entities"] = std::move(entities);
+  parts["timeline"] = std::move(timeline);
+  parts["summary"] = std::move(summary);
+  parts["disagreements"] = std::move(disagreements);
+  return parts;
+}
+
+json StoryToJson(const Story& story) {
+  json object = StoryPartsToJson(story);
+  object["id"] = story.id;
+  object["title"] = story.title;
+  object["category"] = story.category;
+  object["language"] = story.language;
+  object["rank"] = story.rank;
+  object["first_seen"] = story.first_seen;
+  object["last_updated"] = story.last_updated;
+  object["articles"] = story.articles;
+  return object;
 }
 
 Story StoryFromJson(const json& object) {

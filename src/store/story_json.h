@@ -14,6 +14,9 @@
 namespace newsloom::store {
 
 nlohmann::json StoryToJson(const Story& story);
+// Only the nested parts the store keeps as JSON: "sources", "merged_ids",
+// "entities", "timeline", "summary", "disagreements" (not the member list).
+nlohmann::json StoryPartsToJson(const Story& story);
 // Reads what StoryToJson wrote; missing or mistyped fields are left at their
 // defaults, never thrown.
 Story StoryFromJson(const nlohmann::json& json);

@@ -216,13 +216,17 @@ bool Explicit(const timex::TimeExpression& date) {
 // Dates later than the day the article says it was written ("As of August
 // 2025") or than its publication date.
 void FindLateDates(const StoryCorpus& corpus, SelfContradictions* out) {
+  // Each article's sentences, in order (one pass: the scan per article stays linear).
+  std::vector<std::vector<size_t>> by_article(corpus.articles.size());
+  for (size_t s = 0; s < corpus.sentences.size(); ++s) {
+    by_article[corpus.sentences[s].article].push_back(s);
+  }
   for (size_t a = 0; a < corpus.articles.size(); ++a) {
     std::optional<int64_t> written_by;  // last day the article claims to know of
     std::optional<size_t> written_sentence;
     std::string written_text;
-    for (size_t s = 0; s < corpus.sentences.size(); ++s) {
+    for (size_t s : by_article[a]) {
       const Sentence& sentence = corpus.sentences[s];
-      if (sentence.article != a) continue;
       for (const timex::TimeExpression& date : sentence.dates) {
         std::string_view before = TrimView(sentence.text.substr(0, date.begin));
         if (!Explicit(date) || !EndsWithIgnoreCase(before, "as of")) continue;
@@ -245,9 +249,10 @@ void FindLateDates(const StoryCorpus& corpus, SelfContradictions* out) {
       continue;
     }
     std::vector<size_t> late;
-    for (size_t s = 0; s < corpus.sentences.size() && late.size() < 2; ++s) {
+    for (size_t s : by_article[a]) {
+      if (late.size() >= 2) break;
       const Sentence& sentence = corpus.sentences[s];
-      if (sentence.article != a || SoundsFuture(sentence.text)) continue;
+      if (SoundsFuture(sentence.text)) continue;
       for (const timex::TimeExpression& date : sentence.dates) {
         // A bare year after the publication date is nearly always a plan or a forecast.
         if (Explicit(date) && date.granularity != Granularity::kYear &&

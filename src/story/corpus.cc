@@ -1,5 +1,6 @@
 #include "story/corpus.h"
 
+#include <algorithm>
 #include <array>
 
 #include "common/strings.h"
@@ -64,19 +65,22 @@ bool IsReference(std::string_view text) {
          ContainsIgnoreCase(text, "http") || ContainsIgnoreCase(text, "www.");
 }
 
-// Adds the sentences of one text (the title or a paragraph) to the corpus.
-void AddSentences(std::string_view text, uint32_t article, int paragraph, bool heading,
-                  const timex::Anchor& anchor, int* position, StoryCorpus* corpus) {
+// The part of a sentence searched for dates: run-ons are cut.
+std::string_view DatedPart(std::string_view text) {
+  return text.substr(0, std::min(text.size(), size_t{4096}));
+}
+
+// Adds the sentences of one text (the title or a paragraph) to `out`.
+void AddSentences(std::string_view text, int paragraph, bool heading, const timex::Anchor& anchor,
+                  int* position, PreparedArticle* out) {
+  std::vector<Sentence>& sentences = out->sentences;
   for (const timex::SentenceSpan& span : timex::SplitSentences(text)) {
     if (*position >= kMaxSentencesPerArticle) return;
-    if (paragraph < 0 && span.begin > 0 && corpus->sentences.back().paragraph < 0 &&
-        corpus->sentences.size() >= 3 &&
-        corpus->sentences[corpus->sentences.size() - 3].paragraph < 0 &&
-        corpus->sentences[corpus->sentences.size() - 3].article == article) {
+    if (paragraph < 0 && span.begin > 0 && sentences.size() >= 3 &&
+        sentences.back().paragraph < 0 && sentences[sentences.size() - 3].paragraph < 0) {
       return;  // a title of more than three sentences is not a title
     }
     Sentence sentence;
-    sentence.article = article;
     sentence.paragraph = paragraph;
     sentence.position = paragraph < 0 ? -1 : (*position)++;
     sentence.text = text.substr(span.begin, span.end - span.begin);
@@ -85,22 +89,24 @@ void AddSentences(std::string_view text, uint32_t article, int paragraph, bool h
     sentence.boilerplate = heading || paragraph < 0 || sentence.reference || sentence.appeal ||
                            sentence.text.size() > kMaxSentenceBytes ||
                            IsBoilerplateShape(sentence.text);
-    std::string_view dated = sentence.text.substr(0, std::min(sentence.text.size(), size_t{4096}));
-    sentence.dates = timex::FindTimeExpressions(dated, anchor);
-    sentence.stems = ContentStems(sentence.text);
-    corpus->sentences.push_back(std::move(sentence));
+    sentence.dates = timex::FindTimeExpressions(DatedPart(sentence.text), anchor);
+    out->stems.push_back(ContentStems(sentence.text));
+    sentences.push_back(std::move(sentence));
   }
 }
 
-std::vector<timex::Anchor> StoryAnchors(const std::vector<const Article*>& articles) {
+// What each article's dates resolve against (see StoryCorpus::anchors): its
+// own anchor, else the story's latest publication or written date.
+std::vector<timex::Anchor> StoryAnchors(
+    const std::vector<std::shared_ptr<const PreparedArticle>>& prepared) {
   std::vector<timex::Anchor> anchors;
   std::optional<CivilDate> latest_published;
   std::optional<CivilDate> latest_written;
   auto later = [](std::optional<CivilDate>& slot, const std::optional<CivilDate>& date) {
     if (date && (!slot || DaysFromCivil(*date) > DaysFromCivil(*slot))) slot = date;
   };
-  for (const Article* article : articles) {
-    anchors.push_back(timex::AnchorFor(*article));
+  for (const auto& article : prepared) {
+    anchors.push_back(article->anchor);
     later(latest_published, anchors.back().publication);
     later(latest_written, anchors.back().inferred);
   }
@@ -149,27 +155,54 @@ bool HasBoilerplatePhrase(std::string_view text) {
   return false;
 }
 
+std::shared_ptr<const PreparedArticle> PrepareArticle(const Article& article) {
+  auto prepared = std::make_shared<PreparedArticle>();
+  prepared->article = &article;
+  prepared->anchor = timex::AnchorFor(article);
+  int position = 0;
+  if (!article.title.empty()) {
+    AddSentences(article.title, -1, true, prepared->anchor, &position, prepared.get());
+  }
+  for (size_t p = 0; p < article.paragraphs.size(); ++p) {
+    const Paragraph& paragraph = article.paragraphs[p];
+    AddSentences(paragraph.text, static_cast<int>(p), paragraph.kind == Paragraph::Kind::kHeading,
+                 prepared->anchor, &position, prepared.get());
+  }
+  for (size_t s = 0; s < prepared->sentences.size(); ++s) {
+    prepared->sentences[s].stems = prepared->stems[s];
+  }
+  return prepared;
+}
+
 StoryCorpus BuildCorpus(const std::vector<const Article*>& articles) {
+  std::vector<std::shared_ptr<const PreparedArticle>> prepared;
+  prepared.reserve(articles.size());
+  for (const Article* article : articles) prepared.push_back(PrepareArticle(*article));
+  return BuildCorpus(std::move(prepared));
+}
+
+StoryCorpus BuildCorpus(std::vector<std::shared_ptr<const PreparedArticle>> prepared) {
   StoryCorpus corpus;
-  corpus.articles = articles;
-  corpus.anchors = StoryAnchors(articles);
-  for (uint32_t a = 0; a < articles.size(); ++a) {
-    const Article& article = *articles[a];
-    int position = 0;
-    if (!article.title.empty()) {
-      AddSentences(article.title, a, -1, true, corpus.anchors[a], &position, &corpus);
-    }
-    for (size_t p = 0; p < article.paragraphs.size(); ++p) {
-      const Paragraph& paragraph = article.paragraphs[p];
-      AddSentences(paragraph.text, a, static_cast<int>(p),
-                   paragraph.kind == Paragraph::Kind::kHeading, corpus.anchors[a], &position,
-                   &corpus);
+  corpus.anchors = StoryAnchors(prepared);
+  for (uint32_t a = 0; a < prepared.size(); ++a) {
+    const PreparedArticle& article = *prepared[a];
+    corpus.articles.push_back(article.article);
+    // An article with no date of its own resolves against the story's dates.
+    bool own_anchor =
+        article.anchor.publication || article.anchor.inferred || !corpus.anchors[a].inferred;
+    for (const Sentence& cached : article.sentences) {
+      Sentence& sentence = corpus.sentences.emplace_back(cached);
+      sentence.article = a;
+      if (!own_anchor) {
+        sentence.dates = timex::FindTimeExpressions(DatedPart(sentence.text), corpus.anchors[a]);
+      }
     }
   }
+  corpus.prepared = std::move(prepared);
   // Term weights: document frequency counts articles, so a word every source
   // uses weighs little and one source's repetitions do not dominate.
   std::vector<std::vector<uint32_t>> ids(corpus.sentences.size());
-  std::vector<std::vector<uint32_t>> article_ids(articles.size());
+  std::vector<std::vector<uint32_t>> article_ids(corpus.articles.size());
   for (size_t s = 0; s < corpus.sentences.size(); ++s) {
     ids[s] = corpus.vocabulary.Intern(corpus.sentences[s].stems);
     if (corpus.sentences[s].paragraph >= 0) {

@@ -8,6 +8,8 @@
 #ifndef NEWSLOOM_STORY_STORY_H_
 #define NEWSLOOM_STORY_STORY_H_
 
+#include <cstddef>
+#include <memory>
 #include <vector>
 
 #include "newsloom/article.h"
@@ -25,7 +27,14 @@ struct StoryOptions {
   int max_timeline_events = 20;
   // Disagreements reported at most. 0 reports all.
   int max_disagreements = 10;
+  // A story of more articles than this is told from this many of them (0:
+  // all): the earliest quarter and the latest rest by publication time, near-
+  // duplicates left out while there are enough others. Telling then costs
+  // the same however large a story grows; the newest reports are always read.
+  int max_told_articles = 40;
 };
+
+struct PreparedArticle;  // story/corpus.h: one article's sentences, worked out once
 
 // Fills story->timeline, story->summary and story->disagreements from
 // `articles` (the story's members, in any order; their text as extracted).
@@ -35,6 +44,17 @@ struct StoryOptions {
 // REQUIRES: no null pointers in `articles`.
 void BuildStory(const std::vector<const Article*>& articles, const StoryOptions& options,
                 Story* story);
+
+// Which of `articles` a story is told from (see StoryOptions::max_told_articles):
+// indices into `articles`, ascending. Every index when there are few enough.
+std::vector<size_t> ArticlesToTell(const std::vector<const Article*>& articles,
+                                   const StoryOptions& options);
+
+// BuildStory from articles already prepared (PrepareArticle, story/corpus.h),
+// every one of them told: the caller has chosen them with ArticlesToTell.
+// REQUIRES: no null pointers.
+void BuildStory(std::vector<std::shared_ptr<const PreparedArticle>> told,
+                const StoryOptions& options, Story* story);
 
 // The same, into a fresh Story with only those three fields set.
 Story BuildStory(const std::vector<const Article*>& articles, const StoryOptions& options);

@@ -150,7 +150,7 @@ float Cosine(const SparseVector& a, const SparseVector& b) {
   return dot;
 }
 
-std::vector<uint32_t> Vocabulary::Intern(const std::vector<std::string>& stems) {
+std::vector<uint32_t> Vocabulary::Intern(std::span<const std::string> stems) {
   std::vector<uint32_t> ids;
   ids.reserve(stems.size());
   for (const std::string& stem : stems) {

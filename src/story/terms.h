@@ -4,6 +4,7 @@
 #define NEWSLOOM_STORY_TERMS_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -43,7 +44,7 @@ float Cosine(const SparseVector& a, const SparseVector& b);
 class Vocabulary {
  public:
   // Ids of `stems`, adding new ones.
-  std::vector<uint32_t> Intern(const std::vector<std::string>& stems);
+  std::vector<uint32_t> Intern(std::span<const std::string> stems);
   // Counts each distinct id once for a new document.
   void AddDocument(const std::vector<uint32_t>& ids);
   // Unit-length TF-IDF vector: tf * (log((1 + documents) / (1 + df)) + 1).
