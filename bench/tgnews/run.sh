@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The tgnews bench: `newsloom tgnews threads` over COUNT contest-format pages
 # (built from AG News and BBC texts in ../shared/data) on two cores, then the
-# contest server indexing the same pages by PUT (pages per second).
+# contest server indexing the same pages by PUT (pages per second, the slowest
+# 1000 in a row, the server's CPU per PUT), the same again while GET /threads
+# asks every second, and the time a restart takes to read them back.
 #
 #   bench/tgnews/run.sh [build/release/src/cli/newsloom] [COUNT]
 # Scratch goes to $TMPDIR/newsloom-tgnews-bench.
@@ -41,11 +43,20 @@ for _ in $(seq 200); do
   [[ "$code" == 200 ]] && break
   sleep 0.1
 done
+# Server CPU per PUT (user + system ticks from /proc) tells its cost apart
+# from the share of a shared machine it was given.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+before=$(cpu_ticks)
 python3 "$root/bench/tgnews/put_load.py" --port "$port" --dir "$pages" --connections 8
+after=$(cpu_ticks)
+python3 -c "import sys; print('server CPU: %.2f ms per PUT' % ((int(sys.argv[2]) - int(sys.argv[1])) * 1000 / int(sys.argv[3]) / int(sys.argv[4])))" \
+  "$before" "$after" "$(getconf CLK_TCK)" "$count"
 start=$(date +%s.%N)
 curl -s -o "$work/get.json" "http://127.0.0.1:$port/threads?period=86400&lang_code=en&category=any"
 end=$(date +%s.%N)
 python3 -c "import sys; print('GET /threads after indexing: %.0f ms' % ((float(sys.argv[2]) - float(sys.argv[1])) * 1000))" "$start" "$end"
+echo "== tgnews server: PUT $count pages again (each replaces itself) while GET /threads every second"
+python3 "$root/bench/tgnews/put_load.py" --port "$port" --dir "$pages" --connections 8 --get-every 1
 kill -TERM $server
 wait $server || true
 echo "== restart: time until GET /threads answers 200"

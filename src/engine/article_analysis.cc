@@ -26,14 +26,20 @@ Result<std::unique_ptr<const ArticleAnalysis>> ArticleAnalysis::Open(const Optio
 }
 
 void ArticleAnalysis::Run(Article& article) const {
-  if (analyzer_ != nullptr) {
-    analyzer_->Analyze(article);
-    article.signature = dedup::Signature(article);
-  }
-  if (tagger_ != nullptr) {
-    tagger_->Tag(article);
-    timex::AnnotateDates(&article);
-  }
+  Analyze(article);
+  TagNamesAndDates(article);
+}
+
+void ArticleAnalysis::Analyze(Article& article) const {
+  if (analyzer_ == nullptr) return;
+  analyzer_->Analyze(article);
+  article.signature = dedup::Signature(article);
+}
+
+void ArticleAnalysis::TagNamesAndDates(Article& article) const {
+  if (tagger_ == nullptr) return;
+  tagger_->Tag(article);
+  timex::AnnotateDates(&article);
 }
 
 }  // namespace newsloom

@@ -20,7 +20,15 @@ class ArticleAnalysis {
   // Loads the models `options` asks for; null when it asks for no analysis.
   static Result<std::unique_ptr<const ArticleAnalysis>> Open(const Options& options);
 
+  // Analyze, then TagNamesAndDates.
   void Run(Article& article) const;
+
+  // Language, category and the near-duplicate signature (when the options
+  // asked for analysis).
+  void Analyze(Article& article) const;
+  // Names and date expressions (when the options asked for them): the
+  // costliest half, which a caller may keep for the articles it will use.
+  void TagNamesAndDates(Article& article) const;
 
  private:
   ArticleAnalysis(std::unique_ptr<analyze::Analyzer> analyzer, std::unique_ptr<ner::Tagger> tagger)

@@ -1,13 +1,14 @@
 #include "engine/engine_impl.h"
 
 #include <algorithm>
-#include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <thread>
 
 #include "common/time.h"
+#include "engine/work_units.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 
@@ -15,36 +16,51 @@ namespace newsloom {
 
 namespace {
 
-// Everything one input file produced, in record order.
-std::vector<ExtractedInput> ProcessFile(const ingest::InputFile& file,
+// The outcome of one record of `path`.
+ExtractedInput ProcessRecord(ingest::ReadRecord& record, const std::string& path,
+                             const Timestamp& fetched, const ArticleAnalysis* analysis) {
+  ExtractedInput output;
+  output.origin = record.page.origin.empty() ? path : record.page.origin;
+  output.status = record.status;
+  if (!record.status.ok()) return output;
+  auto articles = extract::ExtractPage(record.page, fetched);
+  if (!articles.ok()) {
+    output.status = articles.status();
+    return output;
+  }
+  output.articles = std::move(articles).value();
+  if (analysis != nullptr) {
+    for (Article& article : output.articles) analysis->Run(article);
+  }
+  return output;
+}
+
+// Everything one unit produced, in record order. Frees the unit's pages.
+std::vector<ExtractedInput> ProcessUnit(engine::WorkUnit& unit,
                                         const ingest::ReadOptions& read_options,
                                         const Timestamp& fetched, const ArticleAnalysis* analysis) {
   std::vector<ExtractedInput> outputs;
-  if (!file.status.ok()) {
-    outputs.push_back({file.path, file.status, {}});
-    return outputs;
-  }
-  auto records = ingest::ReadFile(file.path, read_options);
-  if (!records.ok()) {
-    outputs.push_back({file.path, records.status(), {}});
-    return outputs;
-  }
-  for (ingest::ReadRecord& record : *records) {
-    ExtractedInput output;
-    output.origin = record.page.origin.empty() ? file.path : record.page.origin;
-    output.status = record.status;
-    if (record.status.ok()) {
-      auto articles = extract::ExtractPage(record.page, fetched);
-      if (articles.ok()) {
-        output.articles = std::move(articles).value();
-        if (analysis != nullptr) {
-          for (Article& article : output.articles) analysis->Run(article);
-        }
-      } else {
-        output.status = articles.status();
+  switch (unit.kind) {
+    case engine::WorkUnit::Kind::kFailed:
+      outputs.push_back({unit.path, unit.status, {}});
+      break;
+    case engine::WorkUnit::Kind::kWholeFile: {
+      auto records = ingest::ReadFile(unit.path, read_options);
+      if (!records.ok()) {
+        outputs.push_back({unit.path, records.status(), {}});
+        break;
       }
+      for (ingest::ReadRecord& record : *records) {
+        outputs.push_back(ProcessRecord(record, unit.path, fetched, analysis));
+      }
+      break;
     }
-    outputs.push_back(std::move(output));
+    case engine::WorkUnit::Kind::kRecords:
+      for (ingest::ReadRecord& record : unit.records) {
+        outputs.push_back(ProcessRecord(record, unit.path, fetched, analysis));
+      }
+      std::vector<ingest::ReadRecord>().swap(unit.records);
+      break;
   }
   return outputs;
 }
@@ -64,65 +80,106 @@ EngineImpl::EngineImpl(const Options& options, std::unique_ptr<const ArticleAnal
 
 ExtractSummary EngineImpl::Extract(const std::vector<std::string>& paths,
                                    const ExtractCallbacks& callbacks) {
-  std::vector<ingest::InputFile> files = ingest::ListInputs(paths);
   ingest::ReadOptions read_options;
   read_options.max_page_bytes = options_.max_page_bytes;
   read_options.max_file_bytes = options_.max_file_bytes;
   const Timestamp fetched = Now();
+  engine::WorkUnitSource source(ingest::ListInputs(paths), read_options);
+  const size_t file_count = source.file_count();
 
-  size_t jobs = options_.jobs > 0 ? size_t(options_.jobs)
-                                  : std::max<size_t>(1, std::thread::hardware_concurrency());
-  jobs = std::min(jobs, std::max<size_t>(1, files.size()));
+  const size_t jobs = options_.jobs > 0 ? size_t(options_.jobs)
+                                        : std::max<size_t>(1, std::thread::hardware_concurrency());
 
-  // Workers fill slots; this thread hands them to the callbacks in order.
-  // A worker never runs more than `window` files ahead of the emitter, which
-  // bounds the memory held by finished but unreported results.
+  // Three roles: one reader thread cuts the inputs into units (streaming
+  // archives), the workers process them, and this thread hands the results
+  // to the callbacks in order. At most `window` units are in flight (read
+  // but not yet reported), which bounds memory whatever the input's size.
+  struct Slot {
+    engine::WorkUnit unit;
+    std::vector<ExtractedInput> outputs;
+    bool done = false;  // guarded by mutex
+  };
   const size_t window = jobs * 4;
-  std::vector<std::optional<std::vector<ExtractedInput>>> slots(files.size());
   std::mutex mutex;
-  std::condition_variable changed;
-  size_t next_to_emit = 0;  // guarded by mutex
-  std::atomic<size_t> next_to_take{0};
+  std::condition_variable room;        // the reader waits for fewer than `window` slots
+  std::condition_variable work_ready;  // workers wait for a slot to process
+  std::condition_variable slot_done;   // this thread waits for the oldest slot
+  // Guarded by mutex: slots in flight, oldest first; the sequence number of
+  // slots.front(); the next one to process; whether the reader has finished.
+  std::deque<std::unique_ptr<Slot>> slots;
+  size_t first_in_flight = 0;
+  size_t next_to_process = 0;
+  bool reading_done = false;
 
-  auto worker = [&] {
+  std::thread reader([&] {
     for (;;) {
-      size_t index = next_to_take.fetch_add(1);
-      if (index >= files.size()) return;
       {
         std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return index < next_to_emit + window; });
+        room.wait(lock, [&] { return slots.size() < window; });
       }
-      auto outputs = ProcessFile(files[index], read_options, fetched, analysis_.get());
+      std::optional<engine::WorkUnit> unit = source.Next();
       {
         std::lock_guard lock(mutex);
-        slots[index] = std::move(outputs);
+        if (unit) {
+          slots.push_back(std::make_unique<Slot>(Slot{std::move(*unit), {}, false}));
+        } else {
+          reading_done = true;
+        }
       }
-      changed.notify_all();
+      work_ready.notify_all();
+      slot_done.notify_one();
+      if (!unit) return;
+    }
+  });
+  auto worker = [&] {
+    for (;;) {
+      Slot* slot = nullptr;
+      {
+        std::unique_lock lock(mutex);
+        work_ready.wait(
+            lock, [&] { return next_to_process < first_in_flight + slots.size() || reading_done; });
+        if (next_to_process == first_in_flight + slots.size()) return;
+        slot = slots[next_to_process - first_in_flight].get();
+        ++next_to_process;
+      }
+      // The slot stays put until this thread marks it done.
+      slot->outputs = ProcessUnit(slot->unit, read_options, fetched, analysis_.get());
+      {
+        std::lock_guard lock(mutex);
+        slot->done = true;
+      }
+      slot_done.notify_one();
     }
   };
-  std::vector<std::thread> threads;
-  for (size_t i = 0; i < jobs; ++i) threads.emplace_back(worker);
+  std::vector<std::thread> workers;
+  for (size_t i = 0; i < jobs; ++i) workers.emplace_back(worker);
 
   ExtractSummary summary;
-  for (size_t index = 0; index < files.size(); ++index) {
-    std::vector<ExtractedInput> outputs;
+  for (;;) {
+    std::unique_ptr<Slot> slot;
     {
       std::unique_lock lock(mutex);
-      changed.wait(lock, [&] { return slots[index].has_value(); });
-      outputs = std::move(*slots[index]);
-      slots[index].reset();
-      next_to_emit = index + 1;
+      slot_done.wait(lock, [&] {
+        return (!slots.empty() && slots.front()->done) || (slots.empty() && reading_done);
+      });
+      if (slots.empty()) break;
+      slot = std::move(slots.front());
+      slots.pop_front();
+      ++first_in_flight;
     }
-    changed.notify_all();
-    for (const ExtractedInput& output : outputs) {
+    room.notify_one();
+    for (const ExtractedInput& output : slot->outputs) {
       ++summary.inputs;
       if (!output.status.ok()) ++summary.failed;
       summary.articles += output.articles.size();
       if (callbacks.on_input) callbacks.on_input(output);
     }
-    if (callbacks.on_progress) callbacks.on_progress(index + 1, files.size());
+    if (slot->unit.ends_file && callbacks.on_progress) {
+      callbacks.on_progress(slot->unit.file_index + 1, file_count);
+    }
   }
-  for (std::thread& thread : threads) thread.join();
+  reader.join();
+  for (std::thread& thread : workers) thread.join();
   return summary;
 }
 

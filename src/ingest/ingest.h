@@ -100,6 +100,11 @@ class RecordStream {
 Result<std::unique_ptr<RecordStream>> OpenRecords(const std::string& path,
                                                   const ReadOptions& options);
 
+// Whether `path` is a WARC archive, which OpenRecords streams: told by its
+// .warc or .warc.gz suffix, else (when `check_content`) by its first bytes,
+// inflated when it is gzip. False when it cannot be opened.
+bool IsWarcFile(const std::string& path, bool check_content);
+
 // Reads pages already in memory (the same rules as ReadFile; `name` stands for
 // the path when choosing the id and the format).
 Result<std::vector<ReadRecord>> ReadBuffer(std::string_view name, std::string_view bytes,

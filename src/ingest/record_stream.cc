@@ -47,6 +47,13 @@ Result<bool> FileIsWarc(const std::string& path) {
 
 }  // namespace
 
+bool IsWarcFile(const std::string& path, bool check_content) {
+  if (HasWarcSuffix(path)) return true;
+  if (!check_content) return false;
+  Result<bool> warc = FileIsWarc(path);
+  return warc.ok() && *warc;
+}
+
 Result<std::unique_ptr<RecordStream>> OpenRecords(const std::string& path,
                                                   const ReadOptions& options) {
   Result<bool> warc = FileIsWarc(path);

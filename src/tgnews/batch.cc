@@ -3,9 +3,10 @@
 #include <filesystem>
 #include <vector>
 
+#include "cluster/clusterer.h"
 #include "newsloom/engine.h"
-#include "newsloom/story_index.h"
 #include "tgnews/contest.h"
+#include "tgnews/contest_stories.h"
 
 namespace newsloom::tgnews {
 
@@ -77,10 +78,10 @@ Result<nlohmann::ordered_json> RunBatch(Task task, const std::string& dir,
     case Task::kTop:
       break;
   }
-  auto index = StoryIndex::Create();
-  AddInPublicationOrder(*index, std::move(news));
-  std::vector<Thread> list;
-  for (const Story& story : index->Stories()) list.push_back(ThreadFromStory(story));
+  // In publication order, as a server would have received them.
+  ContestStories stories;
+  for (size_t position : cluster::PublicationOrder(news)) stories.Add(std::move(news[position]));
+  std::vector<Thread> list = stories.All();
   return task == Task::kThreads ? ThreadsJson(list) : TopJson(list);
 }
 

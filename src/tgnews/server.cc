@@ -84,7 +84,10 @@ IndexedPage Server::Prepare(std::string name, int64_t max_age, std::string_view 
   auto articles = serve::ArticlesFromBody(body, "text/html", "", options_.max_body_bytes);
   if (articles.ok() && !articles->empty()) {
     Article article = std::move(articles->front());
-    analysis_->Run(article);
+    analysis_->Analyze(article);
+    // Names and dates (a third of the CPU a page costs) serve only the
+    // threads, which hold contest news alone.
+    if (IsContestNews(article)) analysis_->TagNamesAndDates(article);
     article.id = page.name;
     page.article = std::move(article);
   }

@@ -30,8 +30,12 @@ struct ServerOptions {
   int port = 0;  // 0: any free port
   std::string db_dir = "tgnews-db";
   size_t max_body_bytes = size_t(16) << 20;  // larger PUTs get 413
-  int threads = 8;                           // HTTP worker threads
-  int load_threads = 2;                      // pages analyzed at once while loading
+  // HTTP worker threads. Each keep-alive connection holds one for its whole
+  // life, so a client with as many connections as threads would leave a GET
+  // on a further connection waiting until one closes: keep it well above the
+  // connections a client opens. The analysis is CPU-bound whatever the count.
+  int threads = 64;
+  int load_threads = 2;  // pages analyzed at once while loading
 };
 
 class Server {

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "tgnews/contest.h"
+#include "tgnews/contest_stories.h"
 #include "tgnews/page_log.h"
 #include "tgnews/requests.h"
 #include "tgnews/thread_index.h"
@@ -300,6 +301,50 @@ TEST(ThreadIndex, PutAllGivesTheSameThreadsAsPuts) {
   auto b = all_at_once.Query(86400, "en", "any");
   ASSERT_EQ(a.size(), b.size());
   for (size_t i = 0; i < a.size(); ++i) EXPECT_EQ(a[i].articles, b[i].articles);
+}
+
+TEST(ContestStories, GroupsOutlinesAndForgets) {
+  const int64_t t = 1'600'000'000;
+  ContestStories stories;
+  auto add = [&](const std::string& id, int64_t time, const char* text) {
+    Article article = NewsArticle("en", time, text);
+    article.id = id;
+    stories.Add(std::move(article));
+  };
+  add("a.html", t, kMatch);
+  add("b.html", t + 60, kMatch);
+  add("c.html", t + 120, kBudget);
+  std::vector<Thread> all = stories.All();
+  ASSERT_EQ(all.size(), 2u);
+  std::vector<std::string> match = {"a.html", "b.html"};
+  const Thread& pair = all[0].articles.size() == 2 ? all[0] : all[1];
+  EXPECT_EQ(pair.articles, match);
+  EXPECT_EQ(pair.title, std::string(kMatch).substr(0, 40));
+  EXPECT_EQ(pair.category, "sports");
+
+  std::vector<std::string> changed = stories.TakeChangedStories();
+  EXPECT_EQ(changed.size(), 2u);
+  EXPECT_TRUE(stories.TakeChangedStories().empty());
+
+  // A removed article leaves its thread; a thread left empty has no outline.
+  EXPECT_TRUE(stories.Remove("c.html"));
+  EXPECT_FALSE(stories.Remove("c.html"));
+  changed = stories.TakeChangedStories();
+  ASSERT_EQ(changed.size(), 1u);
+  EXPECT_FALSE(stories.Outline(changed[0]).has_value());
+  ASSERT_EQ(stories.All().size(), 1u);
+  EXPECT_EQ(stories.All()[0].articles, match);
+}
+
+TEST(ContestStories, AnUntitledStoryIsNamedByItsFirstSentence) {
+  ContestStories stories;
+  Article article = NewsArticle("en", 1'600'000'000, kBudget);
+  article.id = "untitled.html";
+  article.title.clear();
+  article.paragraphs[0].text = "The ministry met. Then it spoke at length about the budget.";
+  stories.Add(std::move(article));
+  ASSERT_EQ(stories.All().size(), 1u);
+  EXPECT_EQ(stories.All()[0].title, "The ministry met.");
 }
 
 }  // namespace

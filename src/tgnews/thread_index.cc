@@ -5,7 +5,7 @@
 
 namespace newsloom::tgnews {
 
-ThreadIndex::ThreadIndex() : story_index_(StoryIndex::Create()) {}
+ThreadIndex::ThreadIndex() = default;
 
 void ThreadIndex::Insert(IndexedPage page, bool add_to_index) {
   Erase(page.name);
@@ -19,7 +19,7 @@ void ThreadIndex::Insert(IndexedPage page, bool add_to_index) {
     // An undated page takes the clock as it stands and does not move it.
     entry.time = article.published ? article.published->utc_seconds : Now();
     times_.insert(entry.time);
-    if (add_to_index) story_index_->Add(std::move(article));
+    if (add_to_index) threads_.Add(std::move(article));
   }
   entry.expires = entry.time > std::numeric_limits<int64_t>::max() - page.max_age
                       ? std::numeric_limits<int64_t>::max()
@@ -35,7 +35,7 @@ void ThreadIndex::Erase(const std::string& name) {
   if (entry.indexed) {
     times_.erase(times_.find(entry.time));
     expiry_.erase({entry.expires, name});
-    story_index_->Remove(name);
+    threads_.Remove(name);
   }
   pages_.erase(found);
 }
@@ -75,7 +75,7 @@ void ThreadIndex::PutAll(std::vector<IndexedPage> pages) {
   }
   // In the order the pages were put, as they were indexed live: clustering
   // is online, so another order could group them differently after a restart.
-  for (Article& article : news) story_index_->Add(std::move(article));
+  for (Article& article : news) threads_.Add(std::move(article));
   Expire();
 }
 
@@ -88,15 +88,12 @@ bool ThreadIndex::Remove(const std::string& name) {
 std::vector<std::string> ThreadIndex::TakeExpired() { return std::exchange(expired_, {}); }
 
 void ThreadIndex::RefreshStories() {
-  for (const std::string& id : story_index_->TakeChangedStories()) {
-    std::optional<Story> story = story_index_->GetStory(id);
-    if (!story || story->articles.empty()) {
+  for (const std::string& id : threads_.TakeChangedStories()) {
+    if (std::optional<Thread> thread = threads_.Outline(id)) {
+      stories_[id] = std::move(*thread);
+    } else {
       stories_.erase(id);
-      continue;
     }
-    Thread thread = ThreadFromStory(*story);
-    stories_[id] = {std::move(thread.title), std::move(thread.category), thread.relevance,
-                    std::move(thread.articles)};
   }
 }
 
@@ -118,7 +115,8 @@ std::vector<Thread> ThreadIndex::Query(int64_t period, const std::string& lang_c
     thread.title = story.title;
     thread.category = story.category;
     // The story's rank, scaled by the share of it inside the period.
-    thread.relevance = story.rank * double(thread.articles.size()) / double(story.articles.size());
+    thread.relevance =
+        story.relevance * double(thread.articles.size()) / double(story.articles.size());
     threads.push_back(std::move(thread));
   }
   std::sort(threads.begin(), threads.end(), [](const Thread& a, const Thread& b) {

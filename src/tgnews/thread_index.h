@@ -1,5 +1,5 @@
 // ThreadIndex: the contest server's live state. Every page it was given, by
-// file name; the news among them (en/ru) in a StoryIndex, whose stories are
+// file name; the news among them (en/ru) in ContestStories, whose stories are
 // the threads; the contest's clock, which is the publication time of the
 // newest indexed article: a page whose max-age has passed on that clock is
 // dropped, and GET /threads counts its period back from it. Not thread-safe.
@@ -17,8 +17,8 @@
 #include <vector>
 
 #include "newsloom/article.h"
-#include "newsloom/story_index.h"
 #include "tgnews/contest.h"
+#include "tgnews/contest_stories.h"
 
 namespace newsloom::tgnews {
 
@@ -56,8 +56,8 @@ class ThreadIndex {
   std::vector<Thread> Query(int64_t period, const std::string& lang_code,
                             const std::string& category);
 
-  // Tells the stories that changed since the last Query (Query does it
-  // too); costs about 2 ms a story, so a restart does it before serving.
+  // Outlines the stories that changed since the last Query (Query does it
+  // too; tens of microseconds a story).
   void RefreshStories();
 
   // Names of the pages dropped since the last call because their max-age passed.
@@ -65,27 +65,20 @@ class ThreadIndex {
 
  private:
   struct Entry {
-    bool indexed = false;  // in story_index_
+    bool indexed = false;  // in threads_
     int64_t time = 0;
     int64_t expires = 0;
     std::string language;
   };
-  struct CachedStory {
-    std::string title;
-    std::string category;
-    double rank = 0;
-    std::vector<std::string> articles;
-  };
-
   void Insert(IndexedPage page, bool add_to_index);
   void Erase(const std::string& name);
   void Expire();
 
-  std::unique_ptr<StoryIndex> story_index_;
+  ContestStories threads_;
   std::unordered_map<std::string, Entry> pages_;
   std::multiset<int64_t> times_;                      // of indexed articles
   std::set<std::pair<int64_t, std::string>> expiry_;  // (expires, name)
-  std::unordered_map<std::string, CachedStory> stories_;
+  std::unordered_map<std::string, Thread> stories_;   // outlines by story id
   std::vector<std::string> expired_;
 };
 
