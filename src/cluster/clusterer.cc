@@ -152,6 +152,14 @@ double Clusterer::State::Similarity(const StoryRecord& story) const {
   return (1 - options.specific_weight) * cosine[0] + options.specific_weight * cosine[1];
 }
 
+// Options::threshold, lowered for a story whose articles joined loosely.
+double Clusterer::State::JoinThreshold(const StoryRecord& story) const {
+  if (options.cohesion_factor <= 0 || story.join_count == 0) return options.threshold;
+  const double typical = story.join_sum / story.join_count;
+  return std::min(options.threshold,
+                  std::max(options.min_threshold, options.cohesion_factor * typical));
+}
+
 // Adds `add` (scaled by `scale`) into the sorted `into`, then keeps the
 // strongest `limit` terms by weight times IDF.
 void Clusterer::State::AddInto(std::vector<TermWeight>& into, const std::vector<TermWeight>& add,
@@ -300,6 +308,8 @@ void Clusterer::State::Merge(uint32_t older, uint32_t younger) {
     keep.last = keep.has_time ? std::max(keep.last, gone.last) : gone.last;
     keep.has_time = true;
   }
+  keep.join_sum += gone.join_sum;
+  keep.join_count += gone.join_count;
   AddInto(keep.centroid, gone.centroid, 1.0f, options.story_terms);
   UpdateNorm(keep);
   gone.merged_into = older;
@@ -410,8 +420,10 @@ std::string Clusterer::Add(const Article& article) {
     }
   }
   uint32_t story = kNone;
-  if (best != kNone && best_score >= state.options.threshold) {
+  if (best != kNone && best_score >= state.JoinThreshold(state.stories[best])) {
     story = best;
+    state.stories[best].join_sum += static_cast<float>(best_score);
+    ++state.stories[best].join_count;
     // An article close to two stories shows they report one event.
     if (second != kNone && second_score >= state.options.merge_threshold) {
       state.Merge(best, second);
