@@ -81,7 +81,7 @@ double Clusterer::State::Idf(uint32_t term) const {
 
 uint32_t Clusterer::State::AddTerm(uint64_t hash) {
   const auto term = static_cast<uint32_t>(term_hashes.size());
-  vocabulary.emplace(hash, term);
+  vocabulary.Insert(hash, term);
   term_hashes.push_back(hash);
   document_frequency.push_back(0);
   background_frequency.push_back(options.background != nullptr ? options.background->Of(hash) : 0);
@@ -337,8 +337,8 @@ std::vector<TermWeight> Clusterer::State::Vectorise(const Article& article) {
   terms.reserve(extracted.size());
   raw.reserve(extracted.size());
   for (const WeightedTerm& term : extracted) {
-    auto found = vocabulary.find(term.hash);
-    const uint32_t index = found != vocabulary.end() ? found->second : AddTerm(term.hash);
+    uint32_t index = vocabulary.Find(term.hash);
+    if (index == HashIndex::kAbsent) index = AddTerm(term.hash);
     ++document_frequency[index];
     TermWeight weighted;
     weighted.term = index;

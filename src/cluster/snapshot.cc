@@ -79,7 +79,7 @@ Result<Clusterer> Clusterer::Deserialize(std::string_view bytes, Options options
     uint64_t hash = 0;
     uint32_t frequency = 0;
     if (!in.Get(hash) || !in.Get(frequency)) return corrupt;
-    if (state.vocabulary.contains(hash)) return corrupt;
+    if (state.vocabulary.Find(hash) != HashIndex::kAbsent) return corrupt;
     state.AddTerm(hash);
     state.document_frequency[term] = frequency;
   }
@@ -187,11 +187,10 @@ size_t Clusterer::MemoryBytes() const {
              story.merged_ids.capacity() * sizeof(std::string);
     for (const std::string& id : story.merged_ids) bytes += string_bytes(id);
   }
-  bytes += (state.article_index.size() + state.story_index.size() + state.vocabulary.size()) *
+  bytes += (state.article_index.size() + state.story_index.size()) *
            (sizeof(uint64_t) + sizeof(uint32_t) + kNodeOverhead);
-  bytes += (state.article_index.bucket_count() + state.story_index.bucket_count() +
-            state.vocabulary.bucket_count()) *
-           sizeof(void*);
+  bytes += (state.article_index.bucket_count() + state.story_index.bucket_count()) * sizeof(void*);
+  bytes += state.vocabulary.MemoryBytes();
   bytes += state.term_hashes.capacity() * sizeof(uint64_t) +
            state.document_frequency.capacity() * sizeof(uint32_t) +
            state.background_frequency.capacity() * sizeof(uint32_t) +

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cluster/clusterer.h"
+#include "cluster/hash_index.h"
 #include "cluster/terms.h"
 
 namespace newsloom::cluster {
@@ -58,7 +59,7 @@ struct Clusterer::State {
   std::vector<StoryRecord> stories;
   std::unordered_map<uint64_t, uint32_t> story_index;  // hash of story id (probed) -> story
 
-  std::unordered_map<uint64_t, uint32_t> vocabulary;  // term hash -> term index
+  HashIndex vocabulary;  // term hash -> term index
   std::vector<uint64_t> term_hashes;
   std::vector<uint32_t> document_frequency;
   std::vector<uint32_t> background_frequency;   // from Options::background
