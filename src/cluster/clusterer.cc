@@ -249,22 +249,27 @@ std::vector<uint32_t> Clusterer::State::Candidates(const std::vector<TermWeight>
       story_score[story_index] += static_cast<float>(weight);
     }
   }
+  // Best first (score, then older story); only the stories taken are checked
+  // for being merged away or dormant, so the others' records stay untouched.
   std::vector<std::pair<double, uint32_t>> ranked;
   ranked.reserve(touched.size());
   for (uint32_t story_index : touched) {
-    const StoryRecord& story = stories[story_index];
-    const double score = story_score[story_index];
+    ranked.push_back({story_score[story_index], story_index});
     story_score[story_index] = 0;
-    if (story.merged_into != kNone || story.retired || Dormant(story, time)) continue;
-    ranked.push_back({score, story_index});
   }
-  const size_t best = std::min(options.candidates, ranked.size());
-  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<ptrdiff_t>(best), ranked.end(),
-                    [](const auto& x, const auto& y) {
-                      return x.first != y.first ? x.first > y.first : x.second < y.second;
-                    });
+  const auto worse = [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first < y.first : x.second > y.second;
+  };
+  std::make_heap(ranked.begin(), ranked.end(), worse);
   std::vector<uint32_t> result;
-  for (size_t k = 0; k < best; ++k) result.push_back(ranked[k].second);
+  while (!ranked.empty() && result.size() < options.candidates) {
+    std::pop_heap(ranked.begin(), ranked.end(), worse);
+    const uint32_t story_index = ranked.back().second;
+    ranked.pop_back();
+    const StoryRecord& story = stories[story_index];
+    if (story.merged_into != kNone || story.retired || Dormant(story, time)) continue;
+    result.push_back(story_index);
+  }
   return result;
 }
 
