@@ -81,7 +81,7 @@ double Clusterer::State::Idf(uint32_t term) const {
 
 uint32_t Clusterer::State::AddTerm(uint64_t hash) {
   const auto term = static_cast<uint32_t>(term_hashes.size());
-  vocabulary.emplace(hash, term);
+  vocabulary.Insert(hash, term);
   term_hashes.push_back(hash);
   document_frequency.push_back(0);
   background_frequency.push_back(options.background != nullptr ? options.background->Of(hash) : 0);
@@ -126,17 +126,14 @@ double Clusterer::State::Similarity(const StoryRecord& story) const {
   double dot[2] = {0, 0};
   const std::vector<TermWeight>& a = *query;
   const std::vector<TermWeight>& b = story.centroid;
+  // The advance is branch-free: which side moves is data, not a guess the
+  // processor gets wrong half the time; only the (rarer) match branches.
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
-    if (a[i].term < b[j].term) {
-      ++i;
-    } else if (b[j].term < a[i].term) {
-      ++j;
-    } else {
-      dot[a[i].specific] += static_cast<double>(a[i].weight) * b[j].weight;
-      ++i;
-      ++j;
-    }
+    const uint32_t x = a[i].term, y = b[j].term;
+    if (x == y) dot[a[i].specific] += static_cast<double>(a[i].weight) * b[j].weight;
+    i += x <= y;
+    j += y <= x;
   }
   double cosine[2] = {0, 0};
   bool present[2] = {false, false};
@@ -150,6 +147,14 @@ double Clusterer::State::Similarity(const StoryRecord& story) const {
   if (!present[1]) return cosine[0];
   if (!present[0]) return cosine[1];
   return (1 - options.specific_weight) * cosine[0] + options.specific_weight * cosine[1];
+}
+
+// Options::threshold, lowered for a story whose articles joined loosely.
+double Clusterer::State::JoinThreshold(const StoryRecord& story) const {
+  if (options.cohesion_factor <= 0 || story.join_count == 0) return options.threshold;
+  const double typical = story.join_sum / story.join_count;
+  return std::min(options.threshold,
+                  std::max(options.min_threshold, options.cohesion_factor * typical));
 }
 
 // Adds `add` (scaled by `scale`) into the sorted `into`, then keeps the
@@ -241,22 +246,27 @@ std::vector<uint32_t> Clusterer::State::Candidates(const std::vector<TermWeight>
       story_score[story_index] += static_cast<float>(weight);
     }
   }
+  // Best first (score, then older story); only the stories taken are checked
+  // for being merged away or dormant, so the others' records stay untouched.
   std::vector<std::pair<double, uint32_t>> ranked;
   ranked.reserve(touched.size());
   for (uint32_t story_index : touched) {
-    const StoryRecord& story = stories[story_index];
-    const double score = story_score[story_index];
+    ranked.push_back({story_score[story_index], story_index});
     story_score[story_index] = 0;
-    if (story.merged_into != kNone || story.retired || Dormant(story, time)) continue;
-    ranked.push_back({score, story_index});
   }
-  const size_t best = std::min(options.candidates, ranked.size());
-  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<ptrdiff_t>(best), ranked.end(),
-                    [](const auto& x, const auto& y) {
-                      return x.first != y.first ? x.first > y.first : x.second < y.second;
-                    });
+  const auto worse = [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first < y.first : x.second > y.second;
+  };
+  std::make_heap(ranked.begin(), ranked.end(), worse);
   std::vector<uint32_t> result;
-  for (size_t k = 0; k < best; ++k) result.push_back(ranked[k].second);
+  while (!ranked.empty() && result.size() < options.candidates) {
+    std::pop_heap(ranked.begin(), ranked.end(), worse);
+    const uint32_t story_index = ranked.back().second;
+    ranked.pop_back();
+    const StoryRecord& story = stories[story_index];
+    if (story.merged_into != kNone || story.retired || Dormant(story, time)) continue;
+    result.push_back(story_index);
+  }
   return result;
 }
 
@@ -300,6 +310,8 @@ void Clusterer::State::Merge(uint32_t older, uint32_t younger) {
     keep.last = keep.has_time ? std::max(keep.last, gone.last) : gone.last;
     keep.has_time = true;
   }
+  keep.join_sum += gone.join_sum;
+  keep.join_count += gone.join_count;
   AddInto(keep.centroid, gone.centroid, 1.0f, options.story_terms);
   UpdateNorm(keep);
   gone.merged_into = older;
@@ -327,8 +339,8 @@ std::vector<TermWeight> Clusterer::State::Vectorise(const Article& article) {
   terms.reserve(extracted.size());
   raw.reserve(extracted.size());
   for (const WeightedTerm& term : extracted) {
-    auto found = vocabulary.find(term.hash);
-    const uint32_t index = found != vocabulary.end() ? found->second : AddTerm(term.hash);
+    uint32_t index = vocabulary.Find(term.hash);
+    if (index == HashIndex::kAbsent) index = AddTerm(term.hash);
     ++document_frequency[index];
     TermWeight weighted;
     weighted.term = index;
@@ -410,8 +422,10 @@ std::string Clusterer::Add(const Article& article) {
     }
   }
   uint32_t story = kNone;
-  if (best != kNone && best_score >= state.options.threshold) {
+  if (best != kNone && best_score >= state.JoinThreshold(state.stories[best])) {
     story = best;
+    state.stories[best].join_sum += static_cast<float>(best_score);
+    ++state.stories[best].join_count;
     // An article close to two stories shows they report one event.
     if (second != kNone && second_score >= state.options.merge_threshold) {
       state.Merge(best, second);

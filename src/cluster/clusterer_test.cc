@@ -89,6 +89,16 @@ TEST(ClustererTest, SerializeKeepsIdsAcrossRestart) {
   EXPECT_EQ(restored->article_count(), 4u);
 }
 
+TEST(ClustererTest, SerializeRoundTripsTheWholeState) {
+  Clusterer before;
+  for (const Article& article : Stream()) before.Add(article);
+  const std::string bytes = before.Serialize();
+  auto restored = Clusterer::Deserialize(bytes);
+  ASSERT_TRUE(restored.ok()) << restored.status().ToString();
+  // Join statistics (how loosely each story's articles joined) included.
+  EXPECT_EQ(restored->Serialize(), bytes);
+}
+
 TEST(ClustererTest, DeserializeRejectsGarbage) {
   EXPECT_FALSE(Clusterer::Deserialize("").ok());
   EXPECT_FALSE(Clusterer::Deserialize("not a snapshot at all").ok());

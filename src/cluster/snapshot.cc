@@ -9,7 +9,10 @@ namespace newsloom::cluster {
 
 namespace {
 
-constexpr std::string_view kMagic = "NLCLUST1";
+// Version 2 adds each story's join statistics; version 1 is still read
+// (its stories start with none).
+constexpr std::string_view kMagic = "NLCLUST2";
+constexpr std::string_view kMagicV1 = "NLCLUST1";
 
 }  // namespace
 
@@ -53,13 +56,16 @@ std::string Clusterer::Serialize() const {
     out.Put<uint8_t>(story.has_time);
     out.Put<uint8_t>(story.retired);
     out.Put<uint32_t>(story.merged_into);
+    out.Put<float>(story.join_sum);
+    out.Put<uint32_t>(story.join_count);
   }
   return std::move(out.out());
 }
 
 Result<Clusterer> Clusterer::Deserialize(std::string_view bytes, Options options) {
   const Status corrupt = Status::Corruption("cluster state: truncated or malformed");
-  if (bytes.substr(0, kMagic.size()) != kMagic) {
+  const bool version1 = bytes.substr(0, kMagicV1.size()) == kMagicV1;
+  if (bytes.substr(0, kMagic.size()) != kMagic && !version1) {
     return Status::Corruption("cluster state: not a newsloom cluster snapshot");
   }
   Reader in(bytes.substr(kMagic.size()));
@@ -73,7 +79,7 @@ Result<Clusterer> Clusterer::Deserialize(std::string_view bytes, Options options
     uint64_t hash = 0;
     uint32_t frequency = 0;
     if (!in.Get(hash) || !in.Get(frequency)) return corrupt;
-    if (state.vocabulary.contains(hash)) return corrupt;
+    if (state.vocabulary.Find(hash) != HashIndex::kAbsent) return corrupt;
     state.AddTerm(hash);
     state.document_frequency[term] = frequency;
   }
@@ -134,6 +140,10 @@ Result<Clusterer> Clusterer::Deserialize(std::string_view bytes, Options options
     }
     story.has_time = has_time != 0;
     story.retired = retired != 0;
+    if (!version1 && (!in.Get(story.join_sum) || !in.Get(story.join_count) ||
+                      !std::isfinite(story.join_sum) || story.join_sum < 0)) {
+      return corrupt;
+    }
   }
   if (!in.done()) return corrupt;
 
@@ -177,11 +187,10 @@ size_t Clusterer::MemoryBytes() const {
              story.merged_ids.capacity() * sizeof(std::string);
     for (const std::string& id : story.merged_ids) bytes += string_bytes(id);
   }
-  bytes += (state.article_index.size() + state.story_index.size() + state.vocabulary.size()) *
+  bytes += (state.article_index.size() + state.story_index.size()) *
            (sizeof(uint64_t) + sizeof(uint32_t) + kNodeOverhead);
-  bytes += (state.article_index.bucket_count() + state.story_index.bucket_count() +
-            state.vocabulary.bucket_count()) *
-           sizeof(void*);
+  bytes += (state.article_index.bucket_count() + state.story_index.bucket_count()) * sizeof(void*);
+  bytes += state.vocabulary.MemoryBytes();
   bytes += state.term_hashes.capacity() * sizeof(uint64_t) +
            state.document_frequency.capacity() * sizeof(uint32_t) +
            state.background_frequency.capacity() * sizeof(uint32_t) +

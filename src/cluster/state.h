@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cluster/clusterer.h"
+#include "cluster/hash_index.h"
 #include "cluster/terms.h"
 
 namespace newsloom::cluster {
@@ -39,6 +40,10 @@ struct StoryRecord {
   int64_t first = 0;                 // UTC seconds, when has_time
   int64_t last = 0;
   bool has_time = false;
+  // Similarities at which articles joined (the founder and near-duplicates
+  // not counted): how loose the story is.
+  float join_sum = 0;
+  uint32_t join_count = 0;
   bool retired = false;  // dormant: centroid released
   uint32_t merged_into = kNone;
 };
@@ -54,7 +59,7 @@ struct Clusterer::State {
   std::vector<StoryRecord> stories;
   std::unordered_map<uint64_t, uint32_t> story_index;  // hash of story id (probed) -> story
 
-  std::unordered_map<uint64_t, uint32_t> vocabulary;  // term hash -> term index
+  HashIndex vocabulary;  // term hash -> term index
   std::vector<uint64_t> term_hashes;
   std::vector<uint32_t> document_frequency;
   std::vector<uint32_t> background_frequency;   // from Options::background
@@ -84,6 +89,7 @@ struct Clusterer::State {
   void SetQuery(const std::vector<TermWeight>& terms);
   void UpdateNorm(StoryRecord& story) const;
   double Similarity(const StoryRecord& story) const;
+  double JoinThreshold(const StoryRecord& story) const;
   void AddInto(std::vector<TermWeight>& into, const std::vector<TermWeight>& add, float scale,
                size_t limit) const;
   void Reindex(uint32_t story_index);

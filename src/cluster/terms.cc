@@ -106,13 +106,38 @@ TermExtractor::Stemmer& TermExtractor::StemmerFor(std::string_view language) {
 }
 
 const WordInfo& TermExtractor::Lookup(Stemmer& stemmer, std::string_view lower_word) {
-  auto& cache = stemmer.words;
-  auto found = cache.find(lower_word);
-  if (found != cache.end()) return found->second;
+  const uint64_t hash = std::hash<std::string_view>{}(lower_word);
+  if (!stemmer.slots.empty()) {
+    const size_t mask = stemmer.slots.size() - 1;
+    for (size_t at = hash & mask;; at = (at + 1) & mask) {
+      const Stemmer::Slot& slot = stemmer.slots[at];
+      if (slot.index == Stemmer::kEmpty) break;
+      if (slot.hash == hash && stemmer.words[slot.index].word == lower_word) {
+        return stemmer.words[slot.index];
+      }
+    }
+  }
+  if (stemmer.words.size() >= kStemCacheLimit) {
+    stemmer.words.clear();
+    std::fill(stemmer.slots.begin(), stemmer.slots.end(), Stemmer::Slot{});
+  }
+  // Keep the table at most half full.
+  if (2 * (stemmer.words.size() + 1) > stemmer.slots.size()) {
+    stemmer.slots.assign(std::max<size_t>(1024, 2 * stemmer.slots.size()), Stemmer::Slot{});
+    const size_t mask = stemmer.slots.size() - 1;
+    for (uint32_t index = 0; index < stemmer.words.size(); ++index) {
+      const uint64_t word_hash = std::hash<std::string_view>{}(stemmer.words[index].word);
+      size_t at = word_hash & mask;
+      while (stemmer.slots[at].index != Stemmer::kEmpty) at = (at + 1) & mask;
+      stemmer.slots[at] = {word_hash, index};
+    }
+  }
+
   WordInfo info;
+  info.word = std::string(lower_word);
   info.stop = IsStopWord(lower_word);
   info.month = MonthNumber(lower_word);
-  info.stem = std::string(lower_word);
+  info.stem = info.word;
   if (stemmer.snowball != nullptr && lower_word.size() <= 64) {
     const sb_symbol* stem =
         sb_stemmer_stem(stemmer.snowball, reinterpret_cast<const sb_symbol*>(lower_word.data()),
@@ -123,8 +148,12 @@ const WordInfo& TermExtractor::Lookup(Stemmer& stemmer, std::string_view lower_w
     }
   }
   info.word_hash = TermHash(TermKind::kWord, info.stem);
-  if (cache.size() >= kStemCacheLimit) cache.clear();
-  return cache.emplace(std::string(lower_word), std::move(info)).first->second;
+  const size_t mask = stemmer.slots.size() - 1;
+  size_t at = hash & mask;
+  while (stemmer.slots[at].index != Stemmer::kEmpty) at = (at + 1) & mask;
+  stemmer.slots[at] = {hash, static_cast<uint32_t>(stemmer.words.size())};
+  stemmer.words.push_back(std::move(info));
+  return stemmer.words.back();
 }
 
 std::vector<std::string> TermExtractor::Words(std::string_view text, std::string_view language) {
@@ -147,18 +176,20 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
 
   // Words written with a capital inside a sentence are names; so is the same
   // word opening a sentence, and in a title written in title case.
+  // Without the analyze stage's entities, words written with a capital
+  // inside a sentence stand in for names.
   std::unordered_set<std::string, StringHash, std::equal_to<>> names;
-  for (const auto* tokens : {&description, &body}) {
-    for (const Token& token : *tokens) {
-      if (!token.sentence_start && token.capitalised &&
-          IsNameCandidate(token, Lookup(stemmer, token.lower))) {
-        names.insert(token.lower);
+  const bool use_proxy_names = article.entities.empty();
+  if (use_proxy_names) {
+    for (const auto* tokens : {&description, &body}) {
+      for (const Token& token : *tokens) {
+        if (!token.sentence_start && token.capitalised &&
+            IsNameCandidate(token, Lookup(stemmer, token.lower))) {
+          names.insert(token.lower);
+        }
       }
     }
-  }
-  const bool use_proxy_names = article.entities.empty();
-  if (!use_proxy_names) {
-    names.clear();
+  } else {
     for (const Entity& entity : article.entities) {
       const std::string name =
           AsciiLower(entity.canonical.empty() ? entity.text : entity.canonical);

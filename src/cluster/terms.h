@@ -9,6 +9,7 @@
 #define NEWSLOOM_CLUSTER_TERMS_H_
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -52,6 +53,7 @@ struct StringHash {
 
 // What the extractor knows of a lowercase word.
 struct WordInfo {
+  std::string word;  // the lowercase word itself
   std::string stem;
   uint64_t word_hash = 0;  // TermHash(kWord, stem)
   bool stop = false;
@@ -74,10 +76,18 @@ class TermExtractor {
 
  private:
   // A Snowball stemmer and the words it has already looked up (cleared when
-  // the cache grows too large).
+  // the cache grows too large): an open-addressing table (power-of-two size,
+  // linear probing) of word hashes pointing into `words`, which keeps
+  // references stable as it grows.
   struct Stemmer {
+    struct Slot {
+      uint64_t hash = 0;
+      uint32_t index = kEmpty;  // into `words`
+    };
+    static constexpr uint32_t kEmpty = ~uint32_t{0};
     sb_stemmer* snowball = nullptr;
-    std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>> words;
+    std::deque<WordInfo> words;
+    std::vector<Slot> slots;
   };
   Stemmer& StemmerFor(std::string_view language);
   static const WordInfo& Lookup(Stemmer& stemmer, std::string_view lower_word);

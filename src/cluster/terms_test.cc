@@ -94,5 +94,30 @@ TEST(TermExtractorTest, UsesAnalyzeEntitiesAndDatesWhenPresent) {
   EXPECT_TRUE(Has(terms, TermKind::kDate, "2024-09-23"));
 }
 
+TEST(TermExtractorTest, WordCacheGrowsAndClearsWithoutChangingStems) {
+  TermExtractor extractor;
+  const std::vector<std::string> expected = {"run", "elect"};
+  EXPECT_EQ(extractor.Words("Running elections", "en"), expected);
+  // Enough distinct words to grow the cache's table several times and clear
+  // it once it is full; known words keep their stems throughout.
+  for (int batch = 0; batch < 5000; ++batch) {
+    std::string text;
+    for (int word = 0; word < 60; ++word) {
+      // Letters only ("qbfcxba"): digits would make numbers.
+      for (int value : {batch, word}) {
+        text.push_back('q');
+        for (int rest = value; rest > 0; rest /= 26)
+          text.push_back(static_cast<char>('a' + rest % 26));
+      }
+      text.push_back(' ');
+    }
+    ASSERT_EQ(extractor.Words(text, "en").size(), 60u);
+    if (batch % 1000 == 0) {
+      EXPECT_EQ(extractor.Words("running elections", "en"), expected);
+    }
+  }
+  EXPECT_EQ(extractor.Words("Running elections", "en"), expected);
+}
+
 }  // namespace
 }  // namespace newsloom::cluster
