@@ -6,20 +6,13 @@
 
 #include <string>
 
+#include "extract/test_pages.h"
+
 namespace newsloom::extract {
 namespace {
 
-Timestamp Fetched() {
-  Timestamp stamp;
-  stamp.utc_seconds = 1767225600;  // 2026-01-01T00:00:00Z
-  stamp.has_offset = true;
-  return stamp;
-}
-
-std::string Sentence(const std::string& topic) {
-  return "The council said on Tuesday that the " + topic +
-         " would go ahead next spring after a long public consultation with residents. ";
-}
+using test_pages::Fetched;
+using test_pages::Sentence;
 
 // A news article page by Meg James with `tail` after four paragraphs of text.
 Article ExtractNews(const std::string& title, const std::string& tail) {
