@@ -196,4 +196,26 @@ std::vector<Story> InCategory(const std::vector<Story>& ranked, std::string_view
   return selected;
 }
 
+std::string OpeningLine(const Article& article) {
+  constexpr size_t kMaxBytes = 140;
+  if (article.paragraphs.empty()) return "";
+  std::string_view text = TrimView(article.paragraphs.front().text);
+  size_t sentence_end = text.find(". ");
+  size_t elision = std::min(text.find("..."), text.find("\u2026"));
+  bool elided = elision < sentence_end;
+  if (elided) {
+    text = TrimView(text.substr(0, elision));
+  } else if (sentence_end != std::string_view::npos) {
+    text = text.substr(0, sentence_end + 1);
+  }
+  if (text.size() > kMaxBytes) {
+    size_t space = text.rfind(' ', kMaxBytes);
+    text = TrimView(text.substr(0, space == std::string_view::npos ? 0 : space));
+    elided = true;
+  }
+  std::string line(text);
+  if (elided && !line.empty()) line += "\u2026";
+  return line;
+}
+
 }  // namespace newsloom::cluster

@@ -36,6 +36,12 @@ double ClickbaitScore(std::string_view headline);
 // The most representative headline of `story`, "" when no member has one.
 std::string PickTitle(const StoryView& story);
 
+// A title for a story none of whose pages has a headline (digest ledes): the
+// opening of `article`'s first paragraph up to its first sentence end or
+// elision ("... speaking in an interview on Thursday ..."), shortened at a
+// word and marked with an ellipsis when cut; "" when it has no text.
+std::string OpeningLine(const Article& article);
+
 // One Story from a view: id, merged_ids, articles, title, rank, first_seen,
 // last_updated, sources, category and language (majority of the members).
 Story BuildStory(const StoryView& story, const RankOptions& options, int64_t now);

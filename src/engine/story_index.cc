@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "cluster/changed_stories.h"
 #include "cluster/clusterer.h"
 #include "cluster/rank.h"
 #include "common/strings.h"
@@ -17,32 +18,6 @@
 namespace newsloom {
 
 namespace {
-
-// A headline for a story whose pages have none and whose text gave no summary
-// sentence (a digest item cut short: "... speaking in an interview on Thursday
-// ..."): the opening of its first paragraph, up to the first sentence end or
-// elision, shortened at a word and marked with an ellipsis when cut.
-std::string OpeningLine(const Article& article) {
-  constexpr size_t kMaxBytes = 140;
-  if (article.paragraphs.empty()) return "";
-  std::string_view text = TrimView(article.paragraphs.front().text);
-  size_t sentence_end = text.find(". ");
-  size_t elision = std::min(text.find("..."), text.find("\u2026"));
-  bool elided = elision < sentence_end;
-  if (elided) {
-    text = TrimView(text.substr(0, elision));
-  } else if (sentence_end != std::string_view::npos) {
-    text = text.substr(0, sentence_end + 1);
-  }
-  if (text.size() > kMaxBytes) {
-    size_t space = text.rfind(' ', kMaxBytes);
-    text = TrimView(text.substr(0, space == std::string_view::npos ? 0 : space));
-    elided = true;
-  }
-  std::string line(text);
-  if (elided && !line.empty()) line += "\u2026";
-  return line;
-}
 
 // Articles whose prepared sentences are kept (a few KB to tens of KB each).
 constexpr size_t kPreparedArticles = 2048;
@@ -69,7 +44,7 @@ class StoryIndexImpl final : public StoryIndex {
       prepared_.Forget(id);
       known->second = std::move(article);
       std::string story = clusterer_.StoryOf(id).value_or("");
-      changed_.insert(story);
+      changed_.Note(story);
       return story;
     }
     if (auto canonical = deduplicator_.Add(article)) article.duplicate_of = *canonical;
@@ -77,17 +52,17 @@ class StoryIndexImpl final : public StoryIndex {
     size_t stories_before = clusterer_.story_count();
     std::string story = clusterer_.Add(article);
     articles_.emplace(id, std::move(article));
-    changed_.insert(story);
+    changed_.Note(story);
     // Joining a story keeps the count and founding one adds one; only a
     // merge lowers it, and only then is the state scanned for what merged.
-    if (clusterer_.story_count() < stories_before) NoteMerges();
+    if (clusterer_.story_count() < stories_before) changed_.NoteMerges(clusterer_);
     return story;
   }
 
   bool Remove(std::string_view article_id) override {
     auto found = articles_.find(std::string(article_id));
     if (found == articles_.end()) return false;
-    if (auto story = clusterer_.StoryOf(article_id)) changed_.insert(*story);
+    if (auto story = clusterer_.StoryOf(article_id)) changed_.Note(*story);
     deduplicator_.Remove(article_id);
     prepared_.Forget(article_id);
     articles_.erase(found);
@@ -121,28 +96,11 @@ class StoryIndexImpl final : public StoryIndex {
     return told;
   }
 
-  std::vector<std::string> TakeChangedStories() override {
-    std::vector<std::string> changed(changed_.begin(), changed_.end());
-    changed_.clear();
-    changed.erase(std::remove(changed.begin(), changed.end(), ""), changed.end());
-    return changed;
-  }
+  std::vector<std::string> TakeChangedStories() override { return changed_.Take(); }
 
   size_t article_count() const override { return articles_.size(); }
 
  private:
-  // A story absorbed by a merge has changed too (it is gone).
-  void NoteMerges() {
-    clusterer_.ForEachStory([&](const cluster::StoryView& view) {
-      for (const std::string& merged : view.merged_ids) {
-        if (reported_merges_.insert(merged).second) {
-          changed_.insert(merged);
-          changed_.insert(view.id);
-        }
-      }
-    });
-  }
-
   // Drops removed articles from `story` and fills what the story stage tells.
   // False when no article of the story is left.
   bool Tell(Story& story) const {
@@ -170,7 +128,7 @@ class StoryIndexImpl final : public StoryIndex {
     // its first summary sentence, quoted as is, names it instead.
     if (story.title.empty() && !story.summary.empty()) story.title = story.summary.front().text;
     for (size_t m = 0; m < members.size() && story.title.empty(); ++m)
-      story.title = OpeningLine(*members[m]);
+      story.title = cluster::OpeningLine(*members[m]);
     return true;
   }
 
@@ -180,8 +138,7 @@ class StoryIndexImpl final : public StoryIndex {
   dedup::Deduplicator deduplicator_;
   cluster::Clusterer clusterer_;
   std::unordered_map<std::string, Article> articles_;
-  std::set<std::string> changed_;
-  std::set<std::string> reported_merges_;
+  cluster::ChangedStories changed_;
   // The told articles' sentences, kept so a growing story re-reads only its
   // new articles (a cache: filled while telling, hence mutable).
   mutable story::PreparedCache prepared_{kPreparedArticles};

@@ -11,11 +11,11 @@
 
 #include <cstdint>
 #include <optional>
-#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "cluster/changed_stories.h"
 #include "cluster/clusterer.h"
 #include "cluster/rank.h"
 #include "dedup/dedup.h"
@@ -50,7 +50,6 @@ class ContestStories {
 
  private:
   std::optional<Thread> FromStory(const Story& story) const;
-  void NoteMerges();
 
   dedup::Deduplicator deduplicator_;
   cluster::Clusterer clusterer_;
@@ -59,8 +58,7 @@ class ContestStories {
   // The opening of each live article, to name a story none of whose
   // articles has a headline.
   std::unordered_map<std::string, std::string> leads_;
-  std::set<std::string> changed_;
-  std::set<std::string> reported_merges_;
+  cluster::ChangedStories changed_;
 };
 
 }  // namespace newsloom::tgnews
