@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/export_formats.h"
 #include "cli/input_loop.h"
 #include "newsloom/story_index.h"
 #include "store/story_json.h"
@@ -19,6 +20,7 @@ struct StoriesFlags {
   int length = 5;
   double quiet_days = 90;
   bool include_non_news = false;
+  OutputFormat format = OutputFormat::kJson;
 };
 
 int RunStories(const StoriesFlags& flags) {
@@ -37,7 +39,12 @@ int RunStories(const StoriesFlags& flags) {
   index_options.quiet_seconds = int64_t(flags.quiet_days * 86400);
   auto index = StoryIndex::Create(index_options);
   AddInPublicationOrder(*index, std::move(articles));
+  if (flags.format == OutputFormat::kCsv) PrintRaw(CsvRecord(StoryCsvHeader()));
   for (const Story& story : index->Stories()) {
+    if (flags.format == OutputFormat::kCsv) {
+      PrintRaw(CsvRecord(StoryCsvFields(story)));
+      continue;
+    }
     PrintJsonLine(
         store::StoryToJson(story).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
@@ -57,7 +64,9 @@ Command AddStoriesCommand(CLI::App& app) {
       "articles, sources, entities, timeline, summary (each sentence verbatim from the\n"
       "article it cites), disagreements. Pages that are not news are left out unless\n"
       "--all. PATH is read as by `newsloom extract`. Exit code 0 when every input was\n"
-      "read, 1 when some failed, 2 for bad usage.");
+      "read, 1 when some failed, 2 for bad usage. --format csv prints a header row, then\n"
+      "one row per story: id, title, category, language, rank, first_seen, last_updated,\n"
+      "article_count, articles, sources, summary.");
   AddInputFlags(command, flags->input);
   command->add_option("--length", flags->length, "Sentences in each summary")
       ->check(CLI::Range(3, 7))
@@ -70,6 +79,7 @@ Command AddStoriesCommand(CLI::App& app) {
   command->add_option("--model", flags->model,
                       "Category model file from train-classifier (default: the built-in one)");
   command->add_flag("--all", flags->include_non_news, "Keep pages that are not news too");
+  AddFormatOption(command, &flags->format, {"json", "csv"});
   return {command, [flags] { return RunStories(*flags); }};
 }
 

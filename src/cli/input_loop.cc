@@ -64,4 +64,16 @@ void PrintJsonLine(const std::string& json) {
   std::fputc('\n', stdout);
 }
 
+void PrintRaw(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+
+void AddFormatOption(CLI::App* command, OutputFormat* format, std::vector<std::string> names) {
+  std::string fallback = names.front();
+  command
+      ->add_option_function<std::string>(
+          "--format", [format](const std::string& name) { *format = *ParseOutputFormat(name); },
+          "Output format")
+      ->check(CLI::IsMember(std::move(names)))
+      ->default_str(fallback);
+}
+
 }  // namespace newsloom::cli

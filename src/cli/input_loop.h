@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/export_formats.h"
 #include "newsloom/article.h"
 #include "newsloom/options.h"
 
@@ -36,6 +37,12 @@ int ForEachArticle(const InputFlags& flags, const Options& options,
 
 // Writes one JSON Lines line to stdout.
 void PrintJsonLine(const std::string& json);
+// Writes `text` to stdout as it is (a CSV record carries its own line end).
+void PrintRaw(const std::string& text);
+
+// --format NAME, one of `names` (the first is the default), parsed with
+// ParseOutputFormat into *format.
+void AddFormatOption(CLI::App* command, OutputFormat* format, std::vector<std::string> names);
 
 }  // namespace newsloom::cli
 

@@ -33,9 +33,10 @@ struct RawPage {
   Format format = Format::kHtml;
   std::string body;  // valid UTF-8
 
-  // Fields a JSON Lines record may carry (news-please names accepted:
-  // title, text|maintext, url, date_publish|published|date, source_domain|source,
-  // language, description, authors|author). Empty when absent.
+  // Fields a JSON Lines record may carry (news-please and trafilatura names
+  // accepted: title, text|maintext, url (or trafilatura's URL in "source"),
+  // date_publish|published|date, source_domain|hostname|source, language,
+  // description|excerpt, authors|author). Empty when absent.
   std::string url;
   std::string title;
   std::string published;  // as written in the record, not parsed here

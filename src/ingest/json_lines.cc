@@ -116,7 +116,8 @@ void AppendAuthors(const json& value, std::vector<std::string>* authors) {
   }
 }
 
-// Maps a parsed record to a page, accepting news-please's field names.
+// Maps a parsed record to a page, accepting news-please's and trafilatura's
+// field names.
 ReadRecord RecordFromObject(const json& object, const RecordPlace& place) {
   ReadRecord record;
   RawPage& page = record.page;
@@ -140,13 +141,21 @@ ReadRecord RecordFromObject(const json& object, const RecordPlace& place) {
   if (const std::string* title = FirstString(object, {"title"})) page.title = CleanField(*title);
   page.published =
       FirstStringOrNumber(object, {"published", "date_publish", "date", "published_at"});
-  if (const std::string* source = FirstString(object, {"source_domain", "source"})) {
-    page.source_domain = CleanField(*source);
+  // "source" is a domain in newsloom's and news-please's records, the page's
+  // URL in trafilatura's (which names the domain "hostname").
+  if (const std::string* source = FirstString(object, {"source"})) {
+    std::string value = CleanField(*source);
+    bool is_url = value.starts_with("http://") || value.starts_with("https://");
+    if (is_url && page.url.empty()) page.url = value;
+    if (!is_url) page.source_domain = value;
+  }
+  if (const std::string* domain = FirstString(object, {"source_domain", "hostname"})) {
+    page.source_domain = CleanField(*domain);
   }
   if (const std::string* language = FirstString(object, {"language"})) {
     page.language = CleanField(*language);
   }
-  if (const std::string* description = FirstString(object, {"description"})) {
+  if (const std::string* description = FirstString(object, {"description", "excerpt"})) {
     page.description = CleanField(*description);
   }
   for (const char* key : {"authors", "author"}) {
