@@ -6,6 +6,7 @@
 #ifndef NEWSLOOM_CLUSTER_HASH_INDEX_H_
 #define NEWSLOOM_CLUSTER_HASH_INDEX_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -17,21 +18,36 @@ class HashIndex {
  public:
   static constexpr uint32_t kAbsent = std::numeric_limits<uint32_t>::max();
 
-  // The value stored for `key`, or kAbsent.
+  // The value stored for `key` (the first stored, when several share it), or kAbsent.
   uint32_t Find(uint64_t key) const {
+    return FindIf(key, [](uint32_t) { return true; });
+  }
+
+  // The first value stored for `key` that `accept(value)` takes, or kAbsent:
+  // for keys that are hashes of something the caller can compare (a word),
+  // where two different things may share a hash.
+  template <typename Accept>
+  uint32_t FindIf(uint64_t key, Accept accept) const {
     if (slots_.empty()) return kAbsent;
     for (size_t at = Start(key);; at = (at + 1) & (slots_.size() - 1)) {
       const Slot& slot = slots_[at];
       if (slot.value == kAbsent) return kAbsent;
-      if (slot.key == key) return slot.value;
+      if (slot.key == key && accept(slot.value)) return slot.value;
     }
   }
 
-  // Stores `value` (not kAbsent) for `key`, which must not be present yet.
+  // Stores `value` (not kAbsent) for `key`. A key stored again keeps its
+  // earlier values: Find returns the first, FindIf the first it accepts.
   void Insert(uint64_t key, uint32_t value) {
     if (10 * (size_ + 1) > 7 * slots_.size()) Grow();
     Place(key, value);
     ++size_;
+  }
+
+  // Forgets every entry; keeps the table's size.
+  void Clear() {
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    size_ = 0;
   }
 
   size_t size() const { return size_; }

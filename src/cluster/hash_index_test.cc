@@ -24,5 +24,21 @@ TEST(HashIndexTest, FindsWhatWasInsertedThroughGrowth) {
   EXPECT_GE(index.MemoryBytes(), 100000u * 12);
 }
 
+TEST(HashIndexTest, KeysStoredTwiceAreToldApartByTheCaller) {
+  HashIndex index;
+  index.Insert(7, 1);
+  index.Insert(7, 2);  // another word with the same hash
+  EXPECT_EQ(index.Find(7), 1u);
+  EXPECT_EQ(index.FindIf(7, [](uint32_t value) { return value == 2; }), 2u);
+  EXPECT_EQ(index.FindIf(7, [](uint32_t value) { return value == 3; }), HashIndex::kAbsent);
+  const size_t bytes = index.MemoryBytes();
+  index.Clear();
+  EXPECT_EQ(index.size(), 0u);
+  EXPECT_EQ(index.Find(7), HashIndex::kAbsent);
+  EXPECT_EQ(index.MemoryBytes(), bytes);  // the table is kept for reuse
+  index.Insert(7, 3);
+  EXPECT_EQ(index.Find(7), 3u);
+}
+
 }  // namespace
 }  // namespace newsloom::cluster

@@ -107,30 +107,12 @@ TermExtractor::Stemmer& TermExtractor::StemmerFor(std::string_view language) {
 
 const WordInfo& TermExtractor::Lookup(Stemmer& stemmer, std::string_view lower_word) {
   const uint64_t hash = std::hash<std::string_view>{}(lower_word);
-  if (!stemmer.slots.empty()) {
-    const size_t mask = stemmer.slots.size() - 1;
-    for (size_t at = hash & mask;; at = (at + 1) & mask) {
-      const Stemmer::Slot& slot = stemmer.slots[at];
-      if (slot.index == Stemmer::kEmpty) break;
-      if (slot.hash == hash && stemmer.words[slot.index].word == lower_word) {
-        return stemmer.words[slot.index];
-      }
-    }
-  }
+  const uint32_t cached = stemmer.index.FindIf(
+      hash, [&](uint32_t index) { return stemmer.words[index].word == lower_word; });
+  if (cached != HashIndex::kAbsent) return stemmer.words[cached];
   if (stemmer.words.size() >= kStemCacheLimit) {
     stemmer.words.clear();
-    std::fill(stemmer.slots.begin(), stemmer.slots.end(), Stemmer::Slot{});
-  }
-  // Keep the table at most half full.
-  if (2 * (stemmer.words.size() + 1) > stemmer.slots.size()) {
-    stemmer.slots.assign(std::max<size_t>(1024, 2 * stemmer.slots.size()), Stemmer::Slot{});
-    const size_t mask = stemmer.slots.size() - 1;
-    for (uint32_t index = 0; index < stemmer.words.size(); ++index) {
-      const uint64_t word_hash = std::hash<std::string_view>{}(stemmer.words[index].word);
-      size_t at = word_hash & mask;
-      while (stemmer.slots[at].index != Stemmer::kEmpty) at = (at + 1) & mask;
-      stemmer.slots[at] = {word_hash, index};
-    }
+    stemmer.index.Clear();
   }
 
   WordInfo info;
@@ -148,10 +130,7 @@ const WordInfo& TermExtractor::Lookup(Stemmer& stemmer, std::string_view lower_w
     }
   }
   info.word_hash = TermHash(TermKind::kWord, info.stem);
-  const size_t mask = stemmer.slots.size() - 1;
-  size_t at = hash & mask;
-  while (stemmer.slots[at].index != Stemmer::kEmpty) at = (at + 1) & mask;
-  stemmer.slots[at] = {hash, static_cast<uint32_t>(stemmer.words.size())};
+  stemmer.index.Insert(hash, static_cast<uint32_t>(stemmer.words.size()));
   stemmer.words.push_back(std::move(info));
   return stemmer.words.back();
 }

@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "cluster/hash_index.h"
 #include "newsloom/article.h"
 
 struct sb_stemmer;
@@ -76,18 +77,12 @@ class TermExtractor {
 
  private:
   // A Snowball stemmer and the words it has already looked up (cleared when
-  // the cache grows too large): an open-addressing table (power-of-two size,
-  // linear probing) of word hashes pointing into `words`, which keeps
-  // references stable as it grows.
+  // the cache grows too large), found by word hash; `words` keeps references
+  // stable as it grows.
   struct Stemmer {
-    struct Slot {
-      uint64_t hash = 0;
-      uint32_t index = kEmpty;  // into `words`
-    };
-    static constexpr uint32_t kEmpty = ~uint32_t{0};
     sb_stemmer* snowball = nullptr;
     std::deque<WordInfo> words;
-    std::vector<Slot> slots;
+    HashIndex index;  // std::hash of the word -> its place in `words`
   };
   Stemmer& StemmerFor(std::string_view language);
   static const WordInfo& Lookup(Stemmer& stemmer, std::string_view lower_word);
