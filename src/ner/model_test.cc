@@ -87,15 +87,20 @@ TEST(ModelTest, EmbeddedModelLoads) {
   EXPECT_GT((*tagger)->model().feature_count(), 1000u);
 }
 
-TEST(TaggerTest, FindsNamesWithOffsets) {
-  auto tagger = Tagger::FromEmbeddedModel();
-  ASSERT_TRUE(tagger.ok());
+// One paragraph of `text`, tagged by the embedded model.
+Article Tagged(std::string text) {
   Article article;
-  article.paragraphs.push_back(
-      {Paragraph::Kind::kText,
-       "Japanese Prime Minister Shigeru Ishiba met Ukrainian President Volodymyr Zelensky "
-       "in Tokyo on Monday, the Foreign Ministry said."});
-  (*tagger)->Tag(article);
+  article.paragraphs.push_back({Paragraph::Kind::kText, std::move(text)});
+  auto tagger = Tagger::FromEmbeddedModel();
+  EXPECT_TRUE(tagger.ok());
+  if (tagger.ok()) (*tagger)->Tag(article);
+  return article;
+}
+
+TEST(TaggerTest, FindsNamesWithOffsets) {
+  Article article = Tagged(
+      "Japanese Prime Minister Shigeru Ishiba met Ukrainian President Volodymyr Zelensky "
+      "in Tokyo on Monday, the Foreign Ministry said.");
   bool ishiba = false, tokyo = false, japan = false;
   for (const Entity& entity : article.entities) {
     const std::string& text = article.paragraphs[entity.paragraph].text;
@@ -116,14 +121,9 @@ TEST(TaggerTest, FindsNamesWithOffsets) {
 }
 
 TEST(TaggerTest, AnAllCapitalsDatelineNamesThePlaceInItsUsualCase) {
-  auto tagger = Tagger::FromEmbeddedModel();
-  ASSERT_TRUE(tagger.ok());
-  Article article;
-  article.paragraphs.push_back(
-      {Paragraph::Kind::kText,
-       "TOKYO: Japanese Foreign Minister Takeshi Iwaya said on Tuesday that the ban was "
-       "unacceptable, and NATO officials agreed."});
-  (*tagger)->Tag(article);
+  Article article = Tagged(
+      "TOKYO: Japanese Foreign Minister Takeshi Iwaya said on Tuesday that the ban was "
+      "unacceptable, and NATO officials agreed.");
   bool tokyo = false;
   for (const Entity& entity : article.entities) {
     if (entity.text == "TOKYO") {
