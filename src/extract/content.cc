@@ -89,10 +89,10 @@ constexpr std::string_view kContentNames[] = {"article", "content", "entry", "ma
 // Names so specific that they remove an element even when it also looks like content
 // ("related-articles", "article-comments").
 constexpr std::string_view kStrongChromeNames[] = {
-    "comment",      "related",  "recommend", "newsletter", "share",       "social",
-    "cookie",       "outbrain", "taboola",   "disqus",     "breadcrumb",  "more-stories",
-    "most-popular", "byline",   "caption",   "sidebar",    "advert",      "promo",
-    "subscri",      "dateline", "post-meta", "entry-meta", "article-meta"};
+    "comment",      "related",      "recommend", "newsletter", "news-letter", "share",
+    "social",       "cookie",       "outbrain",  "taboola",    "disqus",      "breadcrumb",
+    "more-stories", "most-popular", "byline",    "caption",    "sidebar",     "advert",
+    "promo",        "subscri",      "dateline",  "post-meta",  "entry-meta",  "article-meta"};
 
 bool HasToken(std::string_view names, std::string_view token) {
   size_t start = 0;
@@ -115,6 +115,32 @@ bool ContainsAny(std::string_view names, const std::string_view* begin,
 
 enum class NameSignal { kNone, kContent, kWeakChrome, kStrongChrome };
 
+// A class token naming a part of the article ("article-author__name",
+// "post-date", "entry-tags"): a content word followed, later in the token,
+// by the name of a byline or metadata part. BEM-style names read block
+// first, element second, so the element is the chrome inside the article.
+bool NamesArticlePart(std::string_view token) {
+  static constexpr std::string_view kParts[] = {"author", "authors",  "byline", "date",
+                                                "time",   "dateline", "tags",   "tag",
+                                                "meta",   "credit",   "credits"};
+  bool content_seen = false;
+  size_t start = 0;
+  while (start < token.size()) {
+    size_t end = start;
+    while (end < token.size() && IsAsciiAlnum(token[end])) ++end;
+    std::string_view component = token.substr(start, end - start);
+    if (content_seen) {
+      for (std::string_view part : kParts) {
+        if (component == part) return true;
+      }
+    }
+    content_seen =
+        content_seen || ContainsAny(component, std::begin(kContentNames), std::end(kContentNames));
+    start = end + 1;
+  }
+  return false;
+}
+
 // Judges each class or id token on its own: "l-sidebar-fixed l-article-body" is
 // a layout wrapper holding the article, "related-articles" is chrome.
 NameSignal ClassifyNames(const xmlNode* node) {
@@ -128,6 +154,8 @@ NameSignal ClassifyNames(const xmlNode* node) {
   bool strong = false, weak = false, content = false;
   for (std::string_view token : Split(names, ' ')) {
     if (token.empty()) continue;
+    // The part names the element; a layout token beside it ("relative-main") does not.
+    if (NamesArticlePart(token)) return NameSignal::kStrongChrome;
     bool token_strong =
         ContainsAny(token, std::begin(kStrongChromeNames), std::end(kStrongChromeNames));
     bool token_chrome =

@@ -98,6 +98,24 @@ TEST(ExtractContentTest, BylinesAndCreditsStandingAsParagraphsGoCreditsOfPhotosS
   EXPECT_NE(text.find("Reuters"), std::string::npos) << text;
 }
 
+TEST(ExtractContentTest, PartsOfTheArticleNamedAfterItAreChromeTheBodyIsNot) {
+  // "article-author" names the author box even beside a layout class that reads
+  // as content ("relative-main"); "article-body" is the text.
+  std::string html =
+      "<html><body><article><h1>Bridge plan</h1>"
+      "<div class='group article-author relative-main'><a class='article-author__name'>"
+      "PTI</a><span>Washington</span></div>"
+      "<div class='article-body'><p>" +
+      Sentence("bridge") + Sentence("road") + "</p><p>" + Sentence("tunnel") +
+      "</p></div><div class='post-tags'><a href='/tag/bridges'>Bridges</a></div>"
+      "<div class='E-news-letter-btn'>GET IT</div></article></body></html>";
+  std::string text = ContentText(html);
+  EXPECT_EQ(text.find("PTI"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Bridges"), std::string::npos) << text;
+  EXPECT_EQ(text.find("GET IT"), std::string::npos) << text;
+  EXPECT_NE(text.find("tunnel"), std::string::npos) << text;
+}
+
 TEST(ExtractContentTest, DeeplyNestedChromeNamedArticlesStayBounded) {
   std::string html = "<html><body>";
   for (int i = 0; i < 10000; ++i) html += "<article class='promo'><div class=share>";
