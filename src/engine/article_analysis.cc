@@ -30,16 +30,24 @@ void ArticleAnalysis::Run(Article& article) const {
   TagNamesAndDates(article);
 }
 
+void ArticleAnalysis::RunPage(std::vector<Article>& articles) const {
+  for (Article& article : articles) Analyze(article);
+  if (tagger_ == nullptr) return;
+  std::optional<CivilDate> page_written = timex::PageWrittenDate(articles);
+  for (Article& article : articles) TagNamesAndDates(article, page_written);
+}
+
 void ArticleAnalysis::Analyze(Article& article) const {
   if (analyzer_ == nullptr) return;
   analyzer_->Analyze(article);
   article.signature = dedup::Signature(article);
 }
 
-void ArticleAnalysis::TagNamesAndDates(Article& article) const {
+void ArticleAnalysis::TagNamesAndDates(Article& article,
+                                       std::optional<CivilDate> page_written) const {
   if (tagger_ == nullptr) return;
   tagger_->Tag(article);
-  timex::AnnotateDates(&article);
+  timex::AnnotateDates(&article, page_written);
 }
 
 }  // namespace newsloom

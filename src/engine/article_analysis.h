@@ -6,8 +6,11 @@
 #define NEWSLOOM_ENGINE_ARTICLE_ANALYSIS_H_
 
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include "analyze/analyzer.h"
+#include "common/time.h"
 #include "ner/tagger.h"
 #include "newsloom/article.h"
 #include "newsloom/options.h"
@@ -22,13 +25,17 @@ class ArticleAnalysis {
 
   // Analyze, then TagNamesAndDates.
   void Run(Article& article) const;
+  // Run on every article one page gave (the ledes of a digest page), those
+  // without a date of their own resolving year-less dates against the latest
+  // date written anywhere on the page.
+  void RunPage(std::vector<Article>& articles) const;
 
   // Language, category and the near-duplicate signature (when the options
   // asked for analysis).
   void Analyze(Article& article) const;
   // Names and date expressions (when the options asked for them): the
   // costliest half, which a caller may keep for the articles it will use.
-  void TagNamesAndDates(Article& article) const;
+  void TagNamesAndDates(Article& article, std::optional<CivilDate> page_written = {}) const;
 
  private:
   ArticleAnalysis(std::unique_ptr<analyze::Analyzer> analyzer, std::unique_ptr<ner::Tagger> tagger)

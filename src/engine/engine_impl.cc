@@ -30,7 +30,7 @@ ExtractedInput ProcessRecord(ingest::ReadRecord& record, const std::string& path
   }
   output.articles = std::move(articles).value();
   if (analysis != nullptr) {
-    for (Article& article : output.articles) analysis->Run(article);
+    analysis->RunPage(output.articles);
   }
   return output;
 }

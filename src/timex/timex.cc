@@ -178,6 +178,18 @@ class Matcher {
     return expression;
   }
 
+  // The latest year, up to four before `fetched`, in which month/day falls on
+  // `weekday` no later than `fetched`; 0 when none does. Weekdays repeat on a
+  // date after 5, 6 or 11 years, so the window holds at most one such year.
+  static int PinnedYear(int month, int day, int weekday, const CivilDate& fetched) {
+    for (int year = fetched.year; year >= fetched.year - 4; --year) {
+      CivilDate date{year, month, day};
+      if (!IsValidCivilDate(date) || DaysFromCivil(date) > DaysFromCivil(fetched)) continue;
+      if (WeekdayOf(date) == weekday) return year;
+    }
+    return 0;
+  }
+
   std::optional<CivilDate> YearReference() const {
     if (anchor_.publication) return anchor_.publication;
     return anchor_.inferred;
@@ -281,9 +293,15 @@ class Matcher {
     if (year == 0) {
       expression.yearless = true;
       std::optional<CivilDate> reference = YearReference();
-      if (!reference) return expression;
-      year =
-          ChooseYear(written.month, written.day, *reference, weekday, &expression.weekday_conflict);
+      if (!reference) {
+        if (!weekday || !written.day || !anchor_.fetched) return expression;
+        year = PinnedYear(written.month, written.day, *weekday, *anchor_.fetched);
+        if (year == 0) return expression;
+        expression.weekday_pinned = true;
+      } else {
+        year = ChooseYear(written.month, written.day, *reference, weekday,
+                          &expression.weekday_conflict);
+      }
     } else if (weekday && written.day) {
       expression.weekday_conflict = WeekdayOf({year, written.month, written.day}) != *weekday;
     }
@@ -569,15 +587,20 @@ std::vector<TimeExpression> FindTimeExpressions(std::string_view text, const Anc
   return Matcher(text, anchor).Run();
 }
 
-std::optional<CivilDate> LatestWrittenDate(const std::vector<std::string_view>& texts) {
+std::optional<CivilDate> LatestWrittenDate(const std::vector<std::string_view>& texts,
+                                           std::optional<CivilDate> fetched) {
   std::optional<CivilDate> precise;
   std::optional<CivilDate> year_only;
   auto later = [](std::optional<CivilDate>& slot, const CivilDate& date) {
     if (!slot || DaysFromCivil(date) > DaysFromCivil(*slot)) slot = date;
   };
+  Anchor anchor;
+  anchor.fetched = fetched;
   for (std::string_view text : texts) {
-    for (const TimeExpression& found : FindTimeExpressions(text, Anchor{})) {
-      if (!found.resolved() || found.relative || found.yearless) continue;
+    for (const TimeExpression& found : FindTimeExpressions(text, anchor)) {
+      if (!found.resolved() || found.relative || (found.yearless && !found.weekday_pinned)) {
+        continue;
+      }
       CivilDate end = PeriodEnd(found.date, found.granularity);
       later(found.granularity == Granularity::kYear ? year_only : precise, end);
     }
@@ -585,19 +608,70 @@ std::optional<CivilDate> LatestWrittenDate(const std::vector<std::string_view>& 
   return precise ? precise : year_only;
 }
 
-Anchor AnchorFor(const Article& article) {
-  Anchor anchor;
-  if (article.published) {
-    int64_t seconds = article.published->utc_seconds;
-    if (article.published->has_offset) seconds += int64_t{article.published->offset_minutes} * 60;
-    int64_t days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
-    anchor.publication = CivilFromDays(days);
+namespace {
+
+// The day `time` falls on in its own zone (or UTC).
+CivilDate LocalDay(const Timestamp& time) {
+  int64_t seconds = time.utc_seconds;
+  if (time.has_offset) seconds += int64_t{time.offset_minutes} * 60;
+  int64_t days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
+  return CivilFromDays(days);
+}
+
+// "2025-02-24" or "2025-02" of a resolved mention, at the end of its period.
+std::optional<CivilDate> MentionDay(const DateMention& mention) {
+  if (mention.granularity != Granularity::kDay && mention.granularity != Granularity::kMonth) {
+    return std::nullopt;
   }
+  CivilDate date;
+  std::string_view iso = mention.date;
+  auto number = [&](size_t at, size_t length, int* out) {
+    if (iso.size() < at + length) return false;
+    auto [end, error] = std::from_chars(iso.data() + at, iso.data() + at + length, *out);
+    return error == std::errc() && end == iso.data() + at + length;
+  };
+  if (!number(0, 4, &date.year) || !number(5, 2, &date.month)) return std::nullopt;
+  date.day = 1;
+  if (mention.granularity == Granularity::kDay && !number(8, 2, &date.day)) return std::nullopt;
+  if (!IsValidCivilDate(date)) return std::nullopt;
+  return PeriodEnd(date, mention.granularity);
+}
+
+std::vector<std::string_view> TextsOf(const Article& article) {
   std::vector<std::string_view> texts;
   texts.push_back(article.title);
   for (const Paragraph& paragraph : article.paragraphs) texts.push_back(paragraph.text);
-  anchor.inferred = LatestWrittenDate(texts);
+  return texts;
+}
+
+}  // namespace
+
+Anchor AnchorFor(const Article& article) {
+  Anchor anchor;
+  if (article.published) anchor.publication = LocalDay(*article.published);
+  if (article.fetched) anchor.fetched = LocalDay(*article.fetched);
+  anchor.inferred = LatestWrittenDate(TextsOf(article), anchor.fetched);
+  if (!anchor.publication && !anchor.inferred) {
+    for (const DateMention& mention : article.dates) {
+      std::optional<CivilDate> day = MentionDay(mention);
+      if (day && (!anchor.inferred || DaysFromCivil(*day) > DaysFromCivil(*anchor.inferred))) {
+        anchor.inferred = day;
+      }
+    }
+  }
   return anchor;
+}
+
+std::optional<CivilDate> PageWrittenDate(const std::vector<Article>& articles) {
+  if (articles.size() < 2) return std::nullopt;
+  std::optional<CivilDate> latest;
+  for (const Article& article : articles) {
+    std::optional<CivilDate> fetched;
+    if (article.fetched) fetched = LocalDay(*article.fetched);
+    std::optional<CivilDate> written = LatestWrittenDate(TextsOf(article), fetched);
+    if (written && (!latest || DaysFromCivil(*written) > DaysFromCivil(*latest))) latest = written;
+  }
+  return latest;
 }
 
 DateMention ToMention(const TimeExpression& expression, std::string_view text, uint32_t paragraph) {
@@ -610,9 +684,10 @@ DateMention ToMention(const TimeExpression& expression, std::string_view text, u
   return mention;
 }
 
-void AnnotateDates(Article* article) {
-  Anchor anchor = AnchorFor(*article);
+void AnnotateDates(Article* article, std::optional<CivilDate> page_written) {
   article->dates.clear();
+  Anchor anchor = AnchorFor(*article);
+  if (!anchor.publication && !anchor.inferred) anchor.inferred = page_written;
   for (size_t p = 0; p < article->paragraphs.size(); ++p) {
     const std::string& text = article->paragraphs[p].text;
     for (const TimeExpression& found : FindTimeExpressions(text, anchor)) {

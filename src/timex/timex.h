@@ -30,6 +30,11 @@ struct Anchor {
   // year-less dates a year when there is no publication date; relative
   // expressions stay unresolved without a publication date.
   std::optional<CivilDate> inferred;
+  // The day the page was fetched, when known. With neither date above, a
+  // weekday written beside a year-less date ("Tuesday (March 4)") still pins
+  // its year: the latest year, no later than the fetch and at most four
+  // before it, in which that day falls on that weekday.
+  std::optional<CivilDate> fetched;
 };
 
 // One date expression in a text.
@@ -40,6 +45,7 @@ struct TimeExpression {
   CivilDate date;         // meaningful down to `granularity`; month and day are 1 when coarser
   bool relative = false;  // resolved (or not) against the publication date
   bool yearless = false;  // written without a year: the year was chosen
+  bool weekday_pinned = false;    // yearless, its year pinned by a written weekday
   bool weekday_conflict = false;  // a written weekday does not fall on the written date
 
   bool resolved() const { return granularity != Granularity::kUnresolved; }
@@ -61,16 +67,27 @@ struct TimeExpression {
 // relative one without a publication date) are returned with kUnresolved.
 std::vector<TimeExpression> FindTimeExpressions(std::string_view text, const Anchor& anchor);
 
-// The publication date in the page's own zone (or UTC), and the inferred
-// anchor: the latest date the title or text writes with a year, preferring
-// day- and month-precise ones to bare years, at the end of its period.
+// The publication and fetch dates in the page's own zone (or UTC), and the
+// inferred anchor: the latest date the title or text writes with a year (or
+// pins with a weekday), preferring day- and month-precise ones to bare years,
+// at the end of its period. An article with neither a publication date nor a
+// written one keeps the latest date analysis resolved for it (article.dates):
+// that is how a lede of a digest page keeps the page's anchor.
 Anchor AnchorFor(const Article& article);
 
-// Latest explicit (year-bearing) date among `texts`, as AnchorFor infers it.
-std::optional<CivilDate> LatestWrittenDate(const std::vector<std::string_view>& texts);
+// Latest explicit (year-bearing or weekday-pinned) date among `texts`, as
+// AnchorFor infers it; `fetched` lets a weekday pin a year.
+std::optional<CivilDate> LatestWrittenDate(const std::vector<std::string_view>& texts,
+                                           std::optional<CivilDate> fetched = {});
 
-// Fills article->dates from its paragraphs, resolved against AnchorFor(*article).
-void AnnotateDates(Article* article);
+// The latest date written anywhere on a page that gave several articles (the
+// ledes of a digest): the anchor for those of its articles that have none of
+// their own. Empty for a single article.
+std::optional<CivilDate> PageWrittenDate(const std::vector<Article>& articles);
+
+// Fills article->dates from its paragraphs, resolved against AnchorFor(*article);
+// an article with no publication or written date of its own takes `page_written`.
+void AnnotateDates(Article* article, std::optional<CivilDate> page_written = {});
 
 // A DateMention for one expression found in paragraph `paragraph` of `text`.
 DateMention ToMention(const TimeExpression& expression, std::string_view text, uint32_t paragraph);

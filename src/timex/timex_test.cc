@@ -40,7 +40,7 @@ TEST(TimexTest, AbsoluteForms) {
       {"Russia invaded on Feb 24, 2022.", "Feb 24, 2022", "2022-02-24"},
       {"He left on December 1st, 2019.", "December 1st, 2019", "2019-12-01"},
   };
-  for (const Row& row : rows) ExpectSingle(row, Anchor{kPublished, {}});
+  for (const Row& row : rows) ExpectSingle(row, Anchor{kPublished, {}, {}});
   for (const Row& row : rows) ExpectSingle(row, Anchor{});  // no anchor needed
 }
 
@@ -54,14 +54,14 @@ TEST(TimexTest, YearlessDatesTakeTheNearestYearBeforeOrAround) {
       {"The vote was held in May.", "May", "2025-05"},
       {"The ban came on December 30.", "December 30", "2024-12-30"},
   };
-  for (const Row& row : rows) ExpectSingle(row, Anchor{kPublished, {}});
+  for (const Row& row : rows) ExpectSingle(row, Anchor{kPublished, {}, {}});
 }
 
 TEST(TimexTest, WeekdayBesideADatePicksAndChecksTheYear) {
   // March 4 fell on a Tuesday in 2025.
   ExpectSingle({"Iwaya said on Tuesday (March 4) that the ban was unacceptable.",
                 "Tuesday (March 4)", "2025-03-04"},
-               Anchor{{}, CivilDate{2025, 9, 5}});
+               Anchor{{}, CivilDate{2025, 9, 5}, {}});
   std::vector<TimeExpression> found =
       FindTimeExpressions("It was Friday, March 4, 2025.", Anchor{});
   ASSERT_EQ(found.size(), 1u);
@@ -97,7 +97,7 @@ TEST(TimexTest, RelativeForms) {
       {"It snowed last March.", "last March", "2024-03"},
       {"Elections are due next September.", "next September", "2025-09"},
   };
-  for (const Row& row : rows) ExpectSingle(row, Anchor{kPublished, {}});
+  for (const Row& row : rows) ExpectSingle(row, Anchor{kPublished, {}, {}});
 }
 
 TEST(TimexTest, UnresolvableExpressionsAreKeptNotGuessed) {
@@ -111,10 +111,10 @@ TEST(TimexTest, UnresolvableExpressionsAreKeptNotGuessed) {
   };
   for (const Row& row : no_publication) ExpectSingle(row, Anchor{});
   // The inferred anchor gives year-less dates a year, never relative ones a date.
-  Anchor inferred{{}, CivilDate{2024, 11, 30}};
+  Anchor inferred{{}, CivilDate{2024, 11, 30}, {}};
   ExpectSingle({"They met in September.", "September", "2024-09"}, inferred);
   ExpectSingle({"Ishiba took office last month.", "last month", ""}, inferred);
-  ExpectSingle({"It closed a few days ago.", "a few days ago", ""}, Anchor{kPublished, {}});
+  ExpectSingle({"It closed a few days ago.", "a few days ago", ""}, Anchor{kPublished, {}, {}});
 }
 
 TEST(TimexTest, GranularityIsReported) {
@@ -141,7 +141,7 @@ TEST(TimexTest, NumbersThatAreNotDates) {
   };
   for (const char* text : texts) {
     SCOPED_TRACE(text);
-    for (const TimeExpression& found : FindTimeExpressions(text, Anchor{kPublished, {}})) {
+    for (const TimeExpression& found : FindTimeExpressions(text, Anchor{kPublished, {}, {}})) {
       ADD_FAILURE() << "found " << std::string(text).substr(found.begin, found.end - found.begin);
     }
   }
@@ -180,19 +180,63 @@ TEST(TimexTest, AnchorForInfersFromTheLatestWrittenDate) {
   EXPECT_EQ(IsoDate(*AnchorFor(article).publication, Granularity::kDay), "2025-03-05");
 }
 
+TEST(TimexTest, WithoutOtherDatesAWeekdayPinsTheYearUpToTheFetch) {
+  const std::string text = "Iwaya said on Tuesday (March 4) that the ban was unacceptable.";
+  // Fetched in November 2026: March 4 was last a Tuesday in 2025.
+  Anchor fetched_only{{}, {}, CivilDate{2026, 11, 22}};
+  std::vector<TimeExpression> found = FindTimeExpressions(text, fetched_only);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].Iso(), "2025-03-04");
+  EXPECT_TRUE(found[0].weekday_pinned);
+  // No such Tuesday in the four years before a fetch in 2024 (the last was in
+  // 2014): kept as text, not guessed.
+  found = FindTimeExpressions(text, Anchor{{}, {}, CivilDate{2024, 6, 1}});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_FALSE(found[0].resolved());
+  // Without a weekday a fetch date gives no year.
+  found = FindTimeExpressions("They met on March 4.", fetched_only);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_FALSE(found[0].resolved());
+}
+
+TEST(TimexTest, LedesOfADigestPageShareThePagesLatestWrittenDate) {
+  Timestamp fetched;
+  fetched.utc_seconds = 1795305600;  // 2026-11-22T00:00:00Z
+  std::vector<Article> page(3);
+  page[0].paragraphs.push_back(
+      {Paragraph::Kind::kText, "Iwaya said on Tuesday (March 4) that the ban was unacceptable."});
+  page[1].paragraphs.push_back(
+      {Paragraph::Kind::kText, "Supporters gathered on Feb. 24 in front of Shibuya Station."});
+  page[2].paragraphs.push_back({Paragraph::Kind::kText, "People rallied on Monday in Tokyo."});
+  for (Article& article : page) article.fetched = fetched;
+  std::optional<CivilDate> page_written = PageWrittenDate(page);
+  ASSERT_TRUE(page_written);
+  EXPECT_EQ(IsoDate(*page_written, Granularity::kDay), "2025-03-04");
+  for (Article& article : page) AnnotateDates(&article, page_written);
+  ASSERT_EQ(page[1].dates.size(), 1u);
+  EXPECT_EQ(page[1].dates[0].date, "2025-02-24");
+  // A relative date needs a publication date; the page's anchor is not one.
+  ASSERT_EQ(page[2].dates.size(), 1u);
+  EXPECT_EQ(page[2].dates[0].date, "");
+  // The story stage, reading the article back, keeps the anchor its dates carry.
+  EXPECT_EQ(IsoDate(*AnchorFor(page[1]).inferred, Granularity::kDay), "2025-02-24");
+  // One article alone is not a page of ledes.
+  EXPECT_FALSE(PageWrittenDate(std::vector<Article>(page.begin() + 1, page.begin() + 2)));
+}
+
 TEST(TimexTest, HostileInput) {
   std::string invalid = "On \xff\xfe Feb\xc3. 24 \x80\x80 in 20\xe2\x80\x99 24 March";
-  for (const auto& found : FindTimeExpressions(invalid, Anchor{kPublished, {}})) {
+  for (const auto& found : FindTimeExpressions(invalid, Anchor{kPublished, {}, {}})) {
     EXPECT_LE(found.end, invalid.size());
   }
   std::string huge;
   for (int i = 0; i < 20000; ++i) huge += "On Tuesday, 3 March 2025, in 2024 and 2,000 ";
-  auto found = FindTimeExpressions(huge, Anchor{kPublished, {}});
+  auto found = FindTimeExpressions(huge, Anchor{kPublished, {}, {}});
   EXPECT_EQ(found.size(), 40000u);
   EXPECT_TRUE(FindTimeExpressions("", Anchor{}).empty());
-  EXPECT_TRUE(FindTimeExpressions("last", Anchor{kPublished, {}}).empty());
-  EXPECT_TRUE(FindTimeExpressions("February", Anchor{kPublished, {}}).empty());
-  EXPECT_TRUE(FindTimeExpressions("2024-", Anchor{kPublished, {}}).empty());
+  EXPECT_TRUE(FindTimeExpressions("last", Anchor{kPublished, {}, {}}).empty());
+  EXPECT_TRUE(FindTimeExpressions("February", Anchor{kPublished, {}, {}}).empty());
+  EXPECT_TRUE(FindTimeExpressions("2024-", Anchor{kPublished, {}, {}}).empty());
   for (const auto& found : FindTimeExpressions("31 February 2024 or Feb. 30", Anchor{})) {
     EXPECT_NE(found.granularity, Granularity::kDay);  // no such days
   }
