@@ -654,6 +654,24 @@ bool IsReportingCredit(std::string_view lower, int words) {
                          lower.find("contributed to this report") != std::string_view::npos);
 }
 
+bool IsPageMechanicsLine(std::string_view line) {
+  constexpr int kMaxMechanicsWords = 12;
+  if (CountWords(line) > kMaxMechanicsWords) return false;
+  NormalizedLine normalized(line);
+  static constexpr std::string_view kStarts[] = {
+      "skip to content",    "skip to main",    "skip to the main",  "skip to the content",
+      "skip to navigation", "skip to footer",  "skip to search",    "skip to primary",
+      "skip to menu",       "skip to sidebar", "skip to product",   "skip navigation",
+      "jump to content",    "jump to main",    "jump to navigation"};
+  static constexpr std::string_view kNotices[] = {"enable javascript", "javascript is disabled",
+                                                  "javascript is required", "requires javascript"};
+  if (StartsWithAny(normalized.core(), kStarts)) return true;
+  for (std::string_view notice : kNotices) {
+    if (normalized.lower.find(notice) != std::string::npos) return true;
+  }
+  return false;
+}
+
 bool IsBoilerplateParagraph(std::string_view paragraph) {
   // Inside an article's markup, a bare credit ("© Reuters" under a photo) and
   // attributions ("Originally published on Live Science.") belong to the

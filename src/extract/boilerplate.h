@@ -33,6 +33,11 @@ bool IsBoilerplateLine(std::string_view line);
 // credits and "Originally published on ..." attributions are the article's own.
 bool IsBoilerplateParagraph(std::string_view paragraph);
 
+// Lines about the page's machinery, never its content on any kind of page:
+// skip links ("Skip to main content") and script notices ("You need to
+// enable JavaScript to run this app.").
+bool IsPageMechanicsLine(std::string_view line);
+
 // How many paragraphs at the end of an article are about its author, not the
 // story: the author's name standing alone, or a bio that opens with the
 // author's name or first name ("Meg James is a corporate media reporter for

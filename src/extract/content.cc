@@ -447,6 +447,7 @@ MainContent SelectContent(const HtmlDocument& document, std::string_view title, 
         IsBoilerplateParagraph(block.text)) {
       continue;
     }
+    if (IsPageMechanicsLine(block.text)) continue;
     Paragraph paragraph;
     paragraph.kind = block.kind;
     paragraph.text = std::move(block.text);

@@ -149,6 +149,28 @@ TEST(ExtractBoilerplateParagraphTest, Table) {
   }
 }
 
+TEST(ExtractBoilerplateParagraphTest, PageMechanicsGoOnEveryKindOfPage) {
+  for (const char* line :
+       {"Skip to main content", "Skip to Content", "Skip navigation",
+        "You need to enable JavaScript to run this app.", "This site requires JavaScript."}) {
+    EXPECT_TRUE(IsPageMechanicsLine(line)) << line;
+  }
+  for (const char* line :
+       {"Skip to the end: the bridge opens in May.", "JavaScript frameworks come and go.",
+        "Skipping breakfast is not the problem, the study found."}) {
+    EXPECT_FALSE(IsPageMechanicsLine(line)) << line;
+  }
+  // A shop page (listing mode) loses them too.
+  auto document = HtmlDocument::Parse(
+      "<html><body><a href='#main'>Skip to main content</a><main id=main><h1>Mugs</h1>"
+      "<ul><li>White speckle mug $60</li><li>Black speckle mug $60</li></ul></main></body></html>");
+  ASSERT_TRUE(document.ok());
+  MainContent content = ExtractMainContent(*document.value(), "Mugs", ContentMode::kListing);
+  for (const Paragraph& paragraph : content.paragraphs) {
+    EXPECT_EQ(paragraph.text.find("Skip to"), std::string::npos) << paragraph.text;
+  }
+}
+
 PageMetadata Metadata(const std::string& html) {
   auto document = HtmlDocument::Parse(html);
   EXPECT_TRUE(document.ok());
