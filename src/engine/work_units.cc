@@ -4,6 +4,8 @@
 #include <new>
 #include <utility>
 
+#include "ingest/warc.h"
+
 namespace newsloom::engine {
 
 WorkUnitSource::WorkUnitSource(std::vector<ingest::InputFile> files,
@@ -77,7 +79,7 @@ WorkUnit WorkUnitSource::NextBatch() {
     stream_.reset();
     if (stream_records_ == 0) {
       unit.kind = WorkUnit::Kind::kFailed;
-      unit.status = Status::InvalidArgument("no page in WARC archive");
+      unit.status = ingest::NoPageInArchive();
     }
   }
   return unit;

@@ -100,7 +100,7 @@ Result<std::vector<ReadRecord>> CollectWarcRecords(Reader& reader, const ReadOpt
     }
     records.push_back(std::move(*record));
   }
-  if (records.empty()) return Status::InvalidArgument("no page in WARC archive");
+  if (records.empty()) return NoPageInArchive();
   return records;
 }
 

@@ -17,6 +17,8 @@ constexpr size_t kMaxHeaderLines = 1000;
 
 }  // namespace
 
+Status NoPageInArchive() { return Status::InvalidArgument("no page in WARC archive"); }
+
 bool HasWarcSuffix(std::string_view name) {
   return EndsWithIgnoreCase(WithoutGzipSuffix(name), ".warc");
 }

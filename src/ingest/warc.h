@@ -21,6 +21,9 @@ bool HasWarcSuffix(std::string_view name);
 // True when the (decompressed) bytes start a WARC record.
 bool StartsLikeWarc(std::string_view bytes);
 
+// The error for an archive that gave no page at all.
+Status NoPageInArchive();
+
 // Reads `response` records as pages: the HTTP headers give the charset and
 // the media type (HTML and XHTML become kHtml pages, plain text kText; other
 // media types are skipped), WARC-Target-URI the url, WARC-Date the fetch time.
