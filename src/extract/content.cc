@@ -154,8 +154,9 @@ NameSignal ClassifyNames(const xmlNode* node) {
   bool strong = false, weak = false, content = false;
   for (std::string_view token : Split(names, ' ')) {
     if (token.empty()) continue;
+    bool token_content = ContainsAny(token, std::begin(kContentNames), std::end(kContentNames));
     // The part names the element; a layout token beside it ("relative-main") does not.
-    if (NamesArticlePart(token)) return NameSignal::kStrongChrome;
+    if (token_content && NamesArticlePart(token)) return NameSignal::kStrongChrome;
     bool token_strong =
         ContainsAny(token, std::begin(kStrongChromeNames), std::end(kStrongChromeNames));
     bool token_chrome =
@@ -166,7 +167,6 @@ NameSignal ClassifyNames(const xmlNode* node) {
     // name their content blocks "elementor-widget-text-editor".
     token_chrome = token_chrome || token == "widget" || token.starts_with("widget_") ||
                    token.starts_with("widget-") || token == "widgets";
-    bool token_content = ContainsAny(token, std::begin(kContentNames), std::end(kContentNames));
     strong = strong || token_strong;
     weak = weak || (token_chrome && !token_content);
     content = content || (token_content && !token_chrome);
