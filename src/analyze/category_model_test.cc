@@ -145,6 +145,14 @@ TEST(CategoryModelTest, TitleInBodyIsStoredAsVersion2AndRoundTrips) {
   std::string future = bytes;
   future[7] = '\3';
   EXPECT_EQ(CategoryModel::Parse(future).status().code(), Status::Code::kCorruption);
+  // So are unknown feature flags, even under a valid checksum.
+  std::string flagged = bytes;
+  flagged[8 + 12] = '\x02';  // the flags word follows magic, hash_bits, max_tokens, title_weight
+  flagged.resize(flagged.size() - sizeof(uint64_t));
+  uint64_t checksum = 14695981039346656037ull;  // FNV-1a, as the format says
+  for (char c : flagged) checksum = (checksum ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  flagged.append(reinterpret_cast<const char*>(&checksum), sizeof(checksum));
+  EXPECT_EQ(CategoryModel::Parse(flagged).status().code(), Status::Code::kCorruption);
 }
 
 TEST(CategoryModelTest, CorruptAndTruncatedFilesAreRefused) {
