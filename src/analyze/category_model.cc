@@ -8,7 +8,12 @@ namespace newsloom::analyze {
 
 namespace {
 
-constexpr char kMagic[8] = {'N', 'L', 'C', 'A', 'T', '\0', '\0', '\1'};
+// Version 2 adds a u32 of feature flags to version 1's header. Models
+// without flags are written as version 1, so their bytes stay the same.
+constexpr char kMagic[7] = {'N', 'L', 'C', 'A', 'T', '\0', '\0'};
+constexpr char kVersion1 = '\1';
+constexpr char kVersion2 = '\2';
+constexpr uint32_t kTitleInBodyFlag = 1;
 constexpr uint32_t kMinHashBits = 10;
 constexpr uint32_t kMaxHashBits = 22;
 constexpr uint32_t kMaxClasses = 256;
@@ -115,9 +120,12 @@ Result<CategoryModel> CategoryModel::FromParameters(const FeatureSettings& setti
 
 std::string CategoryModel::Serialize() const {
   std::string out(kMagic, sizeof(kMagic));
+  const uint32_t flags = settings_.title_in_body ? kTitleInBodyFlag : 0;
+  out += flags != 0 ? kVersion2 : kVersion1;
   Put<uint32_t>(&out, settings_.hash_bits);
   Put<uint32_t>(&out, settings_.max_tokens);
   Put<float>(&out, settings_.title_weight);
+  if (flags != 0) Put<uint32_t>(&out, flags);
   Put<uint32_t>(&out, static_cast<uint32_t>(classes_.size()));
   for (const std::string& name : classes_) {
     Put<uint16_t>(&out, static_cast<uint16_t>(name.size()));
@@ -139,8 +147,9 @@ std::string CategoryModel::Serialize() const {
 }
 
 Result<CategoryModel> CategoryModel::Parse(std::string_view bytes) {
-  if (bytes.size() < sizeof(kMagic) + sizeof(uint64_t) ||
-      std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0) {
+  if (bytes.size() < sizeof(kMagic) + 1 + sizeof(uint64_t) ||
+      std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0 ||
+      (bytes[sizeof(kMagic)] != kVersion1 && bytes[sizeof(kMagic)] != kVersion2)) {
     return Status::Corruption("not a newsloom category model (bad magic or version)");
   }
   uint64_t stored_checksum = 0;
@@ -150,13 +159,21 @@ Result<CategoryModel> CategoryModel::Parse(std::string_view bytes) {
     return Status::Corruption("category model is damaged or truncated (checksum mismatch)");
   }
 
-  Reader reader(body.substr(sizeof(kMagic)));
+  const bool version2 = bytes[sizeof(kMagic)] == kVersion2;
+  Reader reader(body.substr(sizeof(kMagic) + 1));
   CategoryModel model;
   uint32_t class_count = 0;
+  uint32_t flags = 0;
   if (!reader.Get(&model.settings_.hash_bits) || !reader.Get(&model.settings_.max_tokens) ||
-      !reader.Get(&model.settings_.title_weight) || !reader.Get(&class_count)) {
+      !reader.Get(&model.settings_.title_weight) || (version2 && !reader.Get(&flags)) ||
+      !reader.Get(&class_count)) {
     return Status::Corruption("category model header is truncated");
   }
+  // Version 2 is written only with flags, and only known ones.
+  if (version2 && (flags == 0 || (flags & ~kTitleInBodyFlag) != 0)) {
+    return Status::Corruption("category model header holds unknown feature flags");
+  }
+  model.settings_.title_in_body = (flags & kTitleInBodyFlag) != 0;
   if (!ValidSettings(model.settings_) || class_count < 2 || class_count > kMaxClasses) {
     return Status::Corruption("category model header holds impossible values");
   }

@@ -5,8 +5,9 @@
 // Immutable once built; Predict is const and thread-safe.
 //
 // File format (little-endian), all of it covered by the checksum at the end:
-//   "NLCAT\0\0\1"                 magic and format version
+//   "NLCAT\0\0" + version byte   magic and format version (1 or 2)
 //   u32 hash_bits, u32 max_tokens, f32 title_weight
+//   version 2 only: u32 feature flags (1: title_in_body); version 1 has none
 //   u32 class count, then per class: u16 length + UTF-8 name
 //   f32 idf_scale, u8 idf[2^hash_bits]            idf = idf_scale * u8
 //   per class f32 weight_scale, f32 bias

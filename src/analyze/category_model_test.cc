@@ -83,6 +83,8 @@ TEST(CategoryModelTest, CrossValidationChoosesFromTheGridDeterministically) {
   auto model = TrainCategoryModel(SmallCorpus(), options, &selected);
   ASSERT_TRUE(model.ok()) << model.status().ToString();
   EXPECT_NE(selected.l2, 0.5);
+  EXPECT_TRUE(selected.features.title_weight == 0.6f || selected.features.title_weight == 0.3f);
+  EXPECT_EQ(model->settings().title_weight, selected.features.title_weight);
   EXPECT_TRUE(selected.nb_interpolation == 0 || selected.nb_interpolation == 0.1 ||
               selected.nb_interpolation == 0.3);
   EXPECT_EQ(model->classes()[model->Predict("", "The team won the match and the cup").best],
@@ -119,6 +121,38 @@ TEST(CategoryModelTest, SaveLoadRoundTrip) {
     EXPECT_EQ(loaded->Predict("Title", text).probabilities,
               model->Predict("Title", text).probabilities);
   }
+}
+
+TEST(CategoryModelTest, TitleInBodyIsStoredAsVersion2AndRoundTrips) {
+  auto plain = TrainCategoryModel(SmallCorpus(), SmallOptions());
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->Serialize()[7], '\1');  // without flags: version 1, bytes as before
+  TrainOptions options = SmallOptions();
+  options.features.title_in_body = true;
+  auto model = TrainCategoryModel(SmallCorpus(), options);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  std::string bytes = model->Serialize();
+  EXPECT_EQ(bytes[7], '\2');
+  auto loaded = CategoryModel::Parse(bytes);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_TRUE(loaded->settings().title_in_body);
+  EXPECT_EQ(loaded->Serialize(), bytes);
+  // The loaded model reads titles the same way as the trained one.
+  EXPECT_EQ(loaded->Predict("striker", "").probabilities,
+            model->Predict("striker", "").probabilities);
+  EXPECT_EQ(model->classes()[model->Predict("Cup final", "The team won the match").best], "sports");
+  // An unknown version byte is refused.
+  std::string future = bytes;
+  future[7] = '\3';
+  EXPECT_EQ(CategoryModel::Parse(future).status().code(), Status::Code::kCorruption);
+  // So are unknown feature flags, even under a valid checksum.
+  std::string flagged = bytes;
+  flagged[8 + 12] = '\x02';  // the flags word follows magic, hash_bits, max_tokens, title_weight
+  flagged.resize(flagged.size() - sizeof(uint64_t));
+  uint64_t checksum = 14695981039346656037ull;  // FNV-1a, as the format says
+  for (char c : flagged) checksum = (checksum ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  flagged.append(reinterpret_cast<const char*>(&checksum), sizeof(checksum));
+  EXPECT_EQ(CategoryModel::Parse(flagged).status().code(), Status::Code::kCorruption);
 }
 
 TEST(CategoryModelTest, CorruptAndTruncatedFilesAreRefused) {

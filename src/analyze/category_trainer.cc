@@ -245,9 +245,11 @@ size_t CountCorrect(const LinearParameters& parameters, const std::vector<Encode
 }
 
 // The l2 and nb_interpolation of the grid with the most correct answers in
-// `folds`-fold cross-validation on `encoded` (ties: the earlier setting).
+// `folds`-fold cross-validation on `encoded` (ties: the earlier setting);
+// `best_correct` receives that number.
 TrainOptions SelectByCrossValidation(const std::vector<EncodedExample>& encoded, size_t buckets,
-                                     size_t class_count, const TrainOptions& options) {
+                                     size_t class_count, const TrainOptions& options,
+                                     size_t* best_correct_out) {
   std::vector<uint32_t> order(encoded.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
   SplitMix64 random(options.seed ^ 0xc0ffee);
@@ -277,7 +279,21 @@ TrainOptions SelectByCrossValidation(const std::vector<EncodedExample>& encoded,
       }
     }
   }
+  *best_correct_out = best_correct;
   return best;
+}
+
+// The weighted features of every example under `settings`.
+std::vector<EncodedExample> Encode(const std::vector<std::vector<FeatureCount>>& title_counts,
+                                   const std::vector<std::vector<FeatureCount>>& body_counts,
+                                   const std::vector<uint32_t>& labels,
+                                   const std::vector<float>& idf, const FeatureSettings& settings) {
+  std::vector<EncodedExample> encoded(labels.size());
+  for (size_t i = 0; i < labels.size(); ++i) {
+    WeighFeatures(title_counts[i], body_counts[i], idf, settings, &encoded[i].features);
+    encoded[i].label = labels[i];
+  }
+  return encoded;
 }
 
 }  // namespace
@@ -339,21 +355,34 @@ Result<CategoryModel> TrainCategoryModel(const std::vector<TrainingExample>& exa
   const float idf_scale = *std::max_element(idf.begin(), idf.end()) / 255.0f;
   for (float& value : idf) value = std::round(value / idf_scale) * idf_scale;
 
-  std::vector<EncodedExample> encoded(examples.size());
-  for (size_t i = 0; i < examples.size(); ++i) {
-    WeighFeatures(title_counts[i], body_counts[i], idf, settings, &encoded[i].features);
-    encoded[i].label = label_index.at(examples[i].label);
-    title_counts[i] = {};
-    body_counts[i] = {};
-  }
+  std::vector<uint32_t> labels(examples.size());
+  for (size_t i = 0; i < examples.size(); ++i) labels[i] = label_index.at(examples[i].label);
 
   TrainOptions fitted = options;
-  if (options.cv_folds >= 2 && encoded.size() >= size_t(options.cv_folds)) {
-    fitted = SelectByCrossValidation(encoded, buckets, class_count, options);
+  if (options.cv_folds >= 2 && examples.size() >= size_t(options.cv_folds)) {
+    // The title's weight is chosen too: long articles say their topic in the
+    // body (BBC: 0.3 best), short ones lean on the title (AG News: 0.6).
+    size_t best_correct = 0;
+    for (float title_weight : {0.6f, 0.3f}) {
+      TrainOptions candidate = options;
+      candidate.features.title_weight = title_weight;
+      size_t correct = 0;
+      candidate = SelectByCrossValidation(
+          Encode(title_counts, body_counts, labels, idf, candidate.features), buckets, class_count,
+          candidate, &correct);
+      if (correct > best_correct) {
+        best_correct = correct;
+        fitted = candidate;
+      }
+    }
   }
   if (selected != nullptr) *selected = fitted;
+  const std::vector<EncodedExample> encoded =
+      Encode(title_counts, body_counts, labels, idf, fitted.features);
+  title_counts = {};
+  body_counts = {};
   LinearParameters parameters = Fit(encoded, buckets, class_count, fitted);
-  return CategoryModel::FromParameters(settings, std::move(classes), idf, parameters.weights,
+  return CategoryModel::FromParameters(fitted.features, std::move(classes), idf, parameters.weights,
                                        parameters.bias);
 }
 

@@ -41,9 +41,10 @@ struct TrainOptions {
   // the same features) to the trained ones: an ensemble at no cost per
   // prediction, since both are linear in the features. 0 turns it off.
   double nb_interpolation = 0;
-  // When 2 or more: l2 and nb_interpolation are chosen from a small grid by
-  // cv_folds-fold cross-validation on the training examples (accuracy), and
-  // the values given here are ignored. 0 turns selection off.
+  // When 2 or more: l2, nb_interpolation and features.title_weight are chosen
+  // from a small grid by cv_folds-fold cross-validation on the training
+  // examples (accuracy), and the values given here are ignored. 0 turns
+  // selection off.
   int cv_folds = 0;
 };
 

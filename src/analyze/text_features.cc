@@ -160,11 +160,11 @@ size_t ForEachWord(std::string_view text, size_t max_tokens, OnWord on_word) {
   return count;
 }
 
-// Unigram and bigram buckets of the words of `text`, plus the length bucket,
-// in `seed`'s namespace.
+// Appends the unigram and bigram buckets of the words of `text`, in `seed`'s
+// namespace, and the length bucket unless `length_bucket` is false.
 void BlockBuckets(std::string_view text, size_t max_tokens, uint64_t seed, uint32_t bits,
-                  PrefetchTable prefetch, std::vector<uint32_t>* buckets) {
-  buckets->clear();
+                  PrefetchTable prefetch, std::vector<uint32_t>* buckets,
+                  bool length_bucket = true) {
   const auto* rows = static_cast<const char*>(prefetch.rows);
   auto add = [&](uint32_t bucket) {
     if (rows != nullptr) __builtin_prefetch(rows + size_t(bucket) * prefetch.stride);
@@ -186,6 +186,7 @@ void BlockBuckets(std::string_view text, size_t max_tokens, uint64_t seed, uint3
     }
     previous = hash;
   });
+  if (!length_bucket) return;
   // log2 of the word count: tells teasers, listings and long reads apart.
   uint64_t length_class = 0;
   for (size_t n = words; n > 0; n >>= 1) ++length_class;
@@ -217,9 +218,16 @@ void CountFeatures(std::string_view title, std::string_view body, const FeatureS
   title = title.substr(0, std::min<size_t>(title.size(), 2048));
   body = body.substr(0, std::min<size_t>(body.size(), size_t(settings.max_tokens) * 32));
   thread_local std::vector<uint32_t> buckets;  // reused: no allocation per text
-  buckets.reserve(3 * size_t(settings.max_tokens) + 2);
-  BlockBuckets(title, 64, kTitleSeed, settings.hash_bits, prefetch, &buckets);
+  constexpr size_t kTitleTokens = 64;
+  buckets.reserve(3 * (size_t(settings.max_tokens) + kTitleTokens) + 2);
+  buckets.clear();
+  BlockBuckets(title, kTitleTokens, kTitleSeed, settings.hash_bits, prefetch, &buckets);
   AddCounts(buckets, title_counts);
+  buckets.clear();
+  if (settings.title_in_body) {
+    BlockBuckets(title, kTitleTokens, kBodySeed, settings.hash_bits, prefetch, &buckets,
+                 /*length_bucket=*/false);
+  }
   BlockBuckets(body, settings.max_tokens, kBodySeed, settings.hash_bits, prefetch, &buckets);
   AddCounts(buckets, body_counts);
 }

@@ -40,6 +40,25 @@ TEST(TextFeaturesTest, TitleAndBodyUseSeparateBuckets) {
   }
 }
 
+TEST(TextFeaturesTest, TitleInBodyAddsTheTitleWordsToTheBody) {
+  FeatureSettings settings;
+  std::vector<FeatureCount> title;
+  std::vector<FeatureCount> body;
+  CountFeatures("", "election", settings, &title, &body);
+  const std::vector<FeatureCount> body_word = body;
+  CountFeatures("election", "", settings, &title, &body);
+  const std::vector<FeatureCount> title_alone = title;
+  settings.title_in_body = true;
+  CountFeatures("election", "", settings, &title, &body);
+  // The title block is unchanged; the body holds the word's body buckets
+  // (unigram and prefix) and the length bucket of an empty body.
+  EXPECT_EQ(title.size(), title_alone.size());
+  ASSERT_EQ(body.size(), 3u);
+  EXPECT_EQ(body[0].bucket, body_word[0].bucket);
+  EXPECT_EQ(body[1].bucket, body_word[1].bucket);
+  EXPECT_NE(body[2].bucket, body_word[2].bucket);  // length: 0 words, not 1
+}
+
 TEST(TextFeaturesTest, WeightedBlocksHaveTheirNorms) {
   FeatureSettings settings;
   std::vector<FeatureCount> title;
