@@ -236,36 +236,56 @@ std::vector<uint32_t> Clusterer::State::Candidates(const std::vector<TermWeight>
   std::partial_sort(query.begin(), query.begin() + static_cast<ptrdiff_t>(keep), query.end(),
                     std::greater<>());
   if (story_score.size() < stories.size()) story_score.resize(stories.size(), 0);
-  std::vector<uint32_t> touched;
+  size_t postings_read = 0;
+  for (size_t k = 0; k < keep; ++k) {
+    const size_t size = postings[query[k].second].size();
+    if (size <= kMaxPostings) postings_read += size;
+  }
+  // Every story is written to `touched`, but the count moves only on its
+  // first score: no branch for the processor to mispredict.
+  std::vector<uint32_t>& touched = touched_stories;
+  touched.resize(postings_read);
+  size_t touched_count = 0;
   for (size_t k = 0; k < keep; ++k) {
     const auto [weight, term] = query[k];
     const std::vector<uint32_t>& list = postings[term];
     if (list.size() > kMaxPostings) continue;
     for (uint32_t story_index : list) {
-      if (story_score[story_index] == 0) touched.push_back(story_index);
+      touched[touched_count] = story_index;
+      touched_count += story_score[story_index] == 0;
       story_score[story_index] += static_cast<float>(weight);
     }
   }
+  touched.resize(touched_count);
   // Best first (score, then older story); only the stories taken are checked
   // for being merged away or dormant, so the others' records stay untouched.
-  std::vector<std::pair<double, uint32_t>> ranked;
+  // Most lookups need only the first few: those are selected (linear time)
+  // and sorted, and the rest only when too many of them are out.
+  std::vector<std::pair<float, uint32_t>> ranked;
   ranked.reserve(touched.size());
   for (uint32_t story_index : touched) {
     ranked.push_back({story_score[story_index], story_index});
     story_score[story_index] = 0;
   }
-  const auto worse = [](const auto& x, const auto& y) {
-    return x.first != y.first ? x.first < y.first : x.second > y.second;
+  const auto better = [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first > y.first : x.second < y.second;
   };
-  std::make_heap(ranked.begin(), ranked.end(), worse);
   std::vector<uint32_t> result;
-  while (!ranked.empty() && result.size() < options.candidates) {
-    std::pop_heap(ranked.begin(), ranked.end(), worse);
-    const uint32_t story_index = ranked.back().second;
-    ranked.pop_back();
-    const StoryRecord& story = stories[story_index];
-    if (story.merged_into != kNone || story.retired || Dormant(story, time)) continue;
-    result.push_back(story_index);
+  auto begin = ranked.begin();
+  size_t batch = 4 * options.candidates;
+  while (begin != ranked.end() && result.size() < options.candidates) {
+    const auto end = ranked.end() - begin > static_cast<ptrdiff_t>(batch)
+                         ? begin + static_cast<ptrdiff_t>(batch)
+                         : ranked.end();
+    if (end != ranked.end()) std::nth_element(begin, end, ranked.end(), better);
+    std::sort(begin, end, better);
+    for (auto at = begin; at != end && result.size() < options.candidates; ++at) {
+      const StoryRecord& story = stories[at->second];
+      if (story.merged_into != kNone || story.retired || Dormant(story, time)) continue;
+      result.push_back(at->second);
+    }
+    begin = end;
+    batch *= 4;
   }
   return result;
 }

@@ -70,9 +70,11 @@ struct Clusterer::State {
   std::optional<int64_t> clock;                 // latest publication time seen
   size_t live_stories = 0;
 
-  // Scratch for one assignment: candidate scores by story, and the article's
+  // Scratch for one assignment: candidate scores by story, the stories those
+  // scores touched, and the article's
   // IDF-weighted terms by term with their norms per channel.
   std::vector<float> story_score;
+  std::vector<uint32_t> touched_stories;
   const std::vector<TermWeight>* query = nullptr;
   double query_norm[2] = {0, 0};
 

@@ -32,6 +32,10 @@ const char* SnowballName(std::string_view language) {
   return found == kNames.end() ? "english" : found->second;
 }
 
+// Collects (hash, weight) entries in a flat list and adds up those sharing a
+// hash at the end: one sort instead of a hash-map node per distinct term.
+// Entries of one hash keep their arrival order, so each term's weights are
+// summed in the order they came.
 class Accumulator {
  public:
   void Add(TermKind kind, std::string_view text, float weight) {
@@ -40,30 +44,37 @@ class Accumulator {
   }
   void AddHash(TermKind kind, uint64_t hash, float weight) {
     if (weight <= 0) return;
-    auto [it, inserted] = sums_.try_emplace(hash, Entry{0, kind});
-    it->second.sum += weight;
+    entries_.push_back({hash, weight, static_cast<uint32_t>(entries_.size()), kind});
   }
 
-  std::vector<WeightedTerm> Finish() const {
+  std::vector<WeightedTerm> Finish() {
+    std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
+      return a.hash != b.hash ? a.hash < b.hash : a.order < b.order;
+    });
     std::vector<WeightedTerm> terms;
-    terms.reserve(sums_.size());
-    for (const auto& [hash, entry] : sums_) {
-      terms.push_back({hash, static_cast<float>(std::log1p(entry.sum)), entry.kind});
+    for (size_t at = 0; at < entries_.size();) {
+      // The first entry of a hash decides its kind.
+      const Entry& first = entries_[at];
+      float sum = 0;
+      for (; at < entries_.size() && entries_[at].hash == first.hash; ++at) {
+        sum += entries_[at].weight;
+      }
+      terms.push_back({first.hash, static_cast<float>(std::log1p(sum)), first.kind});
     }
-    std::sort(terms.begin(), terms.end(),
-              [](const WeightedTerm& a, const WeightedTerm& b) { return a.hash < b.hash; });
     return terms;
   }
 
  private:
   struct Entry {
-    float sum;
+    uint64_t hash;
+    float weight;
+    uint32_t order;
     TermKind kind;
   };
-  std::unordered_map<uint64_t, Entry> sums_;
+  std::vector<Entry> entries_;
 };
 
-bool IsNameCandidate(const Token& token, const WordInfo& info) {
+bool IsNameCandidate(const Token& token, const WordFacts& info) {
   return token.capitalised && !token.number && token.lower.size() >= 2 && !info.stop &&
          info.month == 0;
 }
@@ -106,7 +117,11 @@ TermExtractor::Stemmer& TermExtractor::StemmerFor(std::string_view language) {
 }
 
 const WordInfo& TermExtractor::Lookup(Stemmer& stemmer, std::string_view lower_word) {
-  const uint64_t hash = std::hash<std::string_view>{}(lower_word);
+  return Lookup(stemmer, lower_word, std::hash<std::string_view>{}(lower_word));
+}
+
+const WordInfo& TermExtractor::Lookup(Stemmer& stemmer, std::string_view lower_word,
+                                      uint64_t hash) {
   const uint32_t cached = stemmer.index.FindIf(
       hash, [&](uint32_t index) { return stemmer.words[index].word == lower_word; });
   if (cached != HashIndex::kAbsent) return stemmer.words[cached];
@@ -135,6 +150,32 @@ const WordInfo& TermExtractor::Lookup(Stemmer& stemmer, std::string_view lower_w
   return stemmer.words.back();
 }
 
+std::vector<WordFacts> TermExtractor::LookUpAll(Stemmer& stemmer,
+                                                const std::vector<Token>& tokens) {
+  // Two steps ahead: the cache slot of the token kSlotAhead on, then the
+  // cached word of the token kWordAhead on, whose slot should be in by then.
+  constexpr size_t kSlotAhead = 16;
+  constexpr size_t kWordAhead = 8;
+  std::vector<uint64_t> hashes(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!tokens[i].number) hashes[i] = std::hash<std::string_view>{}(tokens[i].lower);
+  }
+  std::vector<WordFacts> facts(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (i + kSlotAhead < tokens.size()) stemmer.index.Prefetch(hashes[i + kSlotAhead]);
+    if (i + kWordAhead < tokens.size() && !tokens[i + kWordAhead].number) {
+      const uint32_t ahead = stemmer.index.Find(hashes[i + kWordAhead]);
+      if (ahead != HashIndex::kAbsent && ahead < stemmer.words.size()) {
+        __builtin_prefetch(&stemmer.words[ahead]);
+      }
+    }
+    if (tokens[i].number) continue;
+    const WordInfo& info = Lookup(stemmer, tokens[i].lower, hashes[i]);
+    facts[i] = {info.word_hash, info.month, info.stop};
+  }
+  return facts;
+}
+
 std::vector<std::string> TermExtractor::Words(std::string_view text, std::string_view language) {
   Stemmer& stemmer = StemmerFor(language);
   std::vector<std::string> words;
@@ -152,6 +193,9 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
   const std::vector<Token> description = Tokenize(article.description, kMaxDescriptionTokens);
   const std::string text = article.Text();
   const std::vector<Token> body = Tokenize(text, options_.max_body_words);
+  const std::vector<WordFacts> title_facts = LookUpAll(stemmer, title);
+  const std::vector<WordFacts> description_facts = LookUpAll(stemmer, description);
+  const std::vector<WordFacts> body_facts = LookUpAll(stemmer, body);
 
   // Words written with a capital inside a sentence are names; so is the same
   // word opening a sentence, and in a title written in title case.
@@ -160,10 +204,11 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
   std::unordered_set<std::string, StringHash, std::equal_to<>> names;
   const bool use_proxy_names = article.entities.empty();
   if (use_proxy_names) {
-    for (const auto* tokens : {&description, &body}) {
-      for (const Token& token : *tokens) {
-        if (!token.sentence_start && token.capitalised &&
-            IsNameCandidate(token, Lookup(stemmer, token.lower))) {
+    for (const auto& [tokens, facts] :
+         {std::pair{&description, &description_facts}, std::pair{&body, &body_facts}}) {
+      for (size_t i = 0; i < tokens->size(); ++i) {
+        const Token& token = (*tokens)[i];
+        if (!token.sentence_start && token.capitalised && IsNameCandidate(token, (*facts)[i])) {
           names.insert(token.lower);
         }
       }
@@ -179,8 +224,8 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
   }
 
   Accumulator terms;
-  auto read_field = [&](const std::vector<Token>& tokens, size_t lead_end, float lead_weight,
-                        float rest_weight, bool title_case) {
+  auto read_field = [&](const std::vector<Token>& tokens, const std::vector<WordFacts>& facts,
+                        size_t lead_end, float lead_weight, float rest_weight, bool title_case) {
     std::string sequence;
     size_t sequence_length = 0;
     float sequence_weight = 0;
@@ -201,13 +246,13 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
         }
         if (const int day = DayNumber(token);
             day != 0 && i + 1 < tokens.size() && !tokens[i + 1].number) {
-          if (const int month = Lookup(stemmer, tokens[i + 1].lower).month; month != 0) {
+          if (const int month = facts[i + 1].month; month != 0) {
             terms.Add(TermKind::kDate, DateKey(month, day), weight * options_.date_weight);
           }
         }
         continue;
       }
-      const WordInfo& info = Lookup(stemmer, token.lower);
+      const WordFacts& info = facts[i];
       if (const int month = info.month; month != 0 && i + 1 < tokens.size()) {
         if (const int day = DayNumber(tokens[i + 1]); day != 0) {
           terms.Add(TermKind::kDate, DateKey(month, day), weight * options_.date_weight);
@@ -235,16 +280,18 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
 
   // A headline in title case capitalises common words too.
   size_t capitalised = 0, content = 0;
-  for (const Token& token : title) {
-    if (token.number || IsStopWord(token.lower)) continue;
+  for (size_t i = 0; i < title.size(); ++i) {
+    if (title[i].number || title_facts[i].stop) continue;
     ++content;
-    if (token.capitalised) ++capitalised;
+    if (title[i].capitalised) ++capitalised;
   }
   const bool title_case = content >= 3 && capitalised * 10 >= content * 6;
 
-  read_field(title, title.size(), options_.title_weight, options_.title_weight, title_case);
-  read_field(description, description.size(), options_.lead_weight, options_.lead_weight, false);
-  read_field(body, options_.lead_words, options_.lead_weight, 1.0f, false);
+  read_field(title, title_facts, title.size(), options_.title_weight, options_.title_weight,
+             title_case);
+  read_field(description, description_facts, description.size(), options_.lead_weight,
+             options_.lead_weight, false);
+  read_field(body, body_facts, options_.lead_words, options_.lead_weight, 1.0f, false);
 
   if (!use_proxy_names) {
     for (const Entity& entity : article.entities) {

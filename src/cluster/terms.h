@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "cluster/hash_index.h"
+#include "cluster/tokens.h"
 #include "newsloom/article.h"
 
 struct sb_stemmer;
@@ -61,6 +62,13 @@ struct WordInfo {
   int month = 0;  // 1..12 for a month name
 };
 
+// What Extract reads of a word token, copied out of the word cache.
+struct WordFacts {
+  uint64_t word_hash = 0;  // TermHash(kWord, stem)
+  int month = 0;
+  bool stop = false;
+};
+
 class TermExtractor {
  public:
   explicit TermExtractor(TermOptions options = {});
@@ -85,7 +93,12 @@ class TermExtractor {
     HashIndex index;  // std::hash of the word -> its place in `words`
   };
   Stemmer& StemmerFor(std::string_view language);
+  // `hash` is std::hash of `lower_word`.
+  static const WordInfo& Lookup(Stemmer& stemmer, std::string_view lower_word, uint64_t hash);
   static const WordInfo& Lookup(Stemmer& stemmer, std::string_view lower_word);
+  // The facts of every word token (numbers get none), each word looked up
+  // once, with the cache's memory requested a few tokens ahead.
+  static std::vector<WordFacts> LookUpAll(Stemmer& stemmer, const std::vector<Token>& tokens);
 
   TermOptions options_;
   std::map<std::string, Stemmer, std::less<>> stemmers_;  // by Snowball algorithm name
