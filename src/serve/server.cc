@@ -3,6 +3,9 @@
 
 #include <httplib.h>
 
+#include <chrono>
+#include <cstdio>
+
 #include "common/embedded.h"
 #include "common/strings.h"
 
@@ -58,9 +61,42 @@ Server::Server(store::Store& store, Newsroom& newsroom, ServerOptions options)
         response.set_content("{\"error\":\"internal error\"}", "application/json");
       });
   Routes();
+  newsroom_.SetCommitListener([this](const store::WriteBatch& batch) { catalog_.Apply(batch); });
+  if (auto version = store_.ForeignChangeCounter(); version.ok()) foreign_version_ = *version;
+  LoadCatalog();
+  watcher_ = std::thread([this] { WatchForeignCommits(); });
 }
 
-Server::~Server() { Stop(); }
+Server::~Server() {
+  Stop();
+  newsroom_.SetCommitListener({});
+  {
+    std::lock_guard<std::mutex> lock(watcher_mutex_);
+    watcher_stop_ = true;
+  }
+  watcher_wake_.notify_all();
+  if (watcher_.joinable()) watcher_.join();
+}
+
+void Server::LoadCatalog() {
+  Status status = catalog_.Load(store_);
+  if (!status.ok()) {
+    std::fprintf(stderr, "newsloom: story catalog not loaded, reading stories from the store: %s\n",
+                 status.ToString().c_str());
+  }
+  catalog_ready_ = status.ok();
+}
+
+void Server::WatchForeignCommits() {
+  std::unique_lock<std::mutex> lock(watcher_mutex_);
+  while (!watcher_wake_.wait_for(lock, std::chrono::milliseconds(250),
+                                 [this] { return watcher_stop_; })) {
+    auto version = store_.ForeignChangeCounter();
+    if (!version.ok() || *version == foreign_version_) continue;
+    foreign_version_ = *version;
+    LoadCatalog();
+  }
+}
 
 Result<int> Server::Bind() {
   int port = options_.port == 0
