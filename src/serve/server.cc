@@ -2,6 +2,7 @@
 #include "serve/server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <cstdio>
@@ -21,6 +22,13 @@ namespace {
 constexpr const char* kContentSecurityPolicy =
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+// cpp-httplib (0.11, compiled into Debian's libcpp-httplib) listens with a
+// backlog of 5: when 200 clients connect at once the accept queue overflows,
+// the kernel drops their handshakes and their first requests wait for SYN-ACK
+// retransmits (1 s, 3 s, ...). The listening socket is listened on again with
+// this backlog once bound (Linux takes a second listen() as a new backlog).
+constexpr int kListenBacklog = 1024;
 
 bool ConstantTimeEquals(std::string_view a, std::string_view b) {
   unsigned char difference = a.size() == b.size() ? 0 : 1;
@@ -44,6 +52,11 @@ Server::Server(store::Store& store, Newsroom& newsroom, ServerOptions options)
   http_->set_write_timeout(options_.write_timeout_seconds, 0);
   http_->set_keep_alive_timeout(5);
   http_->set_keep_alive_max_count(100000);
+  // httplib's default options, and the socket noted for Bind.
+  http_->set_socket_options([this](int socket) {
+    httplib::default_socket_options(socket);
+    listen_socket_ = socket;
+  });
   http_->set_default_headers({{"X-Content-Type-Options", "nosniff"},
                               {"Referrer-Policy", "no-referrer"},
                               {"Content-Security-Policy", kContentSecurityPolicy}});
@@ -107,6 +120,13 @@ Result<int> Server::Bind() {
                            std::to_string(options_.port));
   }
   port_ = port;
+  int accepting = 0;
+  socklen_t length = sizeof accepting;
+  if (listen_socket_ >= 0 &&
+      getsockopt(listen_socket_, SOL_SOCKET, SO_ACCEPTCONN, &accepting, &length) == 0 &&
+      accepting != 0) {
+    ::listen(listen_socket_, kListenBacklog);
+  }
   return port;
 }
 

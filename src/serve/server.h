@@ -103,6 +103,7 @@ class Server {
   Newsroom& newsroom_;
   ServerOptions options_;
   int port_ = 0;
+  int listen_socket_ = -1;  // the socket httplib created last, set before Bind returns
   std::unique_ptr<httplib::Server> http_;
   ResponseCache cache_{4096};
   StoryCatalog catalog_;

@@ -17,9 +17,6 @@ using nlohmann::json;
 
 constexpr int kMaxListLimit = 100;
 constexpr int kFeedItems = 50;
-// A story in a list carries its most frequent names only (a big story names
-// thousands, which made a page of 20 stories megabytes); its page has all.
-constexpr size_t kListEntities = 20;
 
 void SendJson(httplib::Response& response, int status, const json& body) {
   response.status = status;
@@ -144,10 +141,7 @@ void Server::ApiRoutes() {
           auto page = store_.ListStories(query);
           if (!page.ok()) return SendError(response, page.status());
           json stories = json::array();
-          for (Story& story : page->stories) {
-            if (story.entities.size() > kListEntities) story.entities.resize(kListEntities);
-            stories.push_back(store::StoryToJson(story));
-          }
+          for (const Story& story : page->stories) stories.push_back(StoryListItemJson(story));
           SendJson(response, 200,
                    {{"stories", std::move(stories)},
                     {"next", page->next.empty() ? json() : json(page->next)}});
@@ -156,9 +150,10 @@ void Server::ApiRoutes() {
 
   http_->Get(R"(/api/stories/([^/]+))",
              [this](const httplib::Request& request, httplib::Response& cached_response) {
+               bool all_articles = request.get_param_value("articles") == "all";
                if (catalog_ready_) {
                  std::string id = request.matches[1];
-                 auto body = catalog_.Current()->PageBody(id);
+                 auto body = catalog_.Current()->PageBody(id, all_articles);
                  if (!body) return SendError(cached_response, Status::NotFound("no story " + id));
                  return SendBody(cached_response, std::move(*body));
                }
@@ -167,7 +162,7 @@ void Server::ApiRoutes() {
                  if (!story.ok()) return SendError(response, story.status());
                  json body = store::StoryToJson(*story);
                  json details = json::array();
-                 auto articles = store_.GetArticleHeaders(story->articles);
+                 auto articles = store_.GetArticleHeaders(PageArticleIds(*story, all_articles));
                  if (!articles.ok()) return SendError(response, articles.status());
                  for (const Article& article : *articles)
                    details.push_back(ArticleJson(article, false));

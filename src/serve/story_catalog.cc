@@ -12,10 +12,6 @@ namespace newsloom::serve {
 
 namespace {
 
-// A story in a list carries its most frequent names only (a big story names
-// thousands, which made a page of 20 stories megabytes); its page has all.
-constexpr size_t kListEntities = 20;
-
 // The store's order: rank descending, then id ascending (byte order, as SQLite's).
 bool RanksBefore(double rank_a, const std::string& id_a, double rank_b, const std::string& id_b) {
   return rank_a > rank_b || (rank_a == rank_b && id_a < id_b);
@@ -71,15 +67,9 @@ std::shared_ptr<const CatalogStory> MakeCatalogStory(const Story& story) {
   entry->first_seen = story.first_seen;
   entry->last_updated = story.last_updated;
   entry->articles = story.articles;
-  nlohmann::json json = store::StoryToJson(story);
-  entry->page_json = Dump(json);
-  auto& entities = json["entities"];
-  if (entities.size() > kListEntities) {
-    entities.erase(entities.begin() + kListEntities, entities.end());
-    entry->list_json = Dump(json);
-  } else {
-    entry->list_json = entry->page_json;
-  }
+  entry->page_articles = PageArticleIds(story, false);
+  entry->page_json = Dump(store::StoryToJson(story));
+  entry->list_json = Dump(StoryListItemJson(story));
   return entry;
 }
 
@@ -140,13 +130,15 @@ Result<std::string> CatalogSnapshot::ListBody(const CatalogListQuery& query) con
   return body;
 }
 
-std::optional<std::string> CatalogSnapshot::PageBody(const std::string& id) const {
+std::optional<std::string> CatalogSnapshot::PageBody(const std::string& id,
+                                                     bool all_articles) const {
   const CatalogStory* story = Find(stories_, id);
   if (story == nullptr) return std::nullopt;
+  const std::vector<std::string>& articles = all_articles ? story->articles : story->page_articles;
   std::vector<const std::string*> details;
-  details.reserve(story->articles.size());
+  details.reserve(articles.size());
   size_t bytes = story->page_json.size() + 32;
-  for (const std::string& article : story->articles) {
+  for (const std::string& article : articles) {
     // As the store path: an article no longer stored is left out.
     if (const std::string* header = Find(headers_, article)) {
       details.push_back(header);

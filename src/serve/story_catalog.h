@@ -40,9 +40,10 @@ struct CatalogStory {
   std::string language;
   int64_t first_seen = 0;
   int64_t last_updated = 0;
-  std::string list_json;              // as an item of GET /api/stories
-  std::string page_json;              // the whole story, without "article_details"
-  std::vector<std::string> articles;  // member ids, for the page's "article_details"
+  std::string list_json;                   // as an item of GET /api/stories (StoryListItemJson)
+  std::string page_json;                   // the whole story, without "article_details"
+  std::vector<std::string> articles;       // every member, for ?articles=all
+  std::vector<std::string> page_articles;  // the members whose headers the page shows
 };
 
 // What of GET /api/stories the catalog answers: no text query, no source or
@@ -67,8 +68,9 @@ class CatalogSnapshot {
   // The body of GET /api/stories for `query`: {"next": CURSOR|null, "stories": [...]}.
   // InvalidArgument for a cursor the store would not take.
   Result<std::string> ListBody(const CatalogListQuery& query) const;
-  // The body of GET /api/stories/{id}, or nullopt when there is no such story.
-  std::optional<std::string> PageBody(const std::string& id) const;
+  // The body of GET /api/stories/{id} (with every article's header when
+  // `all_articles`), or nullopt when there is no such story.
+  std::optional<std::string> PageBody(const std::string& id, bool all_articles = false) const;
 
   size_t story_count() const { return ranked_.size(); }
 
@@ -104,7 +106,7 @@ class StoryCatalog {
   std::atomic<std::shared_ptr<const CatalogSnapshot>> current_;
 };
 
-// `story` rendered as a list item (its first 20 entities) and as a page.
+// `story` rendered as a list item and as a page.
 std::shared_ptr<const CatalogStory> MakeCatalogStory(const Story& story);
 // `article` as an item of a story page's "article_details".
 std::string ArticleHeaderJson(const Article& article);

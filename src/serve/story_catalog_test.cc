@@ -30,20 +30,17 @@ std::string StoreListBody(store::Store& store, const CatalogListQuery& query) {
   EXPECT_TRUE(page.ok()) << page.status().ToString();
   if (!page.ok()) return "";
   json stories = json::array();
-  for (Story& story : page->stories) {
-    if (story.entities.size() > 20) story.entities.resize(20);
-    stories.push_back(store::StoryToJson(story));
-  }
+  for (const Story& story : page->stories) stories.push_back(StoryListItemJson(story));
   return Dump({{"stories", stories}, {"next", page->next.empty() ? json() : json(page->next)}});
 }
 
 // GET /api/stories/{id} as the store path renders it; "" when absent.
-std::string StorePageBody(store::Store& store, const std::string& id) {
+std::string StorePageBody(store::Store& store, const std::string& id, bool all) {
   auto story = store.GetStory(id);
   if (!story.ok()) return "";
   json body = store::StoryToJson(*story);
   json details = json::array();
-  auto articles = store.GetArticleHeaders(story->articles);
+  auto articles = store.GetArticleHeaders(PageArticleIds(*story, all));
   EXPECT_TRUE(articles.ok());
   for (const Article& article : *articles) details.push_back(ArticleJson(article, false));
   body["article_details"] = details;
@@ -69,7 +66,7 @@ class KeyedStories final : public store::StoryBuilder {
     for (int i = 0; i < 30; ++i) {
       story.entities.push_back({"Name " + std::to_string(i), Entity::Type::kPerson, 30 - i});
     }
-    story.summary = {{"A <quoted> \"sentence\" \xff.", article.id}};
+    story.summary = {{"A <quoted> \"sentence\" \xff.", story.articles.front()}};
     owner_[article.id] = key;
     return {story};
   }
@@ -122,10 +119,12 @@ class StoryCatalogTest : public ::testing::Test {
     CatalogListQuery until;
     until.until = 999;
     EXPECT_EQ(*snapshot->ListBody(until), StoreListBody(*store_, until));
-    for (std::string id : {"k-A", "k-B", "k-C", "k-D", "k-E", "nope"}) {
-      auto body = snapshot->PageBody(id);
-      std::string expected = StorePageBody(*store_, id);
-      EXPECT_EQ(body.value_or(""), expected) << id;
+    for (std::string id : {"k-A", "k-B", "k-C", "k-D", "k-E", "k-Z", "nope"}) {
+      for (bool all : {false, true}) {
+        auto body = snapshot->PageBody(id, all);
+        std::string expected = StorePageBody(*store_, id, all);
+        EXPECT_EQ(body.value_or(""), expected) << id;
+      }
     }
   }
 
@@ -149,11 +148,16 @@ TEST_F(StoryCatalogTest, LoadedAndUpdatedCatalogsAnswerAsTheStore) {
   Put("e1", "Echo", "world");
   Put("b1", "Beta one, changed", "economy");  // an article replaced
   ExpectSameAsStore(catalog);
+  for (int i = 0; i < 130; ++i)
+    Put(std::string("z").append(std::to_string(i)), "Zulu", "world");  // a big story
+  ExpectSameAsStore(catalog);
+  EXPECT_EQ(json::parse(*catalog.Current()->PageBody("k-Z"))["article_details"].size(), 101u);
+  EXPECT_EQ(json::parse(*catalog.Current()->PageBody("k-Z", true))["article_details"].size(), 130u);
   ASSERT_TRUE(newsroom_.Remove("a1").ok());  // a story shrinks
   ASSERT_TRUE(newsroom_.Remove("d1").ok());  // a story goes
   ExpectSameAsStore(catalog);
   EXPECT_FALSE(catalog.Current()->PageBody("k-D"));
-  EXPECT_EQ(catalog.Current()->story_count(), 4u);
+  EXPECT_EQ(catalog.Current()->story_count(), 5u);
 
   StoryCatalog reloaded;
   ASSERT_TRUE(reloaded.Load(*store_).ok());
