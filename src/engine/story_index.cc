@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "cluster/changed_stories.h"
 #include "cluster/clusterer.h"
@@ -104,21 +104,32 @@ class StoryIndexImpl final : public StoryIndex {
   // Drops removed articles from `story` and fills what the story stage tells.
   // False when no article of the story is left.
   bool Tell(Story& story) const {
+    // Runs over every member at every change of a story: hashing beats a
+    // sorted set's string comparisons, and the ids are copied only when one
+    // is gone.
     std::vector<const Article*> members;
-    std::vector<std::string> kept;
-    std::set<std::string> sources;
+    members.reserve(story.articles.size());
+    std::unordered_set<std::string_view> sources;
     for (const std::string& id : story.articles) {
-      const Article* article = FindArticle(id);
+      auto found = articles_.find(id);
+      members.push_back(found == articles_.end() ? nullptr : &found->second);
+      const Article* article = members.back();
       if (article == nullptr) continue;
-      members.push_back(article);
-      kept.push_back(id);
       // A page without a url names its outlet at most (a digest's line "... - Reuters").
       const std::string& source = article->source.empty() ? article->site_name : article->source;
       if (!source.empty() && article->duplicate_of.empty()) sources.insert(source);
     }
+    if (std::find(members.begin(), members.end(), nullptr) != members.end()) {
+      std::vector<std::string> kept;
+      for (size_t i = 0; i < members.size(); ++i) {
+        if (members[i] != nullptr) kept.push_back(std::move(story.articles[i]));
+      }
+      std::erase(members, nullptr);
+      story.articles = std::move(kept);
+    }
     if (members.empty()) return false;
-    story.articles = std::move(kept);
     story.sources.assign(sources.begin(), sources.end());
+    std::sort(story.sources.begin(), story.sources.end());
     story.entities = ner::MergeStoryEntities(members);
     std::vector<std::shared_ptr<const story::PreparedArticle>> told;
     for (size_t i : story::ArticlesToTell(members, story_options_))

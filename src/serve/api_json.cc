@@ -1,6 +1,7 @@
 #include "serve/api_json.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "store/single_article_stories.h"
 #include "store/story_json.h"
@@ -44,6 +45,9 @@ std::string_view GranularityName(DateMention::Granularity granularity) {
 }
 
 constexpr size_t kArticleSummarySentences = 3;
+constexpr size_t kListEntities = 20;
+constexpr size_t kListArticles = 20;
+constexpr size_t kPageArticles = 100;
 
 }  // namespace
 
@@ -123,6 +127,35 @@ json SearchResultsJson(const std::vector<store::ArticleHit>& articles,
   json list = json::array();
   for (auto& [score, item] : results) list.push_back(std::move(item));
   return list;
+}
+
+json StoryListItemJson(const Story& story) {
+  json item = store::StoryToJson(story);
+  auto& entities = item["entities"];
+  if (entities.size() > kListEntities)
+    entities.erase(entities.begin() + kListEntities, entities.end());
+  auto& articles = item["articles"];
+  if (articles.size() > kListArticles)
+    articles.erase(articles.begin(), articles.end() - kListArticles);
+  item["article_count"] = story.articles.size();
+  return item;
+}
+
+std::vector<std::string> PageArticleIds(const Story& story, bool all) {
+  if (all || story.articles.size() <= kPageArticles) return story.articles;
+  std::unordered_set<std::string_view> cited;
+  for (const CitedSentence& sentence : story.summary) cited.insert(sentence.article);
+  for (const TimelineEvent& event : story.timeline)
+    cited.insert(event.articles.begin(), event.articles.end());
+  for (const Disagreement& disagreement : story.disagreements) {
+    for (const CitedSentence& claim : disagreement.claims) cited.insert(claim.article);
+  }
+  std::vector<std::string> ids;
+  size_t newest = story.articles.size() - kPageArticles;
+  for (size_t i = 0; i < story.articles.size(); ++i) {
+    if (i >= newest || cited.count(story.articles[i])) ids.push_back(story.articles[i]);
+  }
+  return ids;
 }
 
 std::string Dump(const json& value) {

@@ -27,6 +27,17 @@ std::vector<std::string> ArticleSummary(const Article& article, const std::vecto
 nlohmann::json SearchResultsJson(const std::vector<store::ArticleHit>& articles,
                                  const std::vector<store::StoryHit>& stories);
 
+// A story as an item of the story list: its 20 most frequent entities and
+// its 20 newest articles (oldest first, as in the story), with
+// "article_count" giving how many it has. (A big story has thousands of
+// names and articles; in full, a list of 20 stories ran to megabytes.)
+nlohmann::json StoryListItemJson(const Story& story);
+
+// The articles whose headers a story page carries in "article_details", in
+// the story's order: every article its summary, timeline and disagreements
+// cite and its 100 newest; with `all`, every article.
+std::vector<std::string> PageArticleIds(const Story& story, bool all);
+
 // Serialises without ever throwing: invalid UTF-8 is replaced.
 std::string Dump(const nlohmann::json& json);
 

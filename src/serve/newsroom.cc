@@ -49,6 +49,11 @@ Status Newsroom::Remove(const std::string& id) {
   return Submit(request);
 }
 
+void Newsroom::SetCommitListener(CommitListener listener) {
+  std::lock_guard<std::mutex> lock(commit_mutex_);
+  listener_ = std::move(listener);
+}
+
 Status Newsroom::Submit(Request& request) {
   std::unique_lock<std::mutex> lock(mutex_);
   queue_.push_back(&request);
@@ -129,7 +134,12 @@ void Newsroom::WriteGroup(const std::vector<Request*>& group) {
       batch.stories.push_back(std::move(story));
     }
   }
-  Status status = store_.Write(batch);
+  Status status;
+  {
+    std::lock_guard<std::mutex> lock(commit_mutex_);
+    status = store_.Write(batch);
+    if (status.ok() && listener_) listener_(batch);
+  }
   for (Request* request : group) {
     if (request->status.ok()) request->status = status;
   }

@@ -41,6 +41,11 @@ class Newsroom {
   // builder (the analyze stage plugs in here). Must be thread-safe. May be empty.
   using Prepare = std::function<void(Article&)>;
 
+  // Told about every committed transaction, on the writing thread, before the
+  // writers it carries are acknowledged (a read model kept beside the store
+  // plugs in here). Must not call back into the Newsroom.
+  using CommitListener = std::function<void(const store::WriteBatch&)>;
+
   // `store` and `builder` must outlive the Newsroom.
   Newsroom(store::Store& store, store::StoryBuilder& builder, Prepare prepare = {});
 
@@ -51,6 +56,10 @@ class Newsroom {
 
   // Deletes article `id` and updates its stories. NotFound when absent.
   Status Remove(const std::string& id);
+
+  // Replaces the commit listener (empty: none). Returns once no transaction
+  // is being committed, so every commit after the call is told to `listener`.
+  void SetCommitListener(CommitListener listener);
 
  private:
   struct Request {
@@ -71,6 +80,9 @@ class Newsroom {
   Prepare prepare_;
   std::mutex mutex_;
   std::deque<Request*> queue_;  // GUARDED_BY(mutex_)
+  // Held while a group is committed and told to the listener.
+  std::mutex commit_mutex_;
+  CommitListener listener_;  // GUARDED_BY(commit_mutex_)
 };
 
 }  // namespace newsloom::serve

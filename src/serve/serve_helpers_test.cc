@@ -1,11 +1,49 @@
 #include <gtest/gtest.h>
 
+#include "serve/api_json.h"
 #include "serve/feeds.h"
 #include "serve/post_article.h"
 #include "serve/query_params.h"
 
 namespace newsloom::serve {
 namespace {
+
+// A story of 150 articles "a0".."a149" (oldest first) naming 30 entities.
+Story BigStory() {
+  Story story;
+  story.id = "big";
+  for (int i = 0; i < 150; ++i)
+    story.articles.push_back(std::string("a").append(std::to_string(i)));
+  for (int i = 0; i < 30; ++i)
+    story.entities.push_back({std::string("N").append(std::to_string(i))});
+  story.summary = {{"Quoted.", "a3"}};
+  story.timeline = {{"2024", "Dated.", {"a7", "a140"}}};
+  story.disagreements = {{"about", {{"One.", "a1"}, {"Two.", "a2"}}}};
+  return story;
+}
+
+TEST(ApiJsonTest, ListItemsCarryTheNewestArticlesAndTheMostFrequentNames) {
+  nlohmann::json item = StoryListItemJson(BigStory());
+  EXPECT_EQ(item["article_count"], 150);
+  ASSERT_EQ(item["articles"].size(), 20u);
+  EXPECT_EQ(item["articles"][0], "a130");
+  EXPECT_EQ(item["articles"][19], "a149");
+  EXPECT_EQ(item["entities"].size(), 20u);
+  EXPECT_EQ(item["id"], "big");
+}
+
+TEST(ApiJsonTest, PagesShowCitedAndNewestArticles) {
+  std::vector<std::string> ids = PageArticleIds(BigStory(), false);
+  ASSERT_EQ(ids.size(), 104u);  // a1, a2, a3, a7 and a50..a149
+  EXPECT_EQ(ids[0], "a1");
+  EXPECT_EQ(ids[3], "a7");
+  EXPECT_EQ(ids[4], "a50");
+  EXPECT_EQ(ids.back(), "a149");
+  EXPECT_EQ(PageArticleIds(BigStory(), true).size(), 150u);
+  Story small;
+  small.articles = {"x", "y"};
+  EXPECT_EQ(PageArticleIds(small, false), small.articles);
+}
 
 TEST(QueryParamsTest, ParsesTimes) {
   struct Case {

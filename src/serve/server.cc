@@ -2,6 +2,10 @@
 #include "serve/server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
+
+#include <chrono>
+#include <cstdio>
 
 #include "common/embedded.h"
 #include "common/strings.h"
@@ -18,6 +22,13 @@ namespace {
 constexpr const char* kContentSecurityPolicy =
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+// cpp-httplib (0.11, compiled into Debian's libcpp-httplib) listens with a
+// backlog of 5: when 200 clients connect at once the accept queue overflows,
+// the kernel drops their handshakes and their first requests wait for SYN-ACK
+// retransmits (1 s, 3 s, ...). The listening socket is listened on again with
+// this backlog once bound (Linux takes a second listen() as a new backlog).
+constexpr int kListenBacklog = 1024;
 
 bool ConstantTimeEquals(std::string_view a, std::string_view b) {
   unsigned char difference = a.size() == b.size() ? 0 : 1;
@@ -41,6 +52,15 @@ Server::Server(store::Store& store, Newsroom& newsroom, ServerOptions options)
   http_->set_write_timeout(options_.write_timeout_seconds, 0);
   http_->set_keep_alive_timeout(5);
   http_->set_keep_alive_max_count(100000);
+  // httplib writes the headers and the body separately: with Nagle's
+  // algorithm the body waits for the client's delayed ACK of the headers
+  // (40 ms on Linux) whenever the headers are still unacknowledged.
+  http_->set_tcp_nodelay(true);
+  // httplib's default options, and the socket noted for Bind.
+  http_->set_socket_options([this](int socket) {
+    httplib::default_socket_options(socket);
+    listen_socket_ = socket;
+  });
   http_->set_default_headers({{"X-Content-Type-Options", "nosniff"},
                               {"Referrer-Policy", "no-referrer"},
                               {"Content-Security-Policy", kContentSecurityPolicy}});
@@ -58,9 +78,42 @@ Server::Server(store::Store& store, Newsroom& newsroom, ServerOptions options)
         response.set_content("{\"error\":\"internal error\"}", "application/json");
       });
   Routes();
+  newsroom_.SetCommitListener([this](const store::WriteBatch& batch) { catalog_.Apply(batch); });
+  if (auto version = store_.ForeignChangeCounter(); version.ok()) foreign_version_ = *version;
+  LoadCatalog();
+  watcher_ = std::thread([this] { WatchForeignCommits(); });
 }
 
-Server::~Server() { Stop(); }
+Server::~Server() {
+  Stop();
+  newsroom_.SetCommitListener({});
+  {
+    std::lock_guard<std::mutex> lock(watcher_mutex_);
+    watcher_stop_ = true;
+  }
+  watcher_wake_.notify_all();
+  if (watcher_.joinable()) watcher_.join();
+}
+
+void Server::LoadCatalog() {
+  Status status = catalog_.Load(store_);
+  if (!status.ok()) {
+    std::fprintf(stderr, "newsloom: story catalog not loaded, reading stories from the store: %s\n",
+                 status.ToString().c_str());
+  }
+  catalog_ready_ = status.ok();
+}
+
+void Server::WatchForeignCommits() {
+  std::unique_lock<std::mutex> lock(watcher_mutex_);
+  while (!watcher_wake_.wait_for(lock, std::chrono::milliseconds(250),
+                                 [this] { return watcher_stop_; })) {
+    auto version = store_.ForeignChangeCounter();
+    if (!version.ok() || *version == foreign_version_) continue;
+    foreign_version_ = *version;
+    LoadCatalog();
+  }
+}
 
 Result<int> Server::Bind() {
   int port = options_.port == 0
@@ -71,6 +124,13 @@ Result<int> Server::Bind() {
                            std::to_string(options_.port));
   }
   port_ = port;
+  int accepting = 0;
+  socklen_t length = sizeof accepting;
+  if (listen_socket_ >= 0 &&
+      getsockopt(listen_socket_, SOL_SOCKET, SO_ACCEPTCONN, &accepting, &length) == 0 &&
+      accepting != 0) {
+    ::listen(listen_socket_, kListenBacklog);
+  }
   return port;
 }
 

@@ -20,20 +20,30 @@
 //   GET    /feeds/stories/rss|atom, /feeds/category/{c}/rss|atom, /feeds/story/{id}/rss|atom
 //   GET    /, /app.js, /app.css        the web page
 //
+// The story list (without q, source or entity) and the story pages are
+// answered from a StoryCatalog kept in step with the store by the Newsroom's
+// commit listener: no store access and no lock per request. A commit by
+// another process is noticed within a quarter second and the catalog is then
+// reloaded; until then those answers do not show it.
+//
 // Thread-safe: requests run on a pool of threads; Stop() may be called from
 // any thread (a signal handler thread, a test).
 #ifndef NEWSLOOM_SERVE_SERVER_H_
 #define NEWSLOOM_SERVE_SERVER_H_
 
 #include <atomic>
+#include <condition_variable>
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 
 #include "newsloom/status.h"
 #include "serve/newsroom.h"
 #include "serve/response_cache.h"
+#include "serve/story_catalog.h"
 #include "store/store.h"
 
 namespace httplib {
@@ -63,7 +73,8 @@ struct ServerOptions {
 
 class Server {
  public:
-  // `store` and `newsroom` must outlive the Server.
+  // `store` and `newsroom` must outlive the Server. Loads the story catalog
+  // from `store` (a few seconds for 100,000 articles).
   Server(store::Store& store, Newsroom& newsroom, ServerOptions options);
   ~Server();
 
@@ -84,13 +95,24 @@ class Server {
   // runs `handler` and caches a 200 answer.
   void Cached(const httplib::Request& request, httplib::Response& response,
               const std::function<void(httplib::Response&)>& handler);
+  // Reloads the catalog whenever another process commits, until stopped.
+  void WatchForeignCommits();
+  void LoadCatalog();
 
   store::Store& store_;
   Newsroom& newsroom_;
   ServerOptions options_;
   int port_ = 0;
+  int listen_socket_ = -1;  // the socket httplib created last, set before Bind returns
   std::unique_ptr<httplib::Server> http_;
   ResponseCache cache_{4096};
+  StoryCatalog catalog_;
+  std::atomic<bool> catalog_ready_{false};  // false: the catalog could not be loaded
+  uint64_t foreign_version_ = 0;            // only the watcher thread uses it
+  std::mutex watcher_mutex_;
+  std::condition_variable watcher_wake_;
+  bool watcher_stop_ = false;  // GUARDED_BY(watcher_mutex_)
+  std::thread watcher_;
   std::atomic<int64_t> requests_{0};
   std::atomic<int64_t> client_errors_{0};
   std::atomic<int64_t> server_errors_{0};

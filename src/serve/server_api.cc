@@ -17,13 +17,17 @@ using nlohmann::json;
 
 constexpr int kMaxListLimit = 100;
 constexpr int kFeedItems = 50;
-// A story in a list carries its most frequent names only (a big story names
-// thousands, which made a page of 20 stories megabytes); its page has all.
-constexpr size_t kListEntities = 20;
 
 void SendJson(httplib::Response& response, int status, const json& body) {
   response.status = status;
   response.set_content(Dump(body), "application/json; charset=utf-8");
+}
+
+// A JSON body rendered already, moved into the response.
+void SendBody(httplib::Response& response, std::string body) {
+  response.status = 200;
+  response.body = std::move(body);
+  response.set_header("Content-Type", "application/json; charset=utf-8");
 }
 
 void SendError(httplib::Response& response, const Status& status) {
@@ -110,39 +114,55 @@ void Server::ApiRoutes() {
              {{"categories", list(facets->categories)}, {"languages", list(facets->languages)}});
   });
 
-  http_->Get("/api/stories",
-             [this](const httplib::Request& request, httplib::Response& cached_response) {
-               Cached(request, cached_response, [&](httplib::Response& response) {
-                 auto filter = FilterFrom(request);
-                 if (!filter.ok()) return SendError(response, filter.status());
-                 auto limit = LimitFrom(request, 20);
-                 if (!limit.ok()) return SendError(response, limit.status());
-                 store::StoryListQuery query;
-                 query.filter = *filter;
-                 query.text = request.get_param_value("q");
-                 query.cursor = request.get_param_value("cursor");
-                 query.limit = *limit;
-                 auto page = store_.ListStories(query);
-                 if (!page.ok()) return SendError(response, page.status());
-                 json stories = json::array();
-                 for (Story& story : page->stories) {
-                   if (story.entities.size() > kListEntities) story.entities.resize(kListEntities);
-                   stories.push_back(store::StoryToJson(story));
-                 }
-                 SendJson(response, 200,
-                          {{"stories", std::move(stories)},
-                           {"next", page->next.empty() ? json() : json(page->next)}});
-               });
-             });
+  http_->Get(
+      "/api/stories", [this](const httplib::Request& request, httplib::Response& cached_response) {
+        auto filter = FilterFrom(request);
+        if (!filter.ok()) return SendError(cached_response, filter.status());
+        auto limit = LimitFrom(request, 20);
+        if (!limit.ok()) return SendError(cached_response, limit.status());
+        std::string text = request.get_param_value("q");
+        if (catalog_ready_ && text.empty() && filter->source.empty() && filter->entity.empty()) {
+          CatalogListQuery query{filter->category,
+                                 filter->language,
+                                 filter->since,
+                                 filter->until,
+                                 request.get_param_value("cursor"),
+                                 *limit};
+          auto body = catalog_.Current()->ListBody(query);
+          if (!body.ok()) return SendError(cached_response, body.status());
+          return SendBody(cached_response, std::move(*body));
+        }
+        Cached(request, cached_response, [&](httplib::Response& response) {
+          store::StoryListQuery query;
+          query.filter = *filter;
+          query.text = text;
+          query.cursor = request.get_param_value("cursor");
+          query.limit = *limit;
+          auto page = store_.ListStories(query);
+          if (!page.ok()) return SendError(response, page.status());
+          json stories = json::array();
+          for (const Story& story : page->stories) stories.push_back(StoryListItemJson(story));
+          SendJson(response, 200,
+                   {{"stories", std::move(stories)},
+                    {"next", page->next.empty() ? json() : json(page->next)}});
+        });
+      });
 
   http_->Get(R"(/api/stories/([^/]+))",
              [this](const httplib::Request& request, httplib::Response& cached_response) {
+               bool all_articles = request.get_param_value("articles") == "all";
+               if (catalog_ready_) {
+                 std::string id = request.matches[1];
+                 auto body = catalog_.Current()->PageBody(id, all_articles);
+                 if (!body) return SendError(cached_response, Status::NotFound("no story " + id));
+                 return SendBody(cached_response, std::move(*body));
+               }
                Cached(request, cached_response, [&](httplib::Response& response) {
                  auto story = store_.GetStory(request.matches[1]);
                  if (!story.ok()) return SendError(response, story.status());
                  json body = store::StoryToJson(*story);
                  json details = json::array();
-                 auto articles = store_.GetArticleHeaders(story->articles);
+                 auto articles = store_.GetArticleHeaders(PageArticleIds(*story, all_articles));
                  if (!articles.ok()) return SendError(response, articles.status());
                  for (const Article& article : *articles)
                    details.push_back(ArticleJson(article, false));

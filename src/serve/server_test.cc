@@ -164,6 +164,25 @@ TEST_F(ServerTest, PostAndDeleteArticles) {
   EXPECT_EQ(GetJson("/api/health")["articles"], 1);
 }
 
+TEST_F(ServerTest, SeesWhatAnotherProcessCommits) {
+  Start();
+  Put(TestArticle("own", "Own write", "Text."));
+  EXPECT_EQ(GetJson("/api/stories")["stories"].size(), 1u);
+  // Another Store on the same directory stands for another process.
+  auto other = store::OpenSqliteStore(store_.directory().string());
+  ASSERT_TRUE(other.ok());
+  store::SingleArticleStories other_builder;
+  Newsroom other_newsroom(**other, other_builder);
+  ASSERT_TRUE(other_newsroom.Add({TestArticle("far", "Far write", "Text.")}).ok());
+  size_t seen = 0;
+  for (int i = 0; i < 100 && seen != 2; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    seen = GetJson("/api/stories")["stories"].size();
+  }
+  EXPECT_EQ(seen, 2u);
+  EXPECT_EQ(GetJson("/api/stories/a-far")["articles"][0], "far");
+}
+
 TEST_F(ServerTest, TokenGuardsWritesOnly) {
   ServerOptions options;
   options.token = "s3cret";

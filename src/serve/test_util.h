@@ -30,6 +30,7 @@ class TemporaryStore {
   }
   store::Store& operator*() { return *store_; }
   store::Store* operator->() { return store_.get(); }
+  const std::filesystem::path& directory() const { return directory_; }
 
  private:
   std::filesystem::path directory_;

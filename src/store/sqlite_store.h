@@ -31,12 +31,15 @@ class SqliteStore : public Store {
   Result<std::vector<Article>> GetArticleHeaders(const std::vector<std::string>& ids) override;
   Result<std::vector<std::string>> StoriesOfArticle(const std::string& id) override;
   Result<std::vector<std::string>> ArticleIdsInArrivalOrder() override;
+  Status ScanAll(const std::function<void(const Article&)>& article,
+                 const std::function<void(const Story&)>& story) override;
   Result<StoryPage> ListStories(const StoryListQuery& query) override;
   Result<std::vector<ArticleHit>> SearchArticles(const SearchQuery& query) override;
   Result<std::vector<StoryHit>> SearchStories(const SearchQuery& query) override;
   Result<Stats> GetStats() override;
   Result<Facets> GetFacets() override;
   Result<uint64_t> ChangeCounter() override;
+  Result<uint64_t> ForeignChangeCounter() override;
   Status CheckIntegrity() override;
 
  private:

@@ -1,12 +1,11 @@
 // SqliteStore: reads, the ranked story list and full-text search.
-#include <cinttypes>
-#include <cstdio>
-#include <cstring>
+#include <unordered_map>
 #include <variant>
 
 #include "common/strings.h"
 #include "store/fts_query.h"
 #include "store/sqlite_store.h"
+#include "store/story_cursor.h"
 #include "store/story_json.h"
 
 namespace newsloom::store {
@@ -185,57 +184,6 @@ Clause StoryFilter(const Filter& filter, int first) {
 
 int ClampLimit(int limit) { return limit < 1 ? 1 : limit > 1000 ? 1000 : limit; }
 
-std::string HexEncode(std::string_view bytes) {
-  static const char kDigits[] = "0123456789abcdef";
-  std::string hex;
-  for (char c : bytes) {
-    hex += kDigits[static_cast<unsigned char>(c) >> 4];
-    hex += kDigits[static_cast<unsigned char>(c) & 15];
-  }
-  return hex;
-}
-
-std::optional<std::string> HexDecode(std::string_view hex) {
-  if (hex.size() % 2 != 0) return std::nullopt;
-  auto value = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-  };
-  std::string bytes;
-  for (size_t i = 0; i < hex.size(); i += 2) {
-    int high = value(hex[i]), low = value(hex[i + 1]);
-    if (high < 0 || low < 0) return std::nullopt;
-    bytes += char(high * 16 + low);
-  }
-  return bytes;
-}
-
-// The cursor is the last story's (rank, id), hex-encoded: "<rank bits>:<id>".
-std::string EncodeCursor(const Story& story) {
-  uint64_t bits;
-  std::memcpy(&bits, &story.rank, sizeof bits);
-  char prefix[32];
-  std::snprintf(prefix, sizeof prefix, "%016" PRIx64 ":", bits);
-  return HexEncode(std::string(prefix) + story.id);
-}
-
-bool DecodeCursor(const std::string& cursor, double& rank, std::string& id) {
-  auto bytes = HexDecode(cursor);
-  if (!bytes || bytes->size() < 17 || (*bytes)[16] != ':') return false;
-  uint64_t bits = 0;
-  for (int i = 0; i < 16; ++i) {
-    char c = (*bytes)[size_t(i)];
-    int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-    if (digit < 0) return false;
-    bits = bits * 16 + uint64_t(digit);
-  }
-  std::memcpy(&rank, &bits, sizeof rank);
-  if (rank != rank) return false;  // NaN
-  id = bytes->substr(17);
-  return true;
-}
-
 }  // namespace
 
 Result<std::optional<uint64_t>> SqliteStore::ArticleHash(const std::string& id) {
@@ -387,6 +335,40 @@ Result<std::vector<std::string>> SqliteStore::ArticleIdsInArrivalOrder() {
   return ids;
 }
 
+Status SqliteStore::ScanAll(const std::function<void(const Article&)>& article,
+                            const std::function<void(const Story&)>& story) {
+  ASSIGN_OR_RETURN(reader, Borrow());
+  RETURN_IF_ERROR(reader->Exec("BEGIN"));
+  struct EndRead {
+    Connection& connection;
+    ~EndRead() { connection.Exec("COMMIT"); }
+  } end_read{*reader};
+  {
+    ASSIGN_OR_RETURN(rows, reader->Prepare(std::string("SELECT ") + kArticleColumns +
+                                           " FROM articles a ORDER BY a.rowid"));
+    while (rows->Step()) article(ArticleAt(*rows));
+    RETURN_IF_ERROR(rows->status());
+  }
+  // Members of every story at once: (story, position) is the table's key order.
+  std::unordered_map<std::string, std::vector<std::string>> members;
+  {
+    ASSIGN_OR_RETURN(rows, reader->Prepare("SELECT story, article FROM story_articles "
+                                           "ORDER BY story, position"));
+    while (rows->Step()) members[rows->Text(0)].push_back(rows->Text(1));
+    RETURN_IF_ERROR(rows->status());
+  }
+  ASSIGN_OR_RETURN(rows,
+                   reader->Prepare(std::string("SELECT ") + kStoryColumns + " FROM stories s"));
+  while (rows->Step()) {
+    Story next = StoryAt(*rows, 0);
+    if (auto found = members.find(next.id); found != members.end()) {
+      next.articles = std::move(found->second);
+    }
+    story(next);
+  }
+  return rows->status();
+}
+
 Result<StoryPage> SqliteStore::ListStories(const StoryListQuery& query) {
   std::string sql = std::string("SELECT ") + kStoryColumns + " FROM stories s";
   std::string match = ToFtsQuery(query.text);
@@ -404,7 +386,7 @@ Result<StoryPage> SqliteStore::ListStories(const StoryListQuery& query) {
   std::string after_id;
   bool has_cursor = !query.cursor.empty();
   if (has_cursor) {
-    if (!DecodeCursor(query.cursor, after_rank, after_id)) {
+    if (!DecodeStoryCursor(query.cursor, after_rank, after_id)) {
       return Status::InvalidArgument("bad cursor");
     }
     sql += " AND (s.rank < ?" + std::to_string(next_parameter) + " OR (s.rank = ?" +
@@ -436,7 +418,7 @@ Result<StoryPage> SqliteStore::ListStories(const StoryListQuery& query) {
   }
   if (int(page.stories.size()) > limit) {
     page.stories.pop_back();
-    page.next = EncodeCursor(page.stories.back());
+    page.next = EncodeStoryCursor(page.stories.back().rank, page.stories.back().id);
   }
   for (Story& story : page.stories) RETURN_IF_ERROR(LoadMembers(*reader, story));
   return page;
@@ -528,6 +510,14 @@ Result<uint64_t> SqliteStore::ChangeCounter() {
   // data_version only changes for commits by other connections: the writer's
   // own commits are seen too, as this connection never writes.
   ASSIGN_OR_RETURN(version, version_reader_->QueryInt("PRAGMA data_version"));
+  return static_cast<uint64_t>(version);
+}
+
+Result<uint64_t> SqliteStore::ForeignChangeCounter() {
+  std::lock_guard<std::mutex> lock(write_mutex_);
+  // data_version on the writer moves only for commits by other connections;
+  // the readers never write.
+  ASSIGN_OR_RETURN(version, writer_->QueryInt("PRAGMA data_version"));
   return static_cast<uint64_t>(version);
 }
 

@@ -14,6 +14,7 @@
 #define NEWSLOOM_STORE_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -112,6 +113,11 @@ class Store {
   // in which a story builder is rebuilt at start-up, so that the online
   // clustering groups them as it did when they arrived.
   virtual Result<std::vector<std::string>> ArticleIdsInArrivalOrder() = 0;
+  // Every article (as GetArticleHeaders gives it) in arrival order, then
+  // every story with its articles, read in one transaction: a consistent view
+  // for a reader that keeps them in memory.
+  virtual Status ScanAll(const std::function<void(const Article&)>& article,
+                         const std::function<void(const Story&)>& story) = 0;
 
   virtual Result<StoryPage> ListStories(const StoryListQuery& query) = 0;
   // Best first. Title matches weigh more than lead (description or first
@@ -125,6 +131,10 @@ class Store {
   // A counter that moves forward whenever anything (this process or another)
   // commits a change to the store; equal values mean the same content.
   virtual Result<uint64_t> ChangeCounter() = 0;
+  // A counter that moves when a change is committed by anything but this
+  // Store object (another process, another Store on the same directory); its
+  // own Writes leave it unchanged.
+  virtual Result<uint64_t> ForeignChangeCounter() = 0;
 
   // Runs the backend's own consistency check; ok() when the store is sound.
   virtual Status CheckIntegrity() = 0;
