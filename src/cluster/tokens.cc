@@ -1,5 +1,6 @@
 #include "cluster/tokens.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "common/strings.h"
@@ -41,6 +42,8 @@ bool EndsSentence(char c) { return c == '.' || c == '!' || c == '?' || c == ':' 
 
 std::vector<Token> Tokenize(std::string_view text, size_t max_tokens) {
   std::vector<Token> tokens;
+  // A word takes two bytes at least (one and a separator): no reallocation.
+  tokens.reserve(std::min(max_tokens, text.size() / 2 + 1));
   bool sentence_start = true;
   size_t at = 0;
   while (at < text.size() && tokens.size() < max_tokens) {
