@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "cluster/stop_words.h"
 #include "cluster/tokens.h"
@@ -201,7 +201,9 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
   // word opening a sentence, and in a title written in title case.
   // Without the analyze stage's entities, words written with a capital
   // inside a sentence stand in for names.
-  std::unordered_set<std::string, StringHash, std::equal_to<>> names;
+  // The names as views into the tokens (or into `entity_words`), sorted.
+  std::vector<std::string_view> names;
+  std::deque<std::string> entity_words;
   const bool use_proxy_names = article.entities.empty();
   if (use_proxy_names) {
     for (const auto& [tokens, facts] :
@@ -209,7 +211,7 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
       for (size_t i = 0; i < tokens->size(); ++i) {
         const Token& token = (*tokens)[i];
         if (!token.sentence_start && token.capitalised && IsNameCandidate(token, (*facts)[i])) {
-          names.insert(token.lower);
+          names.push_back(token.lower);
         }
       }
     }
@@ -218,10 +220,15 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
       const std::string name =
           AsciiLower(entity.canonical.empty() ? entity.text : entity.canonical);
       for (const Token& token : Tokenize(name, kMaxNameLength)) {
-        if (!token.number) names.insert(token.lower);
+        if (!token.number) names.push_back(entity_words.emplace_back(token.lower));
       }
     }
   }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  const auto is_name = [&](std::string_view word) {
+    return std::binary_search(names.begin(), names.end(), word);
+  };
 
   Accumulator terms;
   auto read_field = [&](const std::vector<Token>& tokens, const std::vector<WordFacts>& facts,
@@ -258,9 +265,8 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
           terms.Add(TermKind::kDate, DateKey(month, day), weight * options_.date_weight);
         }
       }
-      const bool name = IsNameCandidate(token, info) &&
-                        (use_proxy_names || names.contains(token.lower)) &&
-                        ((!token.sentence_start && !title_case) || names.contains(token.lower));
+      const bool name = IsNameCandidate(token, info) && (use_proxy_names || is_name(token.lower)) &&
+                        ((!token.sentence_start && !title_case) || is_name(token.lower));
       if (name) {
         terms.Add(TermKind::kName, token.lower, weight * options_.name_weight);
         if (sequence_length < kMaxNameLength) {
