@@ -457,8 +457,18 @@ std::string Clusterer::Add(const Article& article) {
   uint32_t best = kNone, second = kNone;
   double best_score = 0, second_score = 0;
   if (!terms.empty()) {
+    const std::vector<uint32_t> candidates = state.Candidates(terms, time);
+    // The candidates' centroids are requested from memory together, and the
+    // query's table built while they come.
+    for (uint32_t candidate : candidates) {
+      const std::vector<TermWeight>& centroid = state.stories[candidate].centroid;
+      constexpr size_t kLine = 64 / sizeof(TermWeight);
+      for (size_t at = 0; at < std::min<size_t>(centroid.size(), 4 * kLine); at += kLine) {
+        __builtin_prefetch(centroid.data() + at);
+      }
+    }
     state.SetQuery(terms);
-    for (uint32_t candidate : state.Candidates(terms, time)) {
+    for (uint32_t candidate : candidates) {
       const StoryRecord& story = state.stories[candidate];
       const double score = state.Similarity(story) * state.TimeFactor(story, time);
       if (score > best_score || (score == best_score && best != kNone && candidate < best)) {

@@ -42,6 +42,7 @@ class Accumulator {
     if (text.empty()) return;
     AddHash(kind, TermHash(kind, text), weight);
   }
+  void Reserve(size_t entries) { entries_.reserve(entries); }
   void AddHash(TermKind kind, uint64_t hash, float weight) {
     if (weight <= 0) return;
     entries_.push_back({hash, weight, static_cast<uint32_t>(entries_.size()), kind});
@@ -231,6 +232,8 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
   };
 
   Accumulator terms;
+  // A word, and at times a name or a date beside it, for most tokens.
+  terms.Reserve(2 * (title.size() + description.size() + body.size()) + 16);
   auto read_field = [&](const std::vector<Token>& tokens, const std::vector<WordFacts>& facts,
                         size_t lead_end, float lead_weight, float rest_weight, bool title_case) {
     std::string sequence;
