@@ -106,10 +106,30 @@ double Clusterer::State::TimeFactor(const StoryRecord& story, std::optional<int6
   return 1.0 / (1.0 + static_cast<double>(gap) / options.time_scale_seconds);
 }
 
+namespace {
+
+size_t QueryStart(uint32_t term, int shift) {
+  return static_cast<size_t>((term * 0x9E3779B97F4A7C15ULL) >> shift);
+}
+
+}  // namespace
+
 void Clusterer::State::SetQuery(const std::vector<TermWeight>& terms) {
-  query = &terms;
   query_norm[0] = query_norm[1] = 0;
   for (const TermWeight& term : terms) query_norm[term.specific] += term.weight * term.weight;
+  size_t size = 64;
+  query_shift = 58;
+  while (size < 4 * terms.size()) {
+    size *= 2;
+    --query_shift;
+  }
+  query_slots.assign(size, QuerySlot{});
+  for (const TermWeight& term : terms) {
+    const uint32_t id = term.term;
+    size_t at = QueryStart(id, query_shift);
+    while (query_slots[at].term != kNone) at = (at + 1) & (size - 1);
+    query_slots[at] = {id, term.weight};
+  }
 }
 
 void Clusterer::State::UpdateNorm(StoryRecord& story) const {
@@ -121,19 +141,21 @@ void Clusterer::State::UpdateNorm(StoryRecord& story) const {
 // Cosine between the query and a story's centroid over words and, apart,
 // over names, numbers and dates; the two are blended by
 // Options::specific_weight (a channel empty on either side leaves its share
-// to the other). Both lists are sorted by term: one merge pass.
+// to the other). The centroid's terms are looked up in the query's table, in
+// term order.
 double Clusterer::State::Similarity(const StoryRecord& story) const {
   double dot[2] = {0, 0};
-  const std::vector<TermWeight>& a = *query;
-  const std::vector<TermWeight>& b = story.centroid;
-  // The advance is branch-free: which side moves is data, not a guess the
-  // processor gets wrong half the time; only the (rarer) match branches.
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    const uint32_t x = a[i].term, y = b[j].term;
-    if (x == y) dot[a[i].specific] += static_cast<double>(a[i].weight) * b[j].weight;
-    i += x <= y;
-    j += y <= x;
+  const size_t mask = query_slots.size() - 1;
+  for (const TermWeight& term : story.centroid) {
+    const uint32_t id = term.term;
+    for (size_t at = QueryStart(id, query_shift);; at = (at + 1) & mask) {
+      const QuerySlot& slot = query_slots[at];
+      if (slot.term == id) {
+        dot[term.specific] += static_cast<double>(slot.weight) * term.weight;
+        break;
+      }
+      if (slot.term == kNone) break;
+    }
   }
   double cosine[2] = {0, 0};
   bool present[2] = {false, false};
@@ -188,17 +210,17 @@ void Clusterer::State::AddInto(std::vector<TermWeight>& into, const std::vector<
 
 void Clusterer::State::Reindex(uint32_t story_index) {
   StoryRecord& story = stories[story_index];
-  std::vector<TermWeight> strongest = story.centroid;
+  std::vector<TermWeight>& strongest = reindex_scratch;
+  strongest.assign(story.centroid.begin(), story.centroid.end());
   const size_t keep = std::min(options.indexed_terms, strongest.size());
   std::partial_sort(strongest.begin(), strongest.begin() + static_cast<ptrdiff_t>(keep),
                     strongest.end(),
                     [](const TermWeight& x, const TermWeight& y) { return x.weight > y.weight; });
   for (size_t k = 0; k < keep; ++k) {
     const uint32_t term = strongest[k].term;
-    if (std::find(story.indexed.begin(), story.indexed.end(), term) != story.indexed.end()) {
-      continue;
-    }
-    story.indexed.push_back(term);
+    const auto place = std::lower_bound(story.indexed.begin(), story.indexed.end(), term);
+    if (place != story.indexed.end() && *place == term) continue;
+    story.indexed.insert(place, term);
     std::vector<uint32_t>& list = postings[term];
     list.push_back(story_index);
     if (list.size() >= kMinPruneSize && list.size() >= 2 * pruned_size[term]) Prune(term);
@@ -358,10 +380,17 @@ std::vector<TermWeight> Clusterer::State::Vectorise(const Article& article) {
   std::vector<float> raw;
   terms.reserve(extracted.size());
   raw.reserve(extracted.size());
-  for (const WeightedTerm& term : extracted) {
+  // The vocabulary's slots are requested kAhead terms early, each term's
+  // frequencies as soon as its index is known and read in the second pass:
+  // the lookups wait for memory together rather than one after another.
+  constexpr size_t kAhead = 16;
+  for (size_t k = 0; k < extracted.size(); ++k) {
+    if (k + kAhead < extracted.size()) vocabulary.Prefetch(extracted[k + kAhead].hash);
+    const WeightedTerm& term = extracted[k];
     uint32_t index = vocabulary.Find(term.hash);
     if (index == HashIndex::kAbsent) index = AddTerm(term.hash);
-    ++document_frequency[index];
+    __builtin_prefetch(&document_frequency[index]);
+    __builtin_prefetch(&background_frequency[index]);
     TermWeight weighted;
     weighted.term = index;
     weighted.specific = term.kind != TermKind::kWord;
@@ -369,8 +398,10 @@ std::vector<TermWeight> Clusterer::State::Vectorise(const Article& article) {
     raw.push_back(term.weight);
   }
   if (!terms.empty()) ++documents;
-  // TF-IDF with the frequencies as they stand when the article arrives.
+  // TF-IDF with the frequencies as they stand when the article arrives (its
+  // terms are distinct, so each counts itself and no other).
   for (size_t k = 0; k < terms.size(); ++k) {
+    ++document_frequency[terms[k].term];
     terms[k].weight = static_cast<float>(raw[k] * Idf(terms[k].term));
   }
   if (terms.size() > kMaxArticleTerms) {
@@ -426,8 +457,18 @@ std::string Clusterer::Add(const Article& article) {
   uint32_t best = kNone, second = kNone;
   double best_score = 0, second_score = 0;
   if (!terms.empty()) {
+    const std::vector<uint32_t> candidates = state.Candidates(terms, time);
+    // The candidates' centroids are requested from memory together, and the
+    // query's table built while they come.
+    for (uint32_t candidate : candidates) {
+      const std::vector<TermWeight>& centroid = state.stories[candidate].centroid;
+      constexpr size_t kLine = 64 / sizeof(TermWeight);
+      for (size_t at = 0; at < std::min<size_t>(centroid.size(), 4 * kLine); at += kLine) {
+        __builtin_prefetch(centroid.data() + at);
+      }
+    }
     state.SetQuery(terms);
-    for (uint32_t candidate : state.Candidates(terms, time)) {
+    for (uint32_t candidate : candidates) {
       const StoryRecord& story = state.stories[candidate];
       const double score = state.Similarity(story) * state.TimeFactor(story, time);
       if (score > best_score || (score == best_score && best != kNone && candidate < best)) {

@@ -1,5 +1,6 @@
 // Clusterer::Serialize / Deserialize and MemoryBytes: the state as
 // little-endian binary, read back with every length and index checked.
+#include <algorithm>
 #include <cmath>
 
 #include "cluster/binary_io.h"
@@ -133,6 +134,10 @@ Result<Clusterer> Clusterer::Deserialize(std::string_view bytes, Options options
     for (uint32_t& term : story.indexed) {
       if (!in.Get(term) || term >= state.term_hashes.size()) return corrupt;
     }
+    // Reindex finds terms by binary search; states saved before kept them unsorted.
+    std::sort(story.indexed.begin(), story.indexed.end());
+    story.indexed.erase(std::unique(story.indexed.begin(), story.indexed.end()),
+                        story.indexed.end());
     uint8_t has_time = 0, retired = 0;
     if (!in.Get(story.first) || !in.Get(story.last) || !in.Get(has_time) || !in.Get(retired) ||
         !in.Get(story.merged_into) || has_time > 1 || retired > 1) {

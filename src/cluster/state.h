@@ -36,7 +36,7 @@ struct StoryRecord {
   std::vector<uint32_t> members;     // article indices, in arrival order
   std::vector<TermWeight> centroid;  // sum of members' unit vectors, sorted by term
   float norm[2] = {0, 0};            // centroid's squared norm: words, names/numbers/dates
-  std::vector<uint32_t> indexed;     // terms whose postings list this story
+  std::vector<uint32_t> indexed;     // terms whose postings list this story, sorted
   int64_t first = 0;                 // UTC seconds, when has_time
   int64_t last = 0;
   bool has_time = false;
@@ -75,7 +75,15 @@ struct Clusterer::State {
   // IDF-weighted terms by term with their norms per channel.
   std::vector<float> story_score;
   std::vector<uint32_t> touched_stories;
-  const std::vector<TermWeight>* query = nullptr;
+  std::vector<TermWeight> reindex_scratch;  // a centroid being ranked by weight
+  // The query's weights by term in an open-addressing table (linear probing,
+  // a quarter full at most), so a centroid is scored with one probe per term.
+  struct QuerySlot {
+    uint32_t term = kNone;
+    float weight = 0;
+  };
+  std::vector<QuerySlot> query_slots;
+  int query_shift = 64;
   double query_norm[2] = {0, 0};
 
   std::optional<uint32_t> FindArticle(std::string_view id) const;

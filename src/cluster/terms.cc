@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "cluster/stop_words.h"
 #include "cluster/tokens.h"
@@ -42,6 +42,7 @@ class Accumulator {
     if (text.empty()) return;
     AddHash(kind, TermHash(kind, text), weight);
   }
+  void Reserve(size_t entries) { entries_.reserve(entries); }
   void AddHash(TermKind kind, uint64_t hash, float weight) {
     if (weight <= 0) return;
     entries_.push_back({hash, weight, static_cast<uint32_t>(entries_.size()), kind});
@@ -201,7 +202,9 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
   // word opening a sentence, and in a title written in title case.
   // Without the analyze stage's entities, words written with a capital
   // inside a sentence stand in for names.
-  std::unordered_set<std::string, StringHash, std::equal_to<>> names;
+  // The names as views into the tokens (or into `entity_words`), sorted.
+  std::vector<std::string_view> names;
+  std::deque<std::string> entity_words;
   const bool use_proxy_names = article.entities.empty();
   if (use_proxy_names) {
     for (const auto& [tokens, facts] :
@@ -209,7 +212,7 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
       for (size_t i = 0; i < tokens->size(); ++i) {
         const Token& token = (*tokens)[i];
         if (!token.sentence_start && token.capitalised && IsNameCandidate(token, (*facts)[i])) {
-          names.insert(token.lower);
+          names.push_back(token.lower);
         }
       }
     }
@@ -218,12 +221,19 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
       const std::string name =
           AsciiLower(entity.canonical.empty() ? entity.text : entity.canonical);
       for (const Token& token : Tokenize(name, kMaxNameLength)) {
-        if (!token.number) names.insert(token.lower);
+        if (!token.number) names.push_back(entity_words.emplace_back(token.lower));
       }
     }
   }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  const auto is_name = [&](std::string_view word) {
+    return std::binary_search(names.begin(), names.end(), word);
+  };
 
   Accumulator terms;
+  // A word, and at times a name or a date beside it, for most tokens.
+  terms.Reserve(2 * (title.size() + description.size() + body.size()) + 16);
   auto read_field = [&](const std::vector<Token>& tokens, const std::vector<WordFacts>& facts,
                         size_t lead_end, float lead_weight, float rest_weight, bool title_case) {
     std::string sequence;
@@ -258,9 +268,8 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
           terms.Add(TermKind::kDate, DateKey(month, day), weight * options_.date_weight);
         }
       }
-      const bool name = IsNameCandidate(token, info) &&
-                        (use_proxy_names || names.contains(token.lower)) &&
-                        ((!token.sentence_start && !title_case) || names.contains(token.lower));
+      const bool name = IsNameCandidate(token, info) && (use_proxy_names || is_name(token.lower)) &&
+                        ((!token.sentence_start && !title_case) || is_name(token.lower));
       if (name) {
         terms.Add(TermKind::kName, token.lower, weight * options_.name_weight);
         if (sequence_length < kMaxNameLength) {

@@ -47,12 +47,6 @@ struct TermOptions {
   size_t max_body_words = 300;  // words of the body read at all
 };
 
-// Transparent hash so lookups take a string_view.
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-};
-
 // What the extractor knows of a lowercase word.
 struct WordInfo {
   std::string word;  // the lowercase word itself

@@ -26,6 +26,10 @@ TEST(TokensTest, Table) {
       {"“Quoted” — dash\u00a0space", {"quoted", "dash", "space"}},
       {"Zürich café", {"zürich", "café"}},
       {"\xff\xfe broken \xe2\x82", {"broken"}},
+      {"abc123def Don't", {"abc", "123", "def", "don", "t"}},
+      {"naïve ab\xff"
+       "cd\tEnd.",
+       {"naïve", "ab", "cd", "end"}},
       {"", {}},
   };
   for (const Row& row : rows) {

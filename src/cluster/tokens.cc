@@ -1,5 +1,6 @@
 #include "cluster/tokens.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "common/strings.h"
@@ -41,6 +42,8 @@ bool EndsSentence(char c) { return c == '.' || c == '!' || c == '?' || c == ':' 
 
 std::vector<Token> Tokenize(std::string_view text, size_t max_tokens) {
   std::vector<Token> tokens;
+  // A word takes two bytes at least (one and a separator): no reallocation.
+  tokens.reserve(std::min(max_tokens, text.size() / 2 + 1));
   bool sentence_start = true;
   size_t at = 0;
   while (at < text.size() && tokens.size() < max_tokens) {
@@ -69,21 +72,32 @@ std::vector<Token> Tokenize(std::string_view text, size_t max_tokens) {
       at = end;
       continue;
     }
+    if (static_cast<unsigned char>(c) < 0x80 && !IsAsciiLetter(c)) {
+      if (EndsSentence(c)) sentence_start = true;
+      ++at;
+      continue;
+    }
     CodePoint point = ReadCodePoint(text, at);
     if (!point.word) {
-      if (EndsSentence(c)) sentence_start = true;
       at += point.length;
       continue;
     }
     size_t end = at;
     while (end < text.size()) {
+      // ASCII letters, the most of any text, without decoding.
+      if (IsAsciiLetter(text[end])) {
+        ++end;
+        continue;
+      }
+      if (static_cast<unsigned char>(text[end]) < 0x80) break;
       CodePoint next = ReadCodePoint(text, end);
-      if (!next.word || IsAsciiDigit(text[end])) break;
+      if (!next.word) break;
       end += next.length;
     }
     Token token;
     token.text = text.substr(at, end - at);
-    token.lower = AsciiLower(token.text);
+    token.lower.assign(token.text);
+    for (char& letter : token.lower) letter = LowerAscii(letter);
     token.capitalised = IsAsciiUpper(c);
     token.sentence_start = sentence_start;
     sentence_start = false;
