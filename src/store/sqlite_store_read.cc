@@ -12,6 +12,25 @@ namespace newsloom::store {
 
 namespace {
 
+// Every statement in its scope reads one snapshot of the store. Ends with
+// COMMIT when it began: a read has nothing to roll back.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(Connection& connection)
+      : connection_(connection), status_(connection.Exec("BEGIN")) {}
+  ~ReadTransaction() {
+    if (status_.ok()) connection_.Exec("COMMIT");
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+  const Status& status() const { return status_; }
+
+ private:
+  Connection& connection_;
+  Status status_;
+};
+
 #define ASSIGN_OR_RETURN(name, expression)                \
   auto name##_result = (expression);                      \
   if (!name##_result.ok()) return name##_result.status(); \
@@ -199,11 +218,8 @@ Result<std::optional<uint64_t>> SqliteStore::ArticleHash(const std::string& id) 
 
 Result<Article> SqliteStore::GetArticle(const std::string& id) {
   ASSIGN_OR_RETURN(reader, Borrow());
-  RETURN_IF_ERROR(reader->Exec("BEGIN"));
-  struct EndRead {
-    Connection& connection;
-    ~EndRead() { connection.Exec("COMMIT"); }
-  } end_read{*reader};
+  ReadTransaction read(*reader);
+  RETURN_IF_ERROR(read.status());
   Article article;
   int64_t rowid = 0;
   {
@@ -267,11 +283,8 @@ Result<std::vector<Article>> SqliteStore::GetArticleHeaders(const std::vector<st
   std::vector<Article> articles;
   if (ids.empty()) return articles;
   ASSIGN_OR_RETURN(reader, Borrow());
-  RETURN_IF_ERROR(reader->Exec("BEGIN"));
-  struct EndRead {
-    Connection& connection;
-    ~EndRead() { connection.Exec("COMMIT"); }
-  } end_read{*reader};
+  ReadTransaction read(*reader);
+  RETURN_IF_ERROR(read.status());
   ASSIGN_OR_RETURN(row, reader->Prepare(std::string("SELECT ") + kArticleColumns +
                                         " FROM articles a WHERE a.id = ?1"));
   articles.reserve(ids.size());
@@ -295,11 +308,8 @@ Status SqliteStore::LoadMembers(Connection& connection, Story& story) {
 
 Result<Story> SqliteStore::GetStory(const std::string& id) {
   ASSIGN_OR_RETURN(reader, Borrow());
-  RETURN_IF_ERROR(reader->Exec("BEGIN"));
-  struct EndRead {
-    Connection& connection;
-    ~EndRead() { connection.Exec("COMMIT"); }
-  } end_read{*reader};
+  ReadTransaction read(*reader);
+  RETURN_IF_ERROR(read.status());
   Story story;
   {
     ASSIGN_OR_RETURN(row, reader->Prepare(std::string("SELECT ") + kStoryColumns +
@@ -338,11 +348,8 @@ Result<std::vector<std::string>> SqliteStore::ArticleIdsInArrivalOrder() {
 Status SqliteStore::ScanAll(const std::function<void(const Article&)>& article,
                             const std::function<void(const Story&)>& story) {
   ASSIGN_OR_RETURN(reader, Borrow());
-  RETURN_IF_ERROR(reader->Exec("BEGIN"));
-  struct EndRead {
-    Connection& connection;
-    ~EndRead() { connection.Exec("COMMIT"); }
-  } end_read{*reader};
+  ReadTransaction read(*reader);
+  RETURN_IF_ERROR(read.status());
   {
     ASSIGN_OR_RETURN(rows, reader->Prepare(std::string("SELECT ") + kArticleColumns +
                                            " FROM articles a ORDER BY a.rowid"));
@@ -400,11 +407,8 @@ Result<StoryPage> SqliteStore::ListStories(const StoryListQuery& query) {
   sql += " ORDER BY s.rank DESC, s.id LIMIT " + std::to_string(limit + 1);
 
   ASSIGN_OR_RETURN(reader, Borrow());
-  RETURN_IF_ERROR(reader->Exec("BEGIN"));
-  struct EndRead {
-    Connection& connection;
-    ~EndRead() { connection.Exec("COMMIT"); }
-  } end_read{*reader};
+  ReadTransaction read(*reader);
+  RETURN_IF_ERROR(read.status());
   {
     ASSIGN_OR_RETURN(rows, reader->Prepare(sql));
     if (has_text) rows->Bind(1, match);
@@ -461,11 +465,8 @@ Result<std::vector<StoryHit>> SqliteStore::SearchStories(const SearchQuery& quer
                     "WHERE stories_fts MATCH ?1" +
                     filter.sql + " ORDER BY score LIMIT " + std::to_string(ClampLimit(query.limit));
   ASSIGN_OR_RETURN(reader, Borrow());
-  RETURN_IF_ERROR(reader->Exec("BEGIN"));
-  struct EndRead {
-    Connection& connection;
-    ~EndRead() { connection.Exec("COMMIT"); }
-  } end_read{*reader};
+  ReadTransaction read(*reader);
+  RETURN_IF_ERROR(read.status());
   {
     ASSIGN_OR_RETURN(rows, reader->Prepare(sql));
     rows->Bind(1, match);
