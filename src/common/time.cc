@@ -59,6 +59,12 @@ std::optional<Timestamp> MakeTimestamp(const CivilDate& date, int hour, int minu
   return stamp;
 }
 
+int64_t LocalDaysFromEpoch(const Timestamp& stamp) {
+  int64_t local = stamp.utc_seconds;
+  if (stamp.has_offset) local += int64_t{stamp.offset_minutes} * 60;
+  return local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+}
+
 Timestamp Now() {
   Timestamp stamp;
   stamp.utc_seconds = std::chrono::duration_cast<std::chrono::seconds>(

@@ -22,6 +22,10 @@ CivilDate CivilFromDays(int64_t days);
 
 bool IsValidCivilDate(const CivilDate& date);
 
+// The day (since 1970-01-01) a timestamp falls on in the zone the page gave,
+// UTC when it gave none.
+int64_t LocalDaysFromEpoch(const Timestamp& stamp);
+
 // A Timestamp from local wall-clock fields and the offset they are in.
 // Returns nothing when a field is out of range.
 std::optional<Timestamp> MakeTimestamp(const CivilDate& date, int hour, int minute, int second,

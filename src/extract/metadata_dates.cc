@@ -97,12 +97,6 @@ constexpr std::string_view kModifiedMetas[] = {
     "article:modified_time", "og:updated_time",  "datemodified",     "last-modified",
     "dc.date.modified",      "dcterms.modified", "article:modified", "modified_time"};
 
-// The calendar day as the page wrote it (in its own zone).
-int64_t LocalDay(const Timestamp& stamp) {
-  int64_t local = stamp.utc_seconds + int64_t(stamp.offset_minutes) * 60;
-  return local >= 0 ? local / 86400 : (local - 86399) / 86400;
-}
-
 std::optional<Timestamp> DeclaredPublished(const Collector& collected, const Metas& metas,
                                            const JsonLdFacts& ld, const DateChooser& dates) {
   if (auto stamp = dates.Parse(ld.date_published)) return stamp;
@@ -168,7 +162,7 @@ std::optional<Timestamp> PublisherDay(const Timestamp& published, std::string_vi
   }
   for (std::string_view url : {page_url, canonical_url}) {
     if (std::optional<Timestamp> from_url = DateFromUrl(url)) {
-      int64_t difference = LocalDay(*from_url) - LocalDay(published);
+      int64_t difference = LocalDaysFromEpoch(*from_url) - LocalDaysFromEpoch(published);
       if (difference == 1 || difference == -1) return from_url;
       return std::nullopt;
     }

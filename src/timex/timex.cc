@@ -611,12 +611,7 @@ std::optional<CivilDate> LatestWrittenDate(const std::vector<std::string_view>& 
 namespace {
 
 // The day `time` falls on in its own zone (or UTC).
-CivilDate LocalDay(const Timestamp& time) {
-  int64_t seconds = time.utc_seconds;
-  if (time.has_offset) seconds += int64_t{time.offset_minutes} * 60;
-  int64_t days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
-  return CivilFromDays(days);
-}
+CivilDate LocalDay(const Timestamp& time) { return CivilFromDays(LocalDaysFromEpoch(time)); }
 
 // "2025-02-24" or "2025-02" of a resolved mention, at the end of its period.
 std::optional<CivilDate> MentionDay(const DateMention& mention) {
