@@ -62,6 +62,8 @@ def main():
     check("negative --jobs is refused", code == 2, err)
     code, out, err = run(nl)
     check("no subcommand exits 2", code == 2, err)
+    code, out, err = run(nl, "extrct", args.sample)
+    check("a misspelt command is named", code == 2 and "unknown command 'extrct'" in err, err)
 
     code, out, err = run(nl, "extract", "--quiet", args.sample)
     got = records(out)

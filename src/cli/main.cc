@@ -35,6 +35,15 @@ int main(int argc, char** argv) {
   };
   // clang-format on
 
+  // CLI11 reports a misspelt command as a missing one; name it instead.
+  if (argc > 1 && argv[1][0] != '-') {
+    bool known = false;
+    for (const cli::Command& command : commands) known = known || command.app->check_name(argv[1]);
+    if (!known) {
+      std::fprintf(stderr, "newsloom: unknown command '%s' (see newsloom --help)\n", argv[1]);
+      return cli::kExitUsage;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
