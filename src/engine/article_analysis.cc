@@ -33,8 +33,8 @@ void ArticleAnalysis::Run(Article& article) const {
 void ArticleAnalysis::RunPage(std::vector<Article>& articles) const {
   for (Article& article : articles) Analyze(article);
   if (tagger_ == nullptr) return;
-  std::optional<CivilDate> page_written = timex::PageWrittenDate(articles);
-  for (Article& article : articles) TagNamesAndDates(article, page_written);
+  for (Article& article : articles) tagger_->Tag(article);
+  timex::AnnotatePageDates(articles);
 }
 
 void ArticleAnalysis::Analyze(Article& article) const {
@@ -43,11 +43,10 @@ void ArticleAnalysis::Analyze(Article& article) const {
   article.signature = dedup::Signature(article);
 }
 
-void ArticleAnalysis::TagNamesAndDates(Article& article,
-                                       std::optional<CivilDate> page_written) const {
+void ArticleAnalysis::TagNamesAndDates(Article& article) const {
   if (tagger_ == nullptr) return;
   tagger_->Tag(article);
-  timex::AnnotateDates(&article, page_written);
+  timex::AnnotateDates(&article);
 }
 
 }  // namespace newsloom

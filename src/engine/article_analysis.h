@@ -6,7 +6,6 @@
 #define NEWSLOOM_ENGINE_ARTICLE_ANALYSIS_H_
 
 #include <memory>
-#include <optional>
 #include <vector>
 
 #include "analyze/analyzer.h"
@@ -35,7 +34,7 @@ class ArticleAnalysis {
   void Analyze(Article& article) const;
   // Names and date expressions (when the options asked for them): the
   // costliest half, which a caller may keep for the articles it will use.
-  void TagNamesAndDates(Article& article, std::optional<CivilDate> page_written = {}) const;
+  void TagNamesAndDates(Article& article) const;
 
  private:
   ArticleAnalysis(std::unique_ptr<analyze::Analyzer> analyzer, std::unique_ptr<ner::Tagger> tagger)

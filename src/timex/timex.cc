@@ -657,18 +657,6 @@ Anchor AnchorFor(const Article& article) {
   return anchor;
 }
 
-std::optional<CivilDate> PageWrittenDate(const std::vector<Article>& articles) {
-  if (articles.size() < 2) return std::nullopt;
-  std::optional<CivilDate> latest;
-  for (const Article& article : articles) {
-    std::optional<CivilDate> fetched;
-    if (article.fetched) fetched = LocalDay(*article.fetched);
-    std::optional<CivilDate> written = LatestWrittenDate(TextsOf(article), fetched);
-    if (written && (!latest || DaysFromCivil(*written) > DaysFromCivil(*latest))) latest = written;
-  }
-  return latest;
-}
-
 DateMention ToMention(const TimeExpression& expression, std::string_view text, uint32_t paragraph) {
   DateMention mention;
   mention.granularity = expression.granularity;
@@ -679,15 +667,38 @@ DateMention ToMention(const TimeExpression& expression, std::string_view text, u
   return mention;
 }
 
-void AnnotateDates(Article* article, std::optional<CivilDate> page_written) {
-  article->dates.clear();
-  Anchor anchor = AnchorFor(*article);
-  if (!anchor.publication && !anchor.inferred) anchor.inferred = page_written;
+namespace {
+
+void AnnotateWith(const Anchor& anchor, Article* article) {
   for (size_t p = 0; p < article->paragraphs.size(); ++p) {
     const std::string& text = article->paragraphs[p].text;
     for (const TimeExpression& found : FindTimeExpressions(text, anchor)) {
       article->dates.push_back(ToMention(found, text, static_cast<uint32_t>(p)));
     }
+  }
+}
+
+}  // namespace
+
+void AnnotateDates(Article* article) {
+  article->dates.clear();
+  AnnotateWith(AnchorFor(*article), article);
+}
+
+void AnnotatePageDates(std::vector<Article>& articles) {
+  std::vector<Anchor> anchors;
+  anchors.reserve(articles.size());
+  std::optional<CivilDate> latest;
+  for (Article& article : articles) {
+    article.dates.clear();
+    anchors.push_back(AnchorFor(article));
+    const std::optional<CivilDate>& written = anchors.back().inferred;
+    if (written && (!latest || DaysFromCivil(*written) > DaysFromCivil(*latest))) latest = written;
+  }
+  for (size_t i = 0; i < articles.size(); ++i) {
+    Anchor& anchor = anchors[i];
+    if (articles.size() > 1 && !anchor.publication && !anchor.inferred) anchor.inferred = latest;
+    AnnotateWith(anchor, &articles[i]);
   }
 }
 

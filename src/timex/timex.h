@@ -80,14 +80,13 @@ Anchor AnchorFor(const Article& article);
 std::optional<CivilDate> LatestWrittenDate(const std::vector<std::string_view>& texts,
                                            std::optional<CivilDate> fetched = {});
 
-// The latest date written anywhere on a page that gave several articles (the
-// ledes of a digest): the anchor for those of its articles that have none of
-// their own. Empty for a single article.
-std::optional<CivilDate> PageWrittenDate(const std::vector<Article>& articles);
+// Fills article->dates from its paragraphs, resolved against AnchorFor(*article).
+void AnnotateDates(Article* article);
 
-// Fills article->dates from its paragraphs, resolved against AnchorFor(*article);
-// an article with no publication or written date of its own takes `page_written`.
-void AnnotateDates(Article* article, std::optional<CivilDate> page_written = {});
+// AnnotateDates for the articles one page gave (the ledes of a digest): those
+// with no publication or written date of their own take the latest date
+// written anywhere on the page as their anchor.
+void AnnotatePageDates(std::vector<Article>& articles);
 
 // A DateMention for one expression found in paragraph `paragraph` of `text`.
 DateMention ToMention(const TimeExpression& expression, std::string_view text, uint32_t paragraph);
