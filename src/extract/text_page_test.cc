@@ -115,6 +115,13 @@ TEST(TextPageBoilerplateTest, IsBoilerplateLine) {
       {"Copyright ⓒ Entermedia.co.kr. 무단전재 및 재배포 금지", true},
       {"기사입력 :[ 2018-08-25 15:24 ]", true},  // a Korean dateline
       {"Die Regierung verwendet Cookies nicht, sagte der Minister.", false},
+      {"Sie könnten auch an folgenden Artikeln interessiert sein", true},
+      {"Weiterführende Informationen", true},
+      {"Aktualisiert am 17.01.2021.", true},
+      {"This entry was posted in Allgemein. Bookmark the permalink.", true},
+      {"¡Mira lo que tiene nuestro canal de YouTube!", true},
+      {"Weitere Informationen zur Studie gab das Ministerium nicht bekannt.", false},
+      {"Die Quellen des Flusses liegen in den Alpen.", false},
       // Counters and links home.
       {"1 - 5 of 36", true},
       {"PTI, Washington, Nov 20 2019, 10:18am IST", true},
