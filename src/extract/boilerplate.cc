@@ -283,7 +283,8 @@ constexpr std::string_view kLeadingPhrases[] = {
     "beitragsbild:", "titelbild:", "aktualisiert am", "zuletzt aktualisiert", "themen:",
     "schlagworte:", "kommentare insgesamt", "keine kommentare", "instant access to the full",
     "empfohlener redaktioneller inhalt", "externer inhalt", "ich freue mich über eure kommentare",
-    "get the latest news straight to", "zeigen sie ihre wertschätzung",
+    "get the latest news straight to", "zeigen sie ihre wertschätzung", "originalartikel:",
+    "kontakt:", "werden sie mitglied", "(credit:", "(foto:", "(photo:",
 };
 
 // Phrases that mark a short line as boilerplate wherever they occur in it.
@@ -300,7 +301,8 @@ constexpr std::string_view kContainedPhrases[] = {
     "your email address will not be published", "required fields are marked",
     "news in your inbox", "delivered to your inbox", "straight to your inbox",
     "in your inbox daily", "in your inbox every", "nuestro canal de", "canal de telegram",
-    "zeigen sie ihre wertschätzung",
+    "zeigen sie ihre wertschätzung", "um kommentare zu schreiben", "erfolgreich hinzugefügt",
+    "we may receive compensation", "contains affiliate links",
     // Rights notices in other languages: German, French, Spanish, Italian,
     // Portuguese, Polish, Dutch, Russian, Korean, Japanese, Chinese.
     "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
@@ -563,7 +565,8 @@ bool IsNavigationMarker(const NormalizedLine& line) {
       "sie könnten auch an folgenden artikeln interessiert sein", "zum weiterlesen",
       "weiterführende informationen", "weitere informationen", "vorschau auf den nächsten artikel",
       "weiterführende links", "quellenangaben", "quellen", "kommentare geschlossen",
-      "keine kommentare", "discover our latest editorial picks",
+      "keine kommentare", "discover our latest editorial picks", "inhaltsverzeichnis",
+      "alle anzeigen", "quellen ausblenden", "quellen anzeigen",
       "comentarios", "notas relacionadas", "contenido relacionado", "artículos relacionados",
       "noticias relacionadas", "también te puede interesar", "te puede interesar",
       "lee también", "más noticias", "commentaires", "vos réactions", "à lire aussi",

@@ -120,6 +120,8 @@ TEST(TextPageBoilerplateTest, IsBoilerplateLine) {
       {"Aktualisiert am 17.01.2021.", true},
       {"This entry was posted in Allgemein. Bookmark the permalink.", true},
       {"¡Mira lo que tiene nuestro canal de YouTube!", true},
+      {"Inhaltsverzeichnis", true},
+      {"Sie müssen sich anmelden um Kommentare zu schreiben.", true},
       {"Weitere Informationen zur Studie gab das Ministerium nicht bekannt.", false},
       {"Die Quellen des Flusses liegen in den Alpen.", false},
       // Counters and links home.
