@@ -1,3 +1,5 @@
+#include <initializer_list>
+
 #include "common/strings.h"
 #include "ingest/ingest.h"
 
@@ -6,17 +8,18 @@ namespace newsloom::ingest {
 std::string IdFromPath(std::string_view path) {
   size_t slash = path.find_last_of('/');
   std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
-  static const std::string_view kSuffixes[] = {".gz",   ".html", ".htm", ".txt", ".jsonl",
-                                               ".json", ".warc", ".xml", ".rss", ".atom"};
-  for (bool stripped = true; stripped;) {
-    stripped = false;
-    for (std::string_view suffix : kSuffixes) {
+  // One compression suffix, then one format suffix: "lemire.me.json.html.gz"
+  // is the page "lemire.me.json".
+  auto strip = [&name](std::initializer_list<std::string_view> suffixes) {
+    for (std::string_view suffix : suffixes) {
       if (name.size() > suffix.size() && EndsWithIgnoreCase(name, suffix)) {
         name.remove_suffix(suffix.size());
-        stripped = true;
+        return;
       }
     }
-  }
+  };
+  strip({".gz"});
+  strip({".html", ".htm", ".txt", ".jsonl", ".json", ".warc", ".xml", ".rss", ".atom"});
   return std::string(name);
 }
 

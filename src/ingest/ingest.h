@@ -115,7 +115,8 @@ Result<std::vector<ReadRecord>> ReadBuffer(std::string_view name, std::string_vi
 // callers that receive pages over HTTP with a Content-Type charset.
 std::string DecodeToUtf8(std::string_view bytes, std::string_view charset_hint = {});
 
-// The id for a file: its base name without .gz/.html/.htm/.txt/.jsonl/.json/.warc suffixes.
+// The id for a file: its base name without a .gz suffix and then one format suffix
+// (.html, .htm, .txt, .jsonl, .json, .warc, .xml, .rss, .atom).
 std::string IdFromPath(std::string_view path);
 
 }  // namespace newsloom::ingest

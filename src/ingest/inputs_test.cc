@@ -26,6 +26,16 @@ std::vector<std::string> Describe(const std::vector<InputFile>& inputs, const fs
   return described;
 }
 
+TEST(IdFromPathTest, DropsTheCompressionThenOneFormatSuffix) {
+  EXPECT_EQ(IdFromPath("pages/a1.html.gz"), "a1");
+  EXPECT_EQ(IdFromPath("seeds/001.txt"), "001");
+  EXPECT_EQ(IdFromPath("feed.JSONL"), "feed");
+  // A page whose name ends in ".json" before its real suffix keeps it.
+  EXPECT_EQ(IdFromPath("/data/lemire.me.json.html.gz"), "lemire.me.json");
+  EXPECT_EQ(IdFromPath("archive.warc.gz"), "archive");
+  EXPECT_EQ(IdFromPath(".html"), ".html");  // nothing would be left
+}
+
 TEST(IngestInputsTest, WalksDirectoriesRecursivelyInOrder) {
   TestDirectory directory;
   const fs::path& root = directory.path();
