@@ -61,10 +61,40 @@ void DropDanglingHeadings(Article* article) {
   }
 }
 
+// The article text as the page's JSON-LD states it (articleBody): HTML is
+// read like a page, plain text split at its line breaks.
+MainContent ContentFromArticleBody(std::string_view body, std::string_view title) {
+  if (body.find("</") != std::string_view::npos || body.find("<br") != std::string_view::npos) {
+    auto document = HtmlDocument::Parse(body);
+    if (!document.ok()) return {};
+    return ExtractMainContent(**document, title);
+  }
+  MainContent content;
+  for (std::string_view line : Split(body, '\n')) {
+    std::string text = CollapseWhitespace(line);
+    if (text.empty() || IsBoilerplateLine(text)) continue;
+    content.content_chars += int(text.size());
+    if (CountWords(text) >= 25) ++content.long_paragraphs;
+    content.paragraphs.push_back({Paragraph::Kind::kText, std::move(text)});
+  }
+  return content;
+}
+
 Article ArticleFromHtml(const ingest::RawPage& page, const HtmlDocument& document,
                         const Timestamp& fetched) {
   PageMetadata metadata = ExtractMetadata(document, page.url, fetched);
   MainContent content = ExtractMainContent(document, metadata.title);
+  // A page rendered by script carries its text in a data blob, not in the
+  // markup; its JSON-LD may still state the body. Taken only when it holds
+  // clearly more than the markup gave (the size check first: parsing is the cost).
+  if (metadata.article_body.size() > 2 * size_t(content.content_chars) + 200) {
+    MainContent stated = ContentFromArticleBody(metadata.article_body, metadata.title);
+    if (stated.content_chars > 2 * content.content_chars + 200) {
+      stated.page_chars = content.page_chars;
+      stated.page_link_chars = content.page_link_chars;
+      content = std::move(stated);
+    }
+  }
   double news_probability =
       NewsArticleProbability(ComputePageKindFeatures(metadata, content, metadata.canonical_url));
   bool is_news = news_probability >= kNewsArticleThreshold;

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "common/strings.h"
 #include "extract/test_pages.h"
 
 namespace newsloom::extract {
@@ -61,6 +62,39 @@ TEST(ExtractPageTest, AHeadingWithNothingUnderItGoes) {
 TEST(ExtractPageTest, TextOnceReadWithTheWrongCharsetIsRepaired) {
   Article article = ExtractNews("The Investorâ€™s Guide to Bridges", "");
   EXPECT_EQ(article.title, "The Investor’s Guide to Bridges");
+}
+
+// A page rendered by script: the markup holds a menu, the JSON-LD the text.
+Article ExtractScriptRendered(const std::string& article_body) {
+  ingest::RawPage page;
+  page.id = "page";
+  page.format = ingest::RawPage::Format::kHtml;
+  page.body =
+      "<html><head><title>Bridge plan approved</title>"
+      "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": "
+      "\"Bridge plan approved\", \"articleBody\": \"" +
+      article_body +
+      "\"}</script></head><body><ul><li><a href='/'>Home</a></li><li><a "
+      "href='/news'>News</a></li></ul><div id='app'></div></body></html>";
+  Result<std::vector<Article>> articles = ExtractPage(page, Fetched());
+  EXPECT_TRUE(articles.ok());
+  if (!articles.ok() || articles->size() != 1) return {};
+  return articles->front();
+}
+
+TEST(ExtractPageTest, AScriptRenderedPageTakesItsTextFromTheJsonLdBody) {
+  const std::string first = Sentence("bridge") + std::string(TrimView(Sentence("road")));
+  const std::string second = Sentence("tunnel") + std::string(TrimView(Sentence("park")));
+  Article html = ExtractScriptRendered("<p>" + first + "</p><p>" + second + "</p>");
+  ASSERT_EQ(html.paragraphs.size(), 2u);
+  EXPECT_EQ(html.paragraphs[0].text, first);
+  EXPECT_EQ(html.paragraphs[1].text, second);
+  Article text = ExtractScriptRendered(first + "\\n\\n" + second);
+  ASSERT_EQ(text.paragraphs.size(), 2u);
+  EXPECT_EQ(text.paragraphs[1].text, second);
+  // A short teaser in the JSON-LD does not replace what the markup gave.
+  Article teaser = ExtractScriptRendered("Bridge.");
+  for (const Paragraph& paragraph : teaser.paragraphs) EXPECT_NE(paragraph.text, "Bridge.");
 }
 
 }  // namespace

@@ -94,6 +94,7 @@ PageMetadata ExtractMetadata(const HtmlDocument& document, std::string_view page
   }
 
   metadata.json_ld_types = ld.types;
+  metadata.article_body = std::move(ld.article_body);
   metadata.microdata_types = std::move(collected.microdata_types);
   metadata.generator = CleanText(metas.Get("generator"));
   metadata.article_elements = collected.article_elements;

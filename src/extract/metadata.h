@@ -29,6 +29,9 @@ struct PageMetadata {
   std::string canonical_url;  // <link rel=canonical>, else og:url, else url; made absolute
   std::string description;    // meta description / og:description
   std::string language;       // <html lang>, content-language, og:locale: lower-case primary subtag
+  // The article's text as its JSON-LD states it (articleBody, plain text or
+  // HTML): the fallback for pages whose markup carries it only in a script.
+  std::string article_body;
 
   // Signals for the page-kind decision (news article or not).
   std::string og_type;                       // "article", "website", "product", ...

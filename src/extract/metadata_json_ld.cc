@@ -234,6 +234,9 @@ JsonLdFacts JsonLdReader::Finish() const {
     }
   }
   if (const std::string* date = StringField(*source, "dateModified")) facts.date_modified = *date;
+  if (facts.has_article) {
+    if (const std::string* body = StringField(*main, "articleBody")) facts.article_body = *body;
+  }
   facts.publisher_name = NameOf(*source, "publisher", ids);
   return facts;
 }

@@ -22,6 +22,7 @@ struct JsonLdFacts {
   std::string page_date_published;  // datePublished of a WebPage-like node
   std::string publisher_name;       // publisher.name of the main node
   std::string website_name;         // name of a WebSite node
+  std::string article_body;         // articleBody of an article node (text or HTML)
 };
 
 // Collects the blocks of one document, then decides.
