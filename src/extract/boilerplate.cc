@@ -677,12 +677,18 @@ bool IsPageMechanicsLine(std::string_view line) {
   if (CountWords(line) > kMaxMechanicsWords) return false;
   NormalizedLine normalized(line);
   static constexpr std::string_view kStarts[] = {
-      "skip to content",    "skip to main",    "skip to the main",  "skip to the content",
-      "skip to navigation", "skip to footer",  "skip to search",    "skip to primary",
-      "skip to menu",       "skip to sidebar", "skip to product",   "skip navigation",
-      "jump to content",    "jump to main",    "jump to navigation"};
-  static constexpr std::string_view kNotices[] = {"enable javascript", "javascript is disabled",
-                                                  "javascript is required", "requires javascript"};
+      "skip to content", "skip to main", "skip to the main", "skip to the content",
+      "skip to navigation", "skip to footer", "skip to search", "skip to primary", "skip to menu",
+      "skip to sidebar", "skip to product", "skip navigation", "jump to content", "jump to main",
+      "jump to navigation",
+      // German, French, Spanish.
+      "zum hauptinhalt", "zum inhalt springen", "zur suche springen", "zur navigation springen",
+      "direkt zum inhalt", "direkt zur navigation", "aller au contenu", "passer au contenu",
+      "aller au menu", "ir al contenido", "saltar al contenido"};
+  static constexpr std::string_view kNotices[] = {
+      "enable javascript",   "javascript is disabled", "javascript is required",
+      "requires javascript", "javascript aktivieren",  "javascript ist deaktiviert",
+      "activer javascript",  "activar javascript",     "habilitar javascript"};
   if (StartsWithAny(normalized.core(), kStarts)) return true;
   for (std::string_view notice : kNotices) {
     if (normalized.lower.find(notice) != std::string::npos) return true;

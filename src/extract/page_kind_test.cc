@@ -152,12 +152,14 @@ TEST(ExtractBoilerplateParagraphTest, Table) {
 TEST(ExtractBoilerplateParagraphTest, PageMechanicsGoOnEveryKindOfPage) {
   for (const char* line :
        {"Skip to main content", "Skip to Content", "Skip navigation",
-        "You need to enable JavaScript to run this app.", "This site requires JavaScript."}) {
+        "You need to enable JavaScript to run this app.", "This site requires JavaScript.",
+        "Zum Hauptinhalt springen", "Aller au contenu principal"}) {
     EXPECT_TRUE(IsPageMechanicsLine(line)) << line;
   }
   for (const char* line :
        {"Skip to the end: the bridge opens in May.", "JavaScript frameworks come and go.",
-        "Skipping breakfast is not the problem, the study found."}) {
+        "Skipping breakfast is not the problem, the study found.",
+        "Zum Inhalt der Verhandlungen äußerte sich der Minister nicht."}) {
     EXPECT_FALSE(IsPageMechanicsLine(line)) << line;
   }
   // A shop page (listing mode) loses them too.
