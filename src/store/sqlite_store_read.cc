@@ -112,13 +112,22 @@ Story StoryAt(const Statement& row, int first) {
   return StoryFromJson(json);
 }
 
-// A WHERE fragment and the values for its parameters, in order.
+// A WHERE fragment and the values for its parameters, in order; numbered
+// parameters start at `first`.
 struct Clause {
-  std::string sql;
-  std::vector<std::variant<std::string, int64_t>> values;
+  explicit Clause(int first) : first(first) {}
 
-  void Add(const std::string& condition) { sql += " AND " + condition; }
-  void Bind(Statement& statement, int first) const {
+  // Appends " AND `condition`" with its one "?" numbered as the next parameter.
+  void Add(std::string_view condition, std::variant<std::string, int64_t> value) {
+    size_t mark = condition.find('?');
+    sql += " AND ";
+    sql += condition.substr(0, mark);
+    sql += '?';
+    sql += std::to_string(first + int(values.size()));
+    sql += condition.substr(mark + 1);
+    values.push_back(std::move(value));
+  }
+  void Bind(Statement& statement) const {
     for (size_t i = 0; i < values.size(); ++i) {
       if (const auto* text = std::get_if<std::string>(&values[i])) {
         statement.Bind(first + int(i), *text);
@@ -127,76 +136,39 @@ struct Clause {
       }
     }
   }
+
+  int first;
+  std::string sql;
+  std::vector<std::variant<std::string, int64_t>> values;
 };
 
-// Numbered parameters start at `first`; the clause appends them in order.
 Clause ArticleFilter(const Filter& filter, int first) {
-  Clause clause;
-  auto next = [&] {
-    std::string parameter = "?";
-    parameter += std::to_string(first + int(clause.values.size()));
-    return parameter;
-  };
-  if (filter.since) {
-    clause.Add("a.time >= " + next());
-    clause.values.push_back(*filter.since);
-  }
-  if (filter.until) {
-    clause.Add("a.time <= " + next());
-    clause.values.push_back(*filter.until);
-  }
-  if (!filter.category.empty()) {
-    clause.Add("a.category = " + next());
-    clause.values.push_back(filter.category);
-  }
-  if (!filter.language.empty()) {
-    clause.Add("a.language = " + next());
-    clause.values.push_back(filter.language);
-  }
-  if (!filter.source.empty()) {
-    clause.Add("a.source = " + next());
-    clause.values.push_back(filter.source);
-  }
+  Clause clause(first);
+  if (filter.since) clause.Add("a.time >= ?", *filter.since);
+  if (filter.until) clause.Add("a.time <= ?", *filter.until);
+  if (!filter.category.empty()) clause.Add("a.category = ?", filter.category);
+  if (!filter.language.empty()) clause.Add("a.language = ?", filter.language);
+  if (!filter.source.empty()) clause.Add("a.source = ?", filter.source);
   if (!filter.entity.empty()) {
-    clause.Add("EXISTS (SELECT 1 FROM entities e WHERE e.article = a.rowid AND e.canonical = " +
-               next() + ")");
-    clause.values.push_back(filter.entity);
+    clause.Add("EXISTS (SELECT 1 FROM entities e WHERE e.article = a.rowid AND e.canonical = ?)",
+               filter.entity);
   }
   return clause;
 }
 
 Clause StoryFilter(const Filter& filter, int first) {
-  Clause clause;
-  auto next = [&] {
-    std::string parameter = "?";
-    parameter += std::to_string(first + int(clause.values.size()));
-    return parameter;
-  };
-  if (filter.since) {
-    clause.Add("s.last_updated >= " + next());
-    clause.values.push_back(*filter.since);
-  }
-  if (filter.until) {
-    clause.Add("s.first_seen <= " + next());
-    clause.values.push_back(*filter.until);
-  }
-  if (!filter.category.empty()) {
-    clause.Add("s.category = " + next());
-    clause.values.push_back(filter.category);
-  }
-  if (!filter.language.empty()) {
-    clause.Add("s.language = " + next());
-    clause.values.push_back(filter.language);
-  }
+  Clause clause(first);
+  if (filter.since) clause.Add("s.last_updated >= ?", *filter.since);
+  if (filter.until) clause.Add("s.first_seen <= ?", *filter.until);
+  if (!filter.category.empty()) clause.Add("s.category = ?", filter.category);
+  if (!filter.language.empty()) clause.Add("s.language = ?", filter.language);
   if (!filter.source.empty()) {
-    clause.Add("EXISTS (SELECT 1 FROM json_each(s.sources) WHERE value = " + next() + ")");
-    clause.values.push_back(filter.source);
+    clause.Add("EXISTS (SELECT 1 FROM json_each(s.sources) WHERE value = ?)", filter.source);
   }
   if (!filter.entity.empty()) {
     clause.Add(
-        "EXISTS (SELECT 1 FROM json_each(s.entities) WHERE json_extract(value, '$.name') = " +
-        next() + ")");
-    clause.values.push_back(filter.entity);
+        "EXISTS (SELECT 1 FROM json_each(s.entities) WHERE json_extract(value, '$.name') = ?)",
+        filter.entity);
   }
   return clause;
 }
@@ -416,7 +388,7 @@ Result<StoryPage> SqliteStore::ListStories(const StoryListQuery& query) {
       int first = has_text ? 2 : 1;
       rows->Bind(first, after_rank).Bind(first + 1, after_id);
     }
-    filter.Bind(*rows, next_parameter);
+    filter.Bind(*rows);
     while (rows->Step()) page.stories.push_back(StoryAt(*rows, 0));
     RETURN_IF_ERROR(rows->status());
   }
@@ -442,7 +414,7 @@ Result<std::vector<ArticleHit>> SqliteStore::SearchArticles(const SearchQuery& q
   ASSIGN_OR_RETURN(reader, Borrow());
   ASSIGN_OR_RETURN(rows, reader->Prepare(sql));
   rows->Bind(1, match);
-  filter.Bind(*rows, 2);
+  filter.Bind(*rows);
   while (rows->Step()) {
     ArticleHit hit;
     hit.article = ArticleAt(*rows);
@@ -470,7 +442,7 @@ Result<std::vector<StoryHit>> SqliteStore::SearchStories(const SearchQuery& quer
   {
     ASSIGN_OR_RETURN(rows, reader->Prepare(sql));
     rows->Bind(1, match);
-    filter.Bind(*rows, 2);
+    filter.Bind(*rows);
     while (rows->Step()) hits.push_back({StoryAt(*rows, 0), -rows->Real(kStoryColumnCount)});
     RETURN_IF_ERROR(rows->status());
   }

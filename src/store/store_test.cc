@@ -216,6 +216,13 @@ TEST_F(StoreTest, SearchFiltersNarrowResults) {
   EXPECT_EQ(count(FilterWith(&Filter::language, std::string("en"))), 1u);
   EXPECT_EQ(count(FilterWith(&Filter::source, std::string("other.org"))), 1u);
   EXPECT_EQ(count(FilterWith(&Filter::entity, std::string("Shigeru Ishiba"))), 1u);
+  // Several filters at once: each condition binds its own parameter.
+  Filter several = FilterWith(&Filter::since, int64_t{1500});
+  several.category = "politics";
+  several.source = "other.org";
+  EXPECT_EQ(count(several), 1u);
+  several.language = "en";
+  EXPECT_EQ(count(several), 0u);
   auto stories =
       store_->SearchStories({"election", FilterWith(&Filter::language, std::string("de")), 10});
   ASSERT_TRUE(stories.ok());
