@@ -14,7 +14,6 @@ namespace newsloom::cluster {
 
 namespace {
 
-constexpr size_t kMaxTitleCandidates = 200;
 constexpr size_t kMaxHeadlineTokens = 64;
 
 std::set<std::string> ContentWords(std::string_view headline) {
@@ -37,15 +36,7 @@ std::string Majority(const StoryView& story, std::string Member::*field) {
   for (const Member* member : story.members) {
     if (!(member->*field).empty()) ++counts[member->*field];
   }
-  std::string best;
-  int best_count = 0;
-  for (const auto& [value, count] : counts) {
-    if (count > best_count) {
-      best = value;
-      best_count = count;
-    }
-  }
-  return best;
+  return MostCommon(counts);
 }
 
 }  // namespace
@@ -94,36 +85,68 @@ double ClickbaitScore(std::string_view headline) {
   return std::min(score, 1.0);
 }
 
-std::string PickTitle(const StoryView& story) {
-  std::vector<const Member*> candidates;
-  for (const Member* member : story.members) {
-    if (!member->duplicate && !TrimView(member->title).empty()) candidates.push_back(member);
-  }
-  if (candidates.empty()) {
-    for (const Member* member : story.members) {
-      if (!TrimView(member->title).empty()) candidates.push_back(member);
+std::string MostCommon(const std::map<std::string, int>& counts) {
+  std::string best;
+  int best_count = 0;
+  for (const auto& [value, count] : counts) {
+    if (count > best_count) {
+      best = value;
+      best_count = count;
     }
   }
-  if (candidates.empty()) return "";
-  if (candidates.size() > kMaxTitleCandidates) candidates.resize(kMaxTitleCandidates);
+  return best;
+}
+
+std::string PickTitle(const StoryView& story) {
+  std::vector<std::string_view> titles;
+  for (const Member* member : story.members) {
+    if (titles.size() == kMaxTitleCandidates) break;
+    if (!member->duplicate && !TrimView(member->title).empty()) titles.push_back(member->title);
+  }
+  if (titles.empty()) {
+    for (const Member* member : story.members) {
+      if (titles.size() == kMaxTitleCandidates) break;
+      if (!TrimView(member->title).empty()) titles.push_back(member->title);
+    }
+  }
+  return PickTitleAmong(titles);
+}
+
+std::string PickTitleAmong(const std::vector<std::string_view>& all_titles) {
+  const std::vector<std::string_view> titles(
+      all_titles.begin(), all_titles.begin() + std::min(all_titles.size(), kMaxTitleCandidates));
+  if (titles.empty()) return "";
   std::vector<std::set<std::string>> words;
-  words.reserve(candidates.size());
-  for (const Member* member : candidates) words.push_back(ContentWords(member->title));
+  words.reserve(titles.size());
+  for (std::string_view title : titles) words.push_back(ContentWords(title));
   size_t best = 0;
   double best_score = -1e9;
-  for (size_t i = 0; i < candidates.size(); ++i) {
+  for (size_t i = 0; i < titles.size(); ++i) {
     double centrality = 0;
-    for (size_t j = 0; j < candidates.size(); ++j) {
+    for (size_t j = 0; j < titles.size(); ++j) {
       if (i != j) centrality += Dice(words[i], words[j]);
     }
-    if (candidates.size() > 1) centrality /= static_cast<double>(candidates.size() - 1);
-    const double score = centrality - 0.5 * ClickbaitScore(candidates[i]->title);
+    if (titles.size() > 1) centrality /= static_cast<double>(titles.size() - 1);
+    const double score = centrality - 0.5 * ClickbaitScore(titles[i]);
     if (score > best_score + 1e-12) {
       best = i;
       best_score = score;
     }
   }
-  return std::string(TrimView(candidates[best]->title));
+  return std::string(TrimView(titles[best]));
+}
+
+double RankScore(size_t sources, size_t recent, std::optional<int64_t> last_updated,
+                 const RankOptions& options, int64_t now) {
+  const double coverage = std::log2(1.0 + static_cast<double>(sources));
+  const double growth = std::log2(1.0 + static_cast<double>(recent));
+  double decay = 1;
+  if (last_updated && options.half_life_hours > 0) {
+    const double age_hours = std::max<double>(0, static_cast<double>(now - *last_updated)) / 3600;
+    decay = std::pow(0.5, age_hours / options.half_life_hours);
+  }
+  const double score = (coverage + options.growth_weight * growth) * decay;
+  return 1.0 - std::exp(-score / 3.0);
 }
 
 Story BuildStory(const StoryView& view, const RankOptions& options, int64_t now) {
@@ -157,16 +180,7 @@ Story BuildStory(const StoryView& view, const RankOptions& options, int64_t now)
   story.first_seen = view.first_seen.value_or(0);
   story.last_updated = view.last_updated.value_or(0);
 
-  const double coverage = std::log2(1.0 + static_cast<double>(sources.size()));
-  const double growth = std::log2(1.0 + static_cast<double>(recent));
-  double decay = 1;
-  if (view.last_updated && options.half_life_hours > 0) {
-    const double age_hours =
-        std::max<double>(0, static_cast<double>(now - *view.last_updated)) / 3600;
-    decay = std::pow(0.5, age_hours / options.half_life_hours);
-  }
-  const double score = (coverage + options.growth_weight * growth) * decay;
-  story.rank = 1.0 - std::exp(-score / 3.0);
+  story.rank = RankScore(sources.size(), recent, view.last_updated, options, now);
   return story;
 }
 

@@ -10,7 +10,9 @@
 #ifndef NEWSLOOM_CLUSTER_RANK_H_
 #define NEWSLOOM_CLUSTER_RANK_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,8 +35,28 @@ struct RankOptions {
 // "you won't believe", listicles, all capitals, very short or very long).
 double ClickbaitScore(std::string_view headline);
 
-// The most representative headline of `story`, "" when no member has one.
+// The most representative headline of `story`, "" when no member has one:
+// PickTitleAmong over the first kMaxTitleCandidates headlines of members
+// that are not near-duplicates (of all members when every one is).
 std::string PickTitle(const StoryView& story);
+
+inline constexpr size_t kMaxTitleCandidates = 200;
+
+// The headline closest to the others of `titles` (the candidates, in order
+// of arrival; only the first kMaxTitleCandidates are read), clickbait-shaped
+// ones marked down; trimmed. "" when `titles` is empty.
+std::string PickTitleAmong(const std::vector<std::string_view>& titles);
+
+// A story's rank in 0..1 from its distinct sources (near-duplicates left
+// out, an article without a source counting as its own), its non-duplicate
+// articles within options.growth_window_hours before `now`, and the time of
+// its latest article.
+double RankScore(size_t sources, size_t recent, std::optional<int64_t> last_updated,
+                 const RankOptions& options, int64_t now);
+
+// The value counted most often in `counts` (the smallest among equals); ""
+// when empty. Category and language are the members' majority.
+std::string MostCommon(const std::map<std::string, int>& counts);
 
 // A title for a story none of whose pages has a headline (digest ledes): the
 // opening of `article`'s first paragraph up to its first sentence end or

@@ -4,20 +4,22 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "cluster/changed_stories.h"
 #include "cluster/clusterer.h"
 #include "cluster/rank.h"
 #include "common/strings.h"
 #include "dedup/dedup.h"
-#include "ner/story_entities.h"
+#include "engine/story_aggregate.h"
 #include "story/prepared_cache.h"
 #include "story/story.h"
 
 namespace newsloom {
 
 namespace {
+
+using engine::MemberFacts;
+using engine::StoryAggregate;
 
 // Articles whose prepared sentences are kept (a few KB to tens of KB each).
 constexpr size_t kPreparedArticles = 2048;
@@ -40,29 +42,51 @@ class StoryIndexImpl final : public StoryIndex {
     auto known = articles_.find(id);
     if (known != articles_.end()) {
       // A changed page: keep its story, update what is told about it.
-      article.duplicate_of = known->second.duplicate_of;
-      prepared_.Forget(id);
-      known->second = std::move(article);
+      Entry& entry = known->second;
+      article.duplicate_of = entry.article.duplicate_of;
       std::string story = clusterer_.StoryOf(id).value_or("");
+      StoryAggregate& aggregate = stories_[story];
+      aggregate.Remove(entry.article, entry.facts);
+      prepared_.Forget(id);
+      entry.article = std::move(article);
+      entry.version = ++versions_;
+      aggregate.Add(entry.article, entry.facts);
       changed_.Note(story);
       return story;
     }
     if (auto canonical = deduplicator_.Add(article)) article.duplicate_of = *canonical;
     if (article.published) newest_ = std::max(newest_, article.published->utc_seconds);
+    // What the cluster stage fixes about an article the first time it sees
+    // it (a page removed and added again keeps its place).
+    auto [first_seen, is_new] = first_seen_.try_emplace(id);
+    if (is_new) {
+      first_seen->second.arrival = first_seen_.size();
+      first_seen->second.near_duplicate = !article.duplicate_of.empty() &&
+                                          article.duplicate_of != id &&
+                                          first_seen_.contains(article.duplicate_of);
+    }
+    const MemberFacts facts = first_seen->second;
     size_t stories_before = clusterer_.story_count();
     std::string story = clusterer_.Add(article);
-    articles_.emplace(id, std::move(article));
-    changed_.Note(story);
     // Joining a story keeps the count and founding one adds one; only a
-    // merge lowers it, and only then is the state scanned for what merged.
-    if (clusterer_.story_count() < stories_before) changed_.NoteMerges(clusterer_);
+    // merge lowers it.
+    if (clusterer_.story_count() < stories_before) FoldMerges(story);
+    Entry& entry = articles_[id];
+    entry.article = std::move(article);
+    entry.facts = facts;
+    entry.version = ++versions_;
+    stories_[story].Add(entry.article, facts);
+    changed_.Note(story);
     return story;
   }
 
   bool Remove(std::string_view article_id) override {
     auto found = articles_.find(std::string(article_id));
     if (found == articles_.end()) return false;
-    if (auto story = clusterer_.StoryOf(article_id)) changed_.Note(*story);
+    if (auto story = clusterer_.StoryOf(article_id)) {
+      stories_[*story].Remove(found->second.article, found->second.facts);
+      changed_.Note(*story);
+    }
     deduplicator_.Remove(article_id);
     prepared_.Forget(article_id);
     articles_.erase(found);
@@ -71,7 +95,7 @@ class StoryIndexImpl final : public StoryIndex {
 
   const Article* FindArticle(std::string_view article_id) const override {
     auto found = articles_.find(std::string(article_id));
-    return found == articles_.end() ? nullptr : &found->second;
+    return found == articles_.end() ? nullptr : &found->second.article;
   }
 
   std::optional<std::string> StoryOf(std::string_view article_id) const override {
@@ -80,19 +104,19 @@ class StoryIndexImpl final : public StoryIndex {
   }
 
   std::optional<Story> GetStory(std::string_view story_id) const override {
-    std::optional<Story> story;
-    clusterer_.VisitStory(story_id, [&](const cluster::StoryView& view) {
-      story = cluster::BuildStory(view, rank_options_, newest_);
-    });
-    if (!story || !Tell(*story)) return std::nullopt;
-    return story;
+    auto found = stories_.find(std::string(story_id));
+    if (found == stories_.end() || found->second.empty()) return std::nullopt;
+    return Tell(found->first, found->second);
   }
 
   std::vector<Story> Stories() const override {
     std::vector<Story> told;
-    for (Story& story : cluster::RankStories(clusterer_, rank_options_)) {
-      if (Tell(story)) told.push_back(std::move(story));
+    for (const auto& [id, aggregate] : stories_) {
+      if (!aggregate.empty()) told.push_back(Tell(id, aggregate));
     }
+    std::sort(told.begin(), told.end(), [](const Story& a, const Story& b) {
+      return a.rank != b.rank ? a.rank > b.rank : a.id < b.id;
+    });
     return told;
   }
 
@@ -101,46 +125,83 @@ class StoryIndexImpl final : public StoryIndex {
   size_t article_count() const override { return articles_.size(); }
 
  private:
-  // Drops removed articles from `story` and fills what the story stage tells.
-  // False when no article of the story is left.
-  bool Tell(Story& story) const {
-    // Runs over every member at every change of a story: hashing beats a
-    // sorted set's string comparisons, and the ids are copied only when one
-    // is gone.
-    std::vector<const Article*> members;
-    members.reserve(story.articles.size());
-    std::unordered_set<std::string_view> sources;
-    for (const std::string& id : story.articles) {
-      auto found = articles_.find(id);
-      members.push_back(found == articles_.end() ? nullptr : &found->second);
-      const Article* article = members.back();
-      if (article == nullptr) continue;
-      // A page without a url names its outlet at most (a digest's line "... - Reuters").
-      const std::string& source = article->source.empty() ? article->site_name : article->source;
-      if (!source.empty() && article->duplicate_of.empty()) sources.insert(source);
-    }
-    if (std::find(members.begin(), members.end(), nullptr) != members.end()) {
-      std::vector<std::string> kept;
-      for (size_t i = 0; i < members.size(); ++i) {
-        if (members[i] != nullptr) kept.push_back(std::move(story.articles[i]));
+  struct Entry {
+    Article article;
+    MemberFacts facts;
+    uint64_t version = 0;  // changes whenever the article does
+  };
+  // What the story stage told from a story's told articles last time (a cache).
+  struct Told {
+    std::vector<uint64_t> versions;  // of the told articles, in order
+    std::vector<TimelineEvent> timeline;
+    std::vector<CitedSentence> summary;
+    std::vector<Disagreement> disagreements;
+  };
+
+  // After the cluster stage merged one story into `story`: folds the
+  // aggregate of every story it lists as merged into its own.
+  void FoldMerges(const std::string& story) {
+    clusterer_.VisitStory(story, [&](const cluster::StoryView& view) {
+      StoryAggregate& keep = stories_[story];
+      keep.merged_ids = view.merged_ids;
+      for (const std::string& merged : view.merged_ids) {
+        auto gone = stories_.find(merged);
+        if (gone == stories_.end()) continue;
+        keep.Absorb(std::move(gone->second));
+        stories_.erase(gone);
+        told_.erase(merged);
+        changed_.Note(merged);
       }
-      std::erase(members, nullptr);
-      story.articles = std::move(kept);
-    }
-    if (members.empty()) return false;
-    story.sources.assign(sources.begin(), sources.end());
-    std::sort(story.sources.begin(), story.sources.end());
-    story.entities = ner::MergeStoryEntities(members);
-    std::vector<std::shared_ptr<const story::PreparedArticle>> told;
-    for (size_t i : story::ArticlesToTell(members, story_options_))
-      told.push_back(prepared_.Get(*members[i]));
-    story::BuildStory(std::move(told), story_options_, &story);
+    });
+  }
+
+  // The story `id` told in full from its aggregate. REQUIRES: not empty.
+  Story Tell(const std::string& id, const StoryAggregate& aggregate) const {
+    Story story;
+    story.id = id;
+    story.merged_ids = aggregate.merged_ids;
+    story.articles = aggregate.ArticleIds();
+    story.title = aggregate.Title();
+    story.category = aggregate.Category();
+    story.language = aggregate.Language();
+    story.first_seen = aggregate.FirstPublished().value_or(0);
+    story.last_updated = aggregate.LastPublished().value_or(0);
+    story.rank = aggregate.Rank(rank_options_, rank_options_.now.value_or(newest_));
+    story.sources = aggregate.Sources();
+    story.entities = aggregate.Entities();
+    TellFrom(aggregate.ArticlesToTell(story_options_.max_told_articles), &story);
     // Pages saved without a headline (digest items) leave the story untitled;
     // its first summary sentence, quoted as is, names it instead.
     if (story.title.empty() && !story.summary.empty()) story.title = story.summary.front().text;
-    for (size_t m = 0; m < members.size() && story.title.empty(); ++m)
-      story.title = cluster::OpeningLine(*members[m]);
-    return true;
+    if (story.title.empty()) {
+      aggregate.FindMember([&](const Article& article) {
+        story.title = cluster::OpeningLine(article);
+        return !story.title.empty();
+      });
+    }
+    return story;
+  }
+
+  // Fills the story stage's timeline, summary and disagreements from
+  // `articles`, or from the last telling when the same versions were told.
+  void TellFrom(const std::vector<const Article*>& articles, Story* story) const {
+    std::vector<uint64_t> versions;
+    versions.reserve(articles.size());
+    for (const Article* article : articles) versions.push_back(articles_.at(article->id).version);
+    Told& told = told_[story->id];
+    if (told.versions != versions || versions.empty()) {
+      std::vector<std::shared_ptr<const story::PreparedArticle>> prepared;
+      for (const Article* article : articles) prepared.push_back(prepared_.Get(*article));
+      story::BuildStory(std::move(prepared), story_options_, story);
+      told.versions = std::move(versions);
+      told.timeline = story->timeline;
+      told.summary = story->summary;
+      told.disagreements = story->disagreements;
+      return;
+    }
+    story->timeline = told.timeline;
+    story->summary = told.summary;
+    story->disagreements = told.disagreements;
   }
 
   story::StoryOptions story_options_;
@@ -148,11 +209,19 @@ class StoryIndexImpl final : public StoryIndex {
   int64_t newest_ = 0;                 // UTC seconds of the newest article added
   dedup::Deduplicator deduplicator_;
   cluster::Clusterer clusterer_;
-  std::unordered_map<std::string, Article> articles_;
+  std::unordered_map<std::string, Entry> articles_;
+  uint64_t versions_ = 0;  // the last Entry::version given
+  // Every article id the clusterer has seen, removed or not.
+  std::unordered_map<std::string, MemberFacts> first_seen_;
+  // By story id, every story an article was added to (merged-away ones
+  // folded into the story that took them).
+  std::unordered_map<std::string, StoryAggregate> stories_;
   cluster::ChangedStories changed_;
   // The told articles' sentences, kept so a growing story re-reads only its
-  // new articles (a cache: filled while telling, hence mutable).
+  // new articles, and what each story was told from (caches: filled while
+  // telling, hence mutable).
   mutable story::PreparedCache prepared_{kPreparedArticles};
+  mutable std::unordered_map<std::string, Told> told_;
 };
 
 }  // namespace

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <functional>
 #include <map>
+#include <utility>
 
 #include "common/strings.h"
 
@@ -82,41 +85,121 @@ std::string VariantKey(std::string_view name) {
   return key;
 }
 
-std::vector<StoryEntity> MergeStoryEntities(const std::vector<const Article*>& articles) {
-  std::vector<Group> groups;
-  std::map<std::string, int> by_key;
-  for (const Article* article : articles) {
-    if (article == nullptr) continue;
-    for (const Entity& entity : article->entities) {
-      const std::string& name = entity.canonical.empty() ? entity.text : entity.canonical;
-      if (name.empty()) continue;
-      std::string key = VariantKey(name);
-      // "Kishida Fumio" and "Fumio Kishida": two-word names in either order.
-      size_t space = key.find(' ');
-      if (entity.type == Entity::Type::kPerson && space != std::string::npos &&
-          key.find(' ', space + 1) == std::string::npos &&
-          key.substr(space + 1) < key.substr(0, space)) {
-        key = key.substr(space + 1) + " " + key.substr(0, space);
-      }
-      auto [it, inserted] = by_key.try_emplace(key, int(groups.size()));
-      if (inserted) groups.emplace_back();
-      Group& group = groups[it->second];
-      ++group.names[name];
-      ++group.types[int(entity.type) & 3];
-      ++group.count;
+namespace {
+
+// The key an entity's mentions are counted under ("" for a nameless one).
+std::string EntityKey(const Entity& entity) {
+  const std::string& name = entity.canonical.empty() ? entity.text : entity.canonical;
+  if (name.empty()) return "";
+  std::string key = VariantKey(name);
+  // "Kishida Fumio" and "Fumio Kishida": two-word names in either order.
+  size_t space = key.find(' ');
+  if (entity.type == Entity::Type::kPerson && space != std::string::npos &&
+      key.find(' ', space + 1) == std::string::npos &&
+      key.substr(space + 1) < key.substr(0, space)) {
+    key = key.substr(space + 1) + " " + key.substr(0, space);
+  }
+  return key;
+}
+
+// The pairs (a < b) of `keys` one edit apart with keys[a] at least
+// kMinVariantKey bytes long, in order. Two strings one edit apart share a
+// string left after deleting at most one byte from each, so only keys that
+// share such a deletion (by hash) are compared: O(total key bytes) instead of
+// O(keys^2).
+constexpr size_t kMinVariantKey = 6;
+
+std::vector<std::pair<int, int>> OneEditPairs(const std::vector<std::string>& keys) {
+  std::vector<std::pair<uint64_t, int>> deletions;  // hash of a key minus one byte (or none)
+  std::string buffer;
+  for (size_t g = 0; g < keys.size(); ++g) {
+    const std::string& key = keys[g];
+    if (key.size() + 1 < kMinVariantKey) continue;
+    deletions.emplace_back(std::hash<std::string>{}(key), int(g));
+    for (size_t at = 0; at < key.size(); ++at) {
+      buffer.assign(key, 0, at);
+      buffer.append(key, at + 1);
+      deletions.emplace_back(std::hash<std::string>{}(buffer), int(g));
     }
   }
-  // Spelling variants one edit apart, among names long enough to tell.
-  std::vector<std::string> keys(groups.size());
-  for (const auto& [key, index] : by_key) keys[index] = key;
-  for (size_t a = 0; a < groups.size(); ++a) {
-    for (size_t b = a + 1; b < groups.size(); ++b) {
-      if (groups[a].count == 0 || groups[b].count == 0) continue;
-      if (keys[a].size() < 6 || groups[a].Type() != groups[b].Type()) continue;
-      if (EditDistance(keys[a], keys[b], 1) > 1) continue;
-      bool a_wins = groups[a].count >= groups[b].count;
-      (a_wins ? groups[a] : groups[b]).Absorb(a_wins ? groups[b] : groups[a]);
+  std::sort(deletions.begin(), deletions.end());
+  std::vector<std::pair<int, int>> pairs;
+  for (size_t begin = 0, end = 0; begin < deletions.size(); begin = end) {
+    while (end < deletions.size() && deletions[end].first == deletions[begin].first) ++end;
+    for (size_t i = begin; i < end; ++i) {
+      for (size_t j = i + 1; j < end; ++j) {
+        int a = deletions[i].second, b = deletions[j].second;
+        if (a == b) continue;
+        if (a > b) std::swap(a, b);
+        if (keys[a].size() < kMinVariantKey) continue;
+        pairs.emplace_back(a, b);
+      }
     }
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  std::erase_if(pairs, [&](const std::pair<int, int>& pair) {
+    return EditDistance(keys[pair.first], keys[pair.second], 1) > 1;
+  });
+  return pairs;
+}
+
+}  // namespace
+
+void EntityTally::Count(const Article& article, int sign) {
+  for (const Entity& entity : article.entities) {
+    std::string key = EntityKey(entity);
+    if (key.empty()) continue;
+    const std::string& name = entity.canonical.empty() ? entity.text : entity.canonical;
+    if (sign > 0) {
+      Mentions& mentions = by_key_[std::move(key)];
+      ++mentions.names[name];
+      ++mentions.types[int(entity.type) & 3];
+      ++mentions.count;
+      continue;
+    }
+    auto found = by_key_.find(key);
+    if (found == by_key_.end()) continue;  // not counted: see REQUIRES
+    Mentions& mentions = found->second;
+    if (auto named = mentions.names.find(name); named != mentions.names.end()) {
+      if (--named->second <= 0) mentions.names.erase(named);
+    }
+    --mentions.types[int(entity.type) & 3];
+    if (--mentions.count <= 0) by_key_.erase(found);
+  }
+}
+
+void EntityTally::Absorb(EntityTally&& other) {
+  if (by_key_.size() < other.by_key_.size()) std::swap(by_key_, other.by_key_);
+  for (auto& [key, theirs] : other.by_key_) {
+    Mentions& mine = by_key_[key];
+    for (const auto& [name, mentions] : theirs.names) mine.names[name] += mentions;
+    for (int t = 0; t < 4; ++t) mine.types[t] += theirs.types[t];
+    mine.count += theirs.count;
+  }
+  other.by_key_.clear();
+}
+
+std::vector<StoryEntity> EntityTally::Merge() const {
+  // Groups in key order: the result depends on the mentions, not on the
+  // order the articles came in.
+  std::vector<Group> groups;
+  std::vector<std::string> keys;
+  groups.reserve(by_key_.size());
+  keys.reserve(by_key_.size());
+  for (const auto& [key, mentions] : by_key_) {
+    Group& group = groups.emplace_back();
+    group.names = mentions.names;
+    group.types = mentions.types;
+    group.count = mentions.count;
+    keys.push_back(key);
+  }
+  // Spelling variants one edit apart, among names long enough to tell.
+  for (const auto& [a, b] : OneEditPairs(keys)) {
+    if (groups[a].count == 0 || groups[b].count == 0) continue;
+    if (groups[a].Type() != groups[b].Type()) continue;
+    bool a_wins = groups[a].count >= groups[b].count;
+    (a_wins ? groups[a] : groups[b]).Absorb(a_wins ? groups[b] : groups[a]);
   }
   // A single word that is the last word of one person's full name joins it.
   std::map<std::string, std::vector<int>> surnames;
@@ -151,6 +234,14 @@ std::vector<StoryEntity> MergeStoryEntities(const std::vector<const Article*>& a
     return a.count != b.count ? a.count > b.count : a.name < b.name;
   });
   return entities;
+}
+
+std::vector<StoryEntity> MergeStoryEntities(const std::vector<const Article*>& articles) {
+  EntityTally tally;
+  for (const Article* article : articles) {
+    if (article != nullptr) tally.Add(*article);
+  }
+  return tally.Merge();
 }
 
 }  // namespace newsloom::ner
