@@ -34,5 +34,5 @@ python3 "$root/tools/category_training_data.py" --data "$data" --sample "$sample
 # The training settings of the shipped model; change them here only with a
 # measured reason.
 "$newsloom" train-classifier --data "$work/train.jsonl" --out "$out" \
-  --epochs 30 --learning-rate 5 --l2 3e-6 --nb-weight 0.5 --hash-bits 18 --max-tokens 300 \
+  --loss logistic --epochs 30 --learning-rate 5 --l2 3e-6 --nb-weight 0.5 --hash-bits 18 --max-tokens 300 \
   --title-weight 0.6 --title-in-body false --nb-interpolation 0 --cv-folds 0 --seed 1

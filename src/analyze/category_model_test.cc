@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "analyze/category_trainer.h"
 
 namespace newsloom::analyze {
@@ -79,8 +81,9 @@ TEST(CategoryModelTest, CrossValidationChoosesFromTheGridDeterministically) {
   TrainOptions options = SmallOptions();
   options.cv_folds = 5;
   options.l2 = 0.5;  // not in the grid: selection must replace it
-  TrainOptions selected;
-  auto model = TrainCategoryModel(SmallCorpus(), options, &selected);
+  TrainReport report;
+  auto model = TrainCategoryModel(SmallCorpus(), options, &report);
+  const TrainOptions& selected = report.options;
   ASSERT_TRUE(model.ok()) << model.status().ToString();
   EXPECT_NE(selected.l2, 0.5);
   EXPECT_TRUE(selected.features.title_weight == 0.6f || selected.features.title_weight == 0.3f);
@@ -89,16 +92,93 @@ TEST(CategoryModelTest, CrossValidationChoosesFromTheGridDeterministically) {
               selected.nb_interpolation == 0.3);
   EXPECT_EQ(model->classes()[model->Predict("", "The team won the match and the cup").best],
             "sports");
-  TrainOptions again;
+  EXPECT_GE(report.cv_accuracy, 0.9);  // the corpus is easy
+  EXPECT_LE(report.cv_accuracy, 1.0);
+  TrainReport again;
   auto second = TrainCategoryModel(SmallCorpus(), options, &again);
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(model->Serialize(), second->Serialize());
-  EXPECT_EQ(selected.l2, again.l2);
+  EXPECT_EQ(selected.l2, again.options.l2);
   // Fewer examples than folds: selection is skipped, the given values are used.
   std::vector<TrainingExample> tiny = {{"", "goal match", "sports"}, {"", "bank rates", "economy"}};
-  TrainOptions kept;
+  TrainReport kept;
   ASSERT_TRUE(TrainCategoryModel(tiny, options, &kept).ok());
-  EXPECT_EQ(kept.l2, 0.5);
+  EXPECT_EQ(kept.options.l2, 0.5);
+  EXPECT_EQ(kept.cv_accuracy, -1);
+}
+
+TrainOptions SvmOptions() {
+  TrainOptions options = SmallOptions();
+  options.loss = Loss::kSquaredHinge;
+  return options;
+}
+
+TEST(CategoryModelTest, SvmLearnsASmallCorpusDeterministically) {
+  for (double nb_weight : {0.0, 0.5}) {
+    TrainOptions options = SvmOptions();
+    options.nb_weight = nb_weight;
+    auto model = TrainCategoryModel(SmallCorpus(), options);
+    ASSERT_TRUE(model.ok()) << model.status().ToString();
+    CategoryScores scores = model->Predict("", "The team won the match and the cup");
+    EXPECT_EQ(model->classes()[scores.best], "sports") << nb_weight;
+    EXPECT_GT(scores.probabilities[scores.best], 0.5f);
+    scores = model->Predict("", "Bank raises rates as inflation hits markets");
+    EXPECT_EQ(model->classes()[scores.best], "economy") << nb_weight;
+    EXPECT_NEAR(scores.probabilities[0] + scores.probabilities[1], 1.0f, 1e-5);
+    auto again = TrainCategoryModel(SmallCorpus(), options);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(model->Serialize(), again->Serialize());
+  }
+}
+
+TEST(CategoryModelTest, SvmLogitScaleSharpensWithoutChangingTheAnswer) {
+  TrainOptions options = SvmOptions();
+  options.logit_scale = 1;
+  auto soft = TrainCategoryModel(SmallCorpus(), options);
+  options.logit_scale = 8;
+  auto sharp = TrainCategoryModel(SmallCorpus(), options);
+  ASSERT_TRUE(soft.ok() && sharp.ok());
+  for (const char* text : {"The team won the match and the cup", "Bank raises rates"}) {
+    CategoryScores a = soft->Predict("", text);
+    CategoryScores b = sharp->Predict("", text);
+    EXPECT_EQ(a.best, b.best) << text;
+    EXPECT_GT(b.probabilities[b.best], a.probabilities[a.best]) << text;
+  }
+}
+
+TEST(CategoryModelTest, SvmCrossValidationChoosesCostAndFitsTheScale) {
+  TrainOptions options = SvmOptions();
+  options.cv_folds = 5;
+  options.cost = 77;          // not in the grid: selection must replace it
+  options.logit_scale = 0.5;  // replaced by the fitted scale
+  TrainReport report;
+  auto model = TrainCategoryModel(SmallCorpus(), options, &report);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  EXPECT_EQ(report.options.loss, Loss::kSquaredHinge);
+  EXPECT_TRUE(report.options.cost == 0.3 || report.options.cost == 1.0 ||
+              report.options.cost == 0.1);
+  EXPECT_EQ(report.options.l2, options.l2);  // logistic regression's knob is left alone
+  EXPECT_NE(report.options.logit_scale, 0.5);
+  // Out-of-fold answers are all right and well separated, so likelihood
+  // favours a sharp scale: at least the default's.
+  EXPECT_GE(report.options.logit_scale, 4.0);
+  EXPECT_LE(report.options.logit_scale, 64.0);
+  EXPECT_EQ(report.cv_accuracy, 1.0);
+  EXPECT_EQ(model->classes()[model->Predict("", "The team won the match and the cup").best],
+            "sports");
+}
+
+TEST(CategoryModelTest, SvmSettingsAreValidated) {
+  for (double cost : {0.0, -1.0, std::nan("")}) {
+    TrainOptions options = SvmOptions();
+    options.cost = cost;
+    EXPECT_FALSE(TrainCategoryModel(SmallCorpus(), options).ok()) << cost;
+  }
+  for (double scale : {0.0, -2.0, 1e9}) {
+    TrainOptions options = SvmOptions();
+    options.logit_scale = scale;
+    EXPECT_FALSE(TrainCategoryModel(SmallCorpus(), options).ok()) << scale;
+  }
 }
 
 TEST(CategoryModelTest, TrainingIsDeterministic) {

@@ -196,13 +196,76 @@ void FitSgd(const std::vector<EncodedExample>& encoded, const std::vector<float>
   for (size_t c = 0; c < class_count; ++c) (*bias_out)[c] = average_bias[c] / averaged_epochs;
 }
 
+// One-vs-rest linear SVMs with the squared hinge loss, fitted by dual
+// coordinate descent (Hsieh, Chang, Lin, Keerthi and Sundararajan 2008):
+// class c's problem sees each feature times its column of feature_scale, and
+// a constant feature of 1 gives its bias. Writes the weights (before
+// feature_scale, bucket-major) and biases.
+void FitSquaredHinge(const std::vector<EncodedExample>& encoded,
+                     const std::vector<float>& feature_scale, size_t class_count,
+                     const TrainOptions& options, std::vector<double>* weights_out,
+                     std::vector<double>* bias_out) {
+  constexpr int kMaxPasses = 200;
+  // Stop when no coordinate's projected gradient exceeds this.
+  constexpr double kTolerance = 0.01;
+  const size_t buckets = feature_scale.size() / class_count;
+  const size_t count = encoded.size();
+  // The squared hinge's dual: a diagonal of 1 / (2 cost), no upper bound.
+  const double diagonal = 0.5 / options.cost;
+  std::vector<double> weights(buckets);
+  std::vector<double> alpha(count);
+  std::vector<double> curvature(count);
+  std::vector<uint32_t> order(count);
+  for (size_t c = 0; c < class_count; ++c) {
+    auto input = [&](const WeightedFeature& feature) {
+      return double(feature.value) * feature_scale[size_t(feature.bucket) * class_count + c];
+    };
+    std::fill(weights.begin(), weights.end(), 0.0);
+    std::fill(alpha.begin(), alpha.end(), 0.0);
+    double bias = 0;
+    for (size_t i = 0; i < count; ++i) {
+      double squared_norm = 1.0;  // the bias feature
+      for (const WeightedFeature& feature : encoded[i].features)
+        squared_norm += input(feature) * input(feature);
+      curvature[i] = squared_norm + diagonal;
+      order[i] = static_cast<uint32_t>(i);
+    }
+    SplitMix64 random(options.seed + c);
+    for (int pass = 0; pass < kMaxPasses; ++pass) {
+      Shuffle(order, random);
+      double largest_gradient = 0;
+      for (uint32_t i : order) {
+        const EncodedExample& example = encoded[i];
+        const double sign = example.label == c ? 1.0 : -1.0;
+        double margin = bias;
+        for (const WeightedFeature& feature : example.features)
+          margin += weights[feature.bucket] * input(feature);
+        const double gradient = sign * margin - 1 + diagonal * alpha[i];
+        // Projected onto alpha >= 0.
+        const double projected = alpha[i] == 0 ? std::min(gradient, 0.0) : gradient;
+        if (projected == 0) continue;
+        largest_gradient = std::max(largest_gradient, std::fabs(projected));
+        const double previous = alpha[i];
+        alpha[i] = std::max(previous - gradient / curvature[i], 0.0);
+        const double step = (alpha[i] - previous) * sign;
+        for (const WeightedFeature& feature : example.features)
+          weights[feature.bucket] += step * input(feature);
+        bias += step;
+      }
+      if (largest_gradient < kTolerance) break;
+    }
+    for (size_t b = 0; b < buckets; ++b) (*weights_out)[b * class_count + c] = weights[b];
+    (*bias_out)[c] = bias;
+  }
+}
+
 // A fitted linear model over the weighted features.
 struct LinearParameters {
   std::vector<float> weights;  // bucket-major
   std::vector<float> bias;
 };
 
-// Fits the model of `options` (NB scaling, SGD, NB interpolation) to `encoded`.
+// Fits the model of `options` (NB scaling, SGD or SVMs, NB interpolation) to `encoded`.
 LinearParameters Fit(const std::vector<EncodedExample>& encoded, size_t buckets, size_t class_count,
                      const TrainOptions& options) {
   const std::vector<float> feature_scale =
@@ -210,7 +273,11 @@ LinearParameters Fit(const std::vector<EncodedExample>& encoded, size_t buckets,
 
   std::vector<double> average(buckets * class_count, 0.0);
   std::vector<double> average_bias(class_count, 0.0);
-  FitSgd(encoded, feature_scale, class_count, options, &average, &average_bias);
+  if (options.loss == Loss::kSquaredHinge) {
+    FitSquaredHinge(encoded, feature_scale, class_count, options, &average, &average_bias);
+  } else {
+    FitSgd(encoded, feature_scale, class_count, options, &average, &average_bias);
+  }
 
   std::vector<float> weights(average.size());
   for (size_t i = 0; i < average.size(); ++i)
@@ -227,60 +294,121 @@ LinearParameters Fit(const std::vector<EncodedExample>& encoded, size_t buckets,
   return {std::move(weights), std::move(bias_out)};
 }
 
-// How many of `examples` the parameters classify correctly.
-size_t CountCorrect(const LinearParameters& parameters, const std::vector<EncodedExample>& examples,
-                    size_t class_count) {
-  size_t correct = 0;
-  std::vector<double> logits(class_count);
-  for (const EncodedExample& example : examples) {
-    for (size_t c = 0; c < class_count; ++c) logits[c] = parameters.bias[c];
-    for (const WeightedFeature& feature : example.features) {
-      const float* row = &parameters.weights[size_t(feature.bucket) * class_count];
-      for (size_t c = 0; c < class_count; ++c) logits[c] += double(feature.value) * row[c];
-    }
-    const size_t best = size_t(std::max_element(logits.begin(), logits.end()) - logits.begin());
-    if (best == example.label) ++correct;
+// The parameters' logits for one example, written to `logits` (one per class).
+void Logits(const LinearParameters& parameters, const EncodedExample& example, size_t class_count,
+            double* logits) {
+  for (size_t c = 0; c < class_count; ++c) logits[c] = parameters.bias[c];
+  for (const WeightedFeature& feature : example.features) {
+    const float* row = &parameters.weights[size_t(feature.bucket) * class_count];
+    for (size_t c = 0; c < class_count; ++c) logits[c] += double(feature.value) * row[c];
   }
-  return correct;
 }
 
-// The l2 and nb_interpolation of the grid with the most correct answers in
-// `folds`-fold cross-validation on `encoded` (ties: the earlier setting);
-// `best_correct` receives that number.
-TrainOptions SelectByCrossValidation(const std::vector<EncodedExample>& encoded, size_t buckets,
-                                     size_t class_count, const TrainOptions& options,
-                                     size_t* best_correct_out) {
+// The outcome of cross-validating one setting.
+struct CrossValidation {
+  TrainOptions options;
+  size_t correct = 0;  // out-of-fold answers that were right
+  // Out-of-fold logits, class_count per example, in the examples' order.
+  std::vector<double> logits;
+};
+
+// Cross-validates every setting of the grid (regularisation by loss, then
+// nb_interpolation) in `folds`-fold cross-validation on `encoded` and returns
+// the one with the most correct answers (ties: the earlier setting).
+CrossValidation SelectByCrossValidation(const std::vector<EncodedExample>& encoded, size_t buckets,
+                                        size_t class_count, const TrainOptions& options) {
   std::vector<uint32_t> order(encoded.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
   SplitMix64 random(options.seed ^ 0xc0ffee);
   Shuffle(order, random);
   const size_t folds = size_t(options.cv_folds);
-  std::vector<std::vector<EncodedExample>> train(folds), test(folds);
+  std::vector<std::vector<EncodedExample>> train(folds);
+  std::vector<std::vector<uint32_t>> test(folds);
   for (size_t i = 0; i < order.size(); ++i) {
-    for (size_t f = 0; f < folds; ++f)
-      (i % folds == f ? test : train)[f].push_back(encoded[order[i]]);
-  }
-  TrainOptions best = options;
-  size_t best_correct = 0;
-  for (double l2 : {3e-6, 1e-6, 1e-5}) {
-    for (double nb_interpolation : {0.0, 0.1, 0.3}) {
-      TrainOptions candidate = options;
-      candidate.l2 = l2;
-      candidate.nb_interpolation = nb_interpolation;
-      size_t correct = 0;
-      for (size_t f = 0; f < folds; ++f) {
-        if (train[f].empty() || test[f].empty()) continue;
-        correct +=
-            CountCorrect(Fit(train[f], buckets, class_count, candidate), test[f], class_count);
-      }
-      if (correct > best_correct) {
-        best_correct = correct;
-        best = candidate;
+    for (size_t f = 0; f < folds; ++f) {
+      if (i % folds == f) {
+        test[f].push_back(order[i]);
+      } else {
+        train[f].push_back(encoded[order[i]]);
       }
     }
   }
-  *best_correct_out = best_correct;
+  // The first value of each list is the default's neighbourhood: ties keep it.
+  const bool svm = options.loss == Loss::kSquaredHinge;
+  const std::vector<double> strengths =
+      svm ? std::vector<double>{0.3, 1.0, 0.1} : std::vector<double>{3e-6, 1e-6, 1e-5};
+  CrossValidation best;
+  best.options = options;
+  bool have_best = false;
+  CrossValidation candidate;
+  for (double strength : strengths) {
+    for (double nb_interpolation : {0.0, 0.1, 0.3}) {
+      candidate.options = options;
+      (svm ? candidate.options.cost : candidate.options.l2) = strength;
+      candidate.options.nb_interpolation = nb_interpolation;
+      candidate.correct = 0;
+      candidate.logits.assign(encoded.size() * class_count, 0.0);
+      for (size_t f = 0; f < folds; ++f) {
+        if (train[f].empty() || test[f].empty()) continue;
+        const LinearParameters parameters = Fit(train[f], buckets, class_count, candidate.options);
+        for (uint32_t index : test[f]) {
+          double* logits = &candidate.logits[size_t(index) * class_count];
+          Logits(parameters, encoded[index], class_count, logits);
+          if (size_t(std::max_element(logits, logits + class_count) - logits) ==
+              encoded[index].label) {
+            ++candidate.correct;
+          }
+        }
+      }
+      if (!have_best || candidate.correct > best.correct) {
+        std::swap(best, candidate);
+        have_best = true;
+      }
+    }
+  }
   return best;
+}
+
+// The scale s maximising the likelihood of the labels under
+// softmax(s * logits) (logits: class_count per example), searched in
+// [1/64, 64] on a log scale; the log-likelihood is concave in s.
+double FitLogitScale(const std::vector<double>& logits, const std::vector<EncodedExample>& encoded,
+                     size_t class_count) {
+  auto log_likelihood = [&](double scale) {
+    double total = 0;
+    for (size_t i = 0; i < encoded.size(); ++i) {
+      const double* row = &logits[i * class_count];
+      const double top = *std::max_element(row, row + class_count);
+      double sum = 0;
+      for (size_t c = 0; c < class_count; ++c) sum += std::exp(scale * (row[c] - top));
+      total += scale * (row[encoded[i].label] - top) - std::log(sum);
+    }
+    return total;
+  };
+  // Golden-section search on log2(scale).
+  constexpr double kRatio = 0.6180339887498949;
+  double low = -6;
+  double high = 6;
+  double left = high - kRatio * (high - low);
+  double right = low + kRatio * (high - low);
+  double left_value = log_likelihood(std::exp2(left));
+  double right_value = log_likelihood(std::exp2(right));
+  for (int step = 0; step < 40; ++step) {
+    if (left_value >= right_value) {
+      high = right;
+      right = left;
+      right_value = left_value;
+      left = high - kRatio * (high - low);
+      left_value = log_likelihood(std::exp2(left));
+    } else {
+      low = left;
+      left = right;
+      left_value = right_value;
+      right = low + kRatio * (high - low);
+      right_value = log_likelihood(std::exp2(right));
+    }
+  }
+  return std::exp2((low + high) / 2);
 }
 
 // The weighted features of every example under `settings`.
@@ -299,7 +427,7 @@ std::vector<EncodedExample> Encode(const std::vector<std::vector<FeatureCount>>&
 }  // namespace
 
 Result<CategoryModel> TrainCategoryModel(const std::vector<TrainingExample>& examples,
-                                         const TrainOptions& options, TrainOptions* selected) {
+                                         const TrainOptions& options, TrainReport* report) {
   if (examples.empty()) return Status::InvalidArgument("no training examples");
   if (options.epochs <= 0 || !(options.l2 > 0) || !(options.learning_rate > 0)) {
     return Status::InvalidArgument("epochs, l2 and learning_rate must be positive");
@@ -309,6 +437,10 @@ Result<CategoryModel> TrainCategoryModel(const std::vector<TrainingExample>& exa
   }
   if (!(options.nb_interpolation >= 0 && options.nb_interpolation <= 100)) {
     return Status::InvalidArgument("nb_interpolation must be between 0 and 100");
+  }
+  if (!(options.cost > 0 && options.cost <= 1e6) ||
+      !(options.logit_scale > 0 && options.logit_scale <= 1e3)) {
+    return Status::InvalidArgument("cost and logit_scale must be positive");
   }
   if (options.cv_folds < 0 || options.cv_folds > 20) {
     return Status::InvalidArgument("cv_folds must be between 0 and 20");
@@ -359,29 +491,46 @@ Result<CategoryModel> TrainCategoryModel(const std::vector<TrainingExample>& exa
   for (size_t i = 0; i < examples.size(); ++i) labels[i] = label_index.at(examples[i].label);
 
   TrainOptions fitted = options;
+  double cv_accuracy = -1;
   if (options.cv_folds >= 2 && examples.size() >= size_t(options.cv_folds)) {
     // The title's weight is chosen too: long articles say their topic in the
     // body (BBC: 0.3 best), short ones lean on the title (AG News: 0.6).
-    size_t best_correct = 0;
+    CrossValidation best;
+    bool have_best = false;
+    std::vector<EncodedExample> best_encoded;
     for (float title_weight : {0.6f, 0.3f}) {
       TrainOptions candidate = options;
       candidate.features.title_weight = title_weight;
-      size_t correct = 0;
-      candidate = SelectByCrossValidation(
-          Encode(title_counts, body_counts, labels, idf, candidate.features), buckets, class_count,
-          candidate, &correct);
-      if (correct > best_correct) {
-        best_correct = correct;
-        fitted = candidate;
+      std::vector<EncodedExample> encoded =
+          Encode(title_counts, body_counts, labels, idf, candidate.features);
+      CrossValidation result = SelectByCrossValidation(encoded, buckets, class_count, candidate);
+      if (!have_best || result.correct > best.correct) {
+        best = std::move(result);
+        best_encoded = std::move(encoded);
+        have_best = true;
       }
     }
+    fitted = best.options;
+    cv_accuracy = double(best.correct) / double(examples.size());
+    if (fitted.loss == Loss::kSquaredHinge) {
+      fitted.logit_scale = FitLogitScale(best.logits, best_encoded, class_count);
+    }
   }
-  if (selected != nullptr) *selected = fitted;
+  if (report != nullptr) {
+    report->options = fitted;
+    report->cv_accuracy = cv_accuracy;
+  }
   const std::vector<EncodedExample> encoded =
       Encode(title_counts, body_counts, labels, idf, fitted.features);
   title_counts = {};
   body_counts = {};
   LinearParameters parameters = Fit(encoded, buckets, class_count, fitted);
+  if (fitted.loss == Loss::kSquaredHinge) {
+    // SVM margins are not log-odds: the fitted scale makes them so.
+    const auto scale = static_cast<float>(fitted.logit_scale);
+    for (float& weight : parameters.weights) weight *= scale;
+    for (float& bias : parameters.bias) bias *= scale;
+  }
   return CategoryModel::FromParameters(fitted.features, std::move(classes), idf, parameters.weights,
                                        parameters.bias);
 }

@@ -1,6 +1,7 @@
 // newsloom train-classifier --data FILE.jsonl --out MODEL: trains a category model.
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -70,8 +71,8 @@ int RunTrain(const TrainFlags& flags) {
     std::fprintf(stderr, "newsloom: %s holds no training examples\n", flags.data.c_str());
     return kExitInputFailed;
   }
-  analyze::TrainOptions selected;
-  auto model = analyze::TrainCategoryModel(examples, flags.options, &selected);
+  analyze::TrainReport report;
+  auto model = analyze::TrainCategoryModel(examples, flags.options, &report);
   if (!model.ok()) {
     std::fprintf(stderr, "newsloom: %s\n", model.status().ToString().c_str());
     return kExitInputFailed;
@@ -84,11 +85,17 @@ int RunTrain(const TrainFlags& flags) {
     std::fprintf(stderr, "newsloom: cannot write %s\n", flags.out.c_str());
     return kExitInputFailed;
   }
-  if (flags.options.cv_folds >= 2) {
-    std::fprintf(stderr,
-                 "newsloom: cross-validation chose --l2 %g --nb-interpolation %g "
-                 "--title-weight %g\n",
-                 selected.l2, selected.nb_interpolation, double(selected.features.title_weight));
+  if (report.cv_accuracy >= 0) {
+    const analyze::TrainOptions& selected = report.options;
+    if (selected.loss == analyze::Loss::kSquaredHinge) {
+      std::fprintf(stderr, "newsloom: cross-validation chose --cost %g --logit-scale %.3g",
+                   selected.cost, selected.logit_scale);
+    } else {
+      std::fprintf(stderr, "newsloom: cross-validation chose --l2 %g", selected.l2);
+    }
+    std::fprintf(stderr, " --nb-interpolation %g --title-weight %g (accuracy %.4f)\n",
+                 selected.nb_interpolation, double(selected.features.title_weight),
+                 report.cv_accuracy);
   }
   std::fprintf(stderr, "newsloom: trained on %zu examples, %zu classes; wrote %s (%zu bytes)\n",
                examples.size(), model->classes().size(), flags.out.c_str(), bytes.size());
@@ -114,11 +121,31 @@ Command AddTrainClassifierCommand(CLI::App& app) {
   // Users' sets are small enough to let cross-validation pick the
   // regularisation; the shipped model's script gives its values with --cv-folds 0.
   options.cv_folds = 5;
+  // Users' models are SVMs: as accurate as logistic regression in 5-fold
+  // cross-validation on the training parts of BBC (0.9768 against 0.9753) and
+  // AG News (0.8896 against 0.8887), and trained three to four times faster.
+  options.loss = analyze::Loss::kSquaredHinge;
   // Users' models read more of long articles and share title and body words
   // (5-fold cross-validation on the training parts of BBC and AG News); the
   // shipped model keeps the settings its script gives, for speed.
   options.features.max_tokens = 1000;
   options.features.title_in_body = true;
+  const std::map<std::string, analyze::Loss> losses = {{"svm", analyze::Loss::kSquaredHinge},
+                                                       {"logistic", analyze::Loss::kLogistic}};
+  command
+      ->add_option("--loss", options.loss,
+                   "svm: one-vs-rest linear SVMs (squared hinge, --cost); logistic: softmax "
+                   "regression by SGD (--l2, --epochs, --learning-rate)")
+      ->transform(CLI::CheckedTransformer(losses, CLI::ignore_case))
+      ->default_str("svm");
+  command->add_option("--cost", options.cost, "SVM loss weight C (against |w|^2 / 2)")
+      ->check(CLI::Range(1e-6, 1e6))
+      ->capture_default_str();
+  command
+      ->add_option("--logit-scale", options.logit_scale,
+                   "SVM margins times this are the logits (fitted when --cv-folds is set)")
+      ->check(CLI::Range(1e-3, 1e3))
+      ->capture_default_str();
   command->add_option("--epochs", options.epochs, "Passes over the data")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
@@ -159,9 +186,9 @@ Command AddTrainClassifierCommand(CLI::App& app) {
       ->capture_default_str();
   command
       ->add_option("--cv-folds", options.cv_folds,
-                   "Choose --l2, --nb-interpolation and --title-weight by N-fold cross-validation "
-                   "on the data "
-                   "(0: use the given values)")
+                   "Choose --l2 (logistic) or --cost and --logit-scale (svm), --nb-interpolation "
+                   "and --title-weight by N-fold cross-validation on the data (0: use the given "
+                   "values)")
       ->check(CLI::Range(0, 20))
       ->capture_default_str();
   command->add_option("--seed", options.seed, "Seed of the example shuffle")->capture_default_str();
