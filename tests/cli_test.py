@@ -99,6 +99,24 @@ def main():
                                    "</article></body></html>").encode())
         missing = os.path.join(tmp, "missing.html")
 
+        records_in = write("classify.jsonl", (json.dumps({
+            "id": "shop", "title": "Buy cheap shoes online",
+            "text": "Add to cart. Free shipping on orders over $50. Size guide. Returns within "
+                    "30 days. Sign in to see your wish list."}) + "\n" + json.dumps({
+            "id": "match", "title": "United beat City 3-1 in the derby",
+            "text": "Manchester United beat Manchester City 3-1 on Sunday, with two goals from "
+                    "their striker in the second half, to move up to third in the Premier "
+                    "League table. The coach praised the defence after the match."}) +
+            "\n").encode())
+        code, out, err = run(nl, "classify", records_in)
+        labels = {r["id"]: r for r in records(out)}
+        check("classify: a sports report is news about sports",
+              labels.get("match", {}).get("category") == "sports"
+              and labels["match"].get("is_news") is True, out)
+        check("classify: a shop page is not news, labelled not_news",
+              labels.get("shop", {}).get("category") == "not_news"
+              and labels["shop"].get("is_news") is False, out)
+
         code, out, err = run(nl, "extract", "--quiet", good, gz)
         got = records(out)
         check("html and gzip html extract", code == 0 and len(got) == 2, err)

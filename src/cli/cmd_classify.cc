@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "analyze/analyzer.h"
 #include "cli/commands.h"
 #include "cli/input_loop.h"
 #include "dedup/dedup.h"
@@ -33,7 +34,9 @@ int RunClassify(const ClassifyFlags& flags) {
         {"id", article.id},
         {"language", article.language},
         {"language_confidence", Rounded(article.language_confidence)},
-        {"category", article.category},
+        // The contest's label for pages that are not news, so that a scorer
+        // comparing labels sees the judgement.
+        {"category", article.is_news ? article.category : std::string(analyze::kNotNewsClass)},
         {"is_news", article.is_news},
         {"confidence", Rounded(article.category_confidence)},
         {"duplicate_of", canonical ? nlohmann::ordered_json(*canonical) : nullptr},
@@ -53,9 +56,10 @@ Command AddClassifyCommand(CLI::App& app) {
       "text, \"und\" when unsure), language_confidence (0..1), category, is_news, confidence\n"
       "(0..1, of the category; of being not news when is_news is false), duplicate_of (the\n"
       "id of an earlier input whose text this one copies or lightly edits, else null).\n"
-      "Articles that are not news get category \"\". The default model uses the Telegram\n"
-      "Data Clustering Contest taxonomy (society, economy, technology, sports,\n"
-      "entertainment, science, other); --model takes one written by `newsloom\n"
+      "Articles that are not news get category \"not_news\" (as in the Telegram Data\n"
+      "Clustering Contest); other stages give them no category. The default model uses\n"
+      "the contest taxonomy (society, economy, technology, sports, entertainment,\n"
+      "science, other); --model takes one written by `newsloom\n"
       "train-classifier`. PATH is read as by `newsloom extract`. Exit code 0 when every\n"
       "input was read, 1 when some failed, 2 for bad usage or an unreadable model.");
   AddInputFlags(command, flags->input);
