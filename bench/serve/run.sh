@@ -16,6 +16,8 @@ work="${TMPDIR:-/tmp}/newsloom-serve-bench"
 command -v wrk >/dev/null || { echo "serve bench: wrk is not installed (apt-get install wrk)"; exit 77; }
 
 mkdir -p "$work"
+# The machine is shared: every figure comes with the load average before and after it.
+load() { cut -d' ' -f1-3 /proc/loadavg; }
 if [[ ! -f "$work/articles-$count.jsonl" ]]; then
   python3 "$root/bench/serve/make_articles.py" --sample "$root/data/sample" --count "$count" \
     --out "$work/articles-$count.jsonl"
@@ -32,8 +34,9 @@ else
     split -l 2000 -d -a 4 --additional-suffix=.jsonl "$work/articles-$count.jsonl" "$parts.tmp/part-"
     mv "$parts.tmp" "$parts"
   fi
-  echo "== ingest $count synthetic articles"
+  echo "== ingest $count synthetic articles (load average $(load))"
   "$newsloom" ingest --db "$work/db" "$parts" 2>&1 | tail -2
+  echo "   load average after: $(load)"
 fi
 du -sh "$work/db" | sed 's/^/store size: /'
 
@@ -48,8 +51,6 @@ echo "== server: $(cat "$work/serve.out")"
 rss() { awk '/VmRSS|VmHWM/ {printf "%s %.1f MB  ", $1, $2/1024}' "/proc/$server/status"; echo; }
 echo "memory after start: $(rss)"
 
-# The machine is shared: every figure comes with the load average before and after it.
-load() { cut -d' ' -f1-3 /proc/loadavg; }
 run_wrk() {
   local name="$1"; shift
   echo "== $name (load average $(load))"

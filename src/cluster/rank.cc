@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "cluster/stop_words.h"
@@ -16,18 +16,33 @@ namespace {
 
 constexpr size_t kMaxHeadlineTokens = 64;
 
-std::set<std::string> ContentWords(std::string_view headline) {
-  std::set<std::string> words;
-  for (const Token& token : Tokenize(headline, kMaxHeadlineTokens)) {
-    if (token.lower.size() >= 2 && !IsStopWord(token.lower)) words.insert(token.lower);
+// Each headline's distinct content words, as ids shared across `titles`, sorted.
+std::vector<std::vector<uint32_t>> ContentWords(const std::vector<std::string_view>& titles) {
+  std::unordered_map<std::string, uint32_t> ids;
+  std::vector<std::vector<uint32_t>> words(titles.size());
+  for (size_t i = 0; i < titles.size(); ++i) {
+    for (const Token& token : Tokenize(titles[i], kMaxHeadlineTokens)) {
+      if (token.lower.size() < 2 || IsStopWord(token.lower)) continue;
+      words[i].push_back(ids.try_emplace(token.lower, uint32_t(ids.size())).first->second);
+    }
+    std::sort(words[i].begin(), words[i].end());
+    words[i].erase(std::unique(words[i].begin(), words[i].end()), words[i].end());
   }
   return words;
 }
 
-double Dice(const std::set<std::string>& a, const std::set<std::string>& b) {
+double Dice(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
   if (a.empty() || b.empty()) return 0;
   size_t shared = 0;
-  for (const std::string& word : a) shared += b.count(word);
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++shared, ++i, ++j;
+    }
+  }
   return 2.0 * static_cast<double>(shared) / static_cast<double>(a.size() + b.size());
 }
 
@@ -116,15 +131,19 @@ std::string PickTitleAmong(const std::vector<std::string_view>& all_titles) {
   const std::vector<std::string_view> titles(
       all_titles.begin(), all_titles.begin() + std::min(all_titles.size(), kMaxTitleCandidates));
   if (titles.empty()) return "";
-  std::vector<std::set<std::string>> words;
-  words.reserve(titles.size());
-  for (std::string_view title : titles) words.push_back(ContentWords(title));
+  const std::vector<std::vector<uint32_t>> words = ContentWords(titles);
+  // Dice is symmetric: each pair once.
+  const size_t n = titles.size();
+  std::vector<double> dice(n * n, 0.0);
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = i + 1; j < n; ++j) dice[i * n + j] = dice[j * n + i] = Dice(words[i], words[j]);
+  }
   size_t best = 0;
   double best_score = -1e9;
   for (size_t i = 0; i < titles.size(); ++i) {
     double centrality = 0;
     for (size_t j = 0; j < titles.size(); ++j) {
-      if (i != j) centrality += Dice(words[i], words[j]);
+      if (i != j) centrality += dice[i * n + j];
     }
     if (titles.size() > 1) centrality /= static_cast<double>(titles.size() - 1);
     const double score = centrality - 0.5 * ClickbaitScore(titles[i]);

@@ -152,7 +152,9 @@ void EntityTally::Count(const Article& article, int sign) {
     if (key.empty()) continue;
     const std::string& name = entity.canonical.empty() ? entity.text : entity.canonical;
     if (sign > 0) {
-      Mentions& mentions = by_key_[std::move(key)];
+      auto [at, inserted] = by_key_.try_emplace(std::move(key));
+      if (inserted) one_edit_current_ = false;
+      Mentions& mentions = at->second;
       ++mentions.names[name];
       ++mentions.types[int(entity.type) & 3];
       ++mentions.count;
@@ -165,12 +167,17 @@ void EntityTally::Count(const Article& article, int sign) {
       if (--named->second <= 0) mentions.names.erase(named);
     }
     --mentions.types[int(entity.type) & 3];
-    if (--mentions.count <= 0) by_key_.erase(found);
+    if (--mentions.count <= 0) {
+      by_key_.erase(found);
+      one_edit_current_ = false;
+    }
   }
 }
 
 void EntityTally::Absorb(EntityTally&& other) {
   if (by_key_.size() < other.by_key_.size()) std::swap(by_key_, other.by_key_);
+  one_edit_current_ = false;
+  other.one_edit_current_ = false;
   for (auto& [key, theirs] : other.by_key_) {
     Mentions& mine = by_key_[key];
     for (const auto& [name, mentions] : theirs.names) mine.names[name] += mentions;
@@ -195,7 +202,19 @@ std::vector<StoryEntity> EntityTally::Merge() const {
     keys.push_back(key);
   }
   // Spelling variants one edit apart, among names long enough to tell.
-  for (const auto& [a, b] : OneEditPairs(keys)) {
+  std::vector<std::pair<int, int>> one_edit;
+  if (one_edit_current_) {
+    auto index = [&](const std::string& key) {
+      return int(std::lower_bound(keys.begin(), keys.end(), key) - keys.begin());
+    };
+    for (const auto& [a, b] : one_edit_) one_edit.emplace_back(index(a), index(b));
+  } else {
+    one_edit = OneEditPairs(keys);
+    one_edit_.clear();
+    for (const auto& [a, b] : one_edit) one_edit_.emplace_back(keys[a], keys[b]);
+    one_edit_current_ = true;
+  }
+  for (const auto& [a, b] : one_edit) {
     if (groups[a].count == 0 || groups[b].count == 0) continue;
     if (groups[a].Type() != groups[b].Type()) continue;
     bool a_wins = groups[a].count >= groups[b].count;

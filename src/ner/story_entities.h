@@ -12,6 +12,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "newsloom/article.h"
@@ -22,7 +23,7 @@ namespace newsloom::ner {
 // The mentions of a set of articles, kept by spelling key so that articles can
 // join and leave (and two sets be combined when their stories merge) without
 // re-reading the others. Merge() costs O(distinct names), whatever the number
-// of articles. Not thread-safe; Merge() may be called concurrently with itself.
+// of articles. Not thread-safe (Merge() fills a cache).
 class EntityTally {
  public:
   // Counts (or uncounts) every entity of `article`.
@@ -49,6 +50,10 @@ class EntityTally {
   void Count(const Article& article, int sign);
 
   std::map<std::string, Mentions> by_key_;  // spelling key -> mentions
+  // The keys one edit apart (see Merge), worked out again only when a key
+  // comes or goes: names repeat far more often than new ones appear.
+  mutable std::vector<std::pair<std::string, std::string>> one_edit_;
+  mutable bool one_edit_current_ = false;
 };
 
 // Merges the entities of `articles` (already tagged; null entries skipped):

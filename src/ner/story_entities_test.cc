@@ -66,6 +66,90 @@ TEST(MergeStoryEntitiesTest, JoinsTitlesSurnamesVariantsAndDemonyms) {
 
 TEST(MergeStoryEntitiesTest, EmptyStory) { EXPECT_TRUE(MergeStoryEntities({}).empty()); }
 
+std::string Listing(const std::vector<StoryEntity>& entities) {
+  std::string listing;
+  for (const StoryEntity& entity : entities) {
+    listing.append(entity.name).append("/").append(std::to_string(int(entity.type)));
+    listing.append(" ").append(std::to_string(entity.count)).append("\n");
+  }
+  return listing;
+}
+
+// Articles naming people, places and organisations under spelling variants,
+// surnames alone and swapped name orders.
+std::vector<Article> VariedArticles(size_t count, uint32_t seed) {
+  using Type = Entity::Type;
+  const std::vector<std::pair<Type, std::string>> names = {{Type::kPerson, "Volodymyr Zelenskyy"},
+                                                           {Type::kPerson, "Zelensky"},
+                                                           {Type::kPerson, "Zelenskiy"},
+                                                           {Type::kPerson, "Shigeru Ishiba"},
+                                                           {Type::kPerson, "Ishiba"},
+                                                           {Type::kPerson, "Kishida Fumio"},
+                                                           {Type::kPerson, "Fumio Kishida"},
+                                                           {Type::kPerson, "Roy Williams"},
+                                                           {Type::kPerson, "Esther Williams"},
+                                                           {Type::kPerson, "Williams"},
+                                                           {Type::kLocation, "Japan"},
+                                                           {Type::kMisc, "Japan"},
+                                                           {Type::kOrganization, "Mitsubishi"},
+                                                           {Type::kOrganization, "Mitsubishii"},
+                                                           {Type::kLocation, "Kharkiv"},
+                                                           {Type::kLocation, "Kharkov"}};
+  uint32_t state = seed;
+  auto next = [&](size_t size) {
+    state = state * 1664525u + 1013904223u;
+    return size_t(state >> 8) % size;
+  };
+  std::vector<Article> articles(count);
+  for (size_t a = 0; a < count; ++a) {
+    for (size_t m = 0, mentions = 1 + next(6); m < mentions; ++m) {
+      const auto& [type, name] = names[next(names.size())];
+      articles[a].entities.push_back(Mention(type, name, next(4) == 0 ? "" : name));
+    }
+  }
+  return articles;
+}
+
+TEST(EntityTallyTest, AddRemoveAndAbsorbGiveWhatMergingTheRestGives) {
+  std::vector<Article> articles = VariedArticles(120, 5);
+  EntityTally first, second;
+  for (size_t a = 0; a < articles.size(); ++a) (a % 3 == 0 ? second : first).Add(articles[a]);
+  std::vector<bool> removed(articles.size(), false);
+  auto kept_in_first = [&] {
+    std::vector<const Article*> kept;
+    for (size_t a = 0; a < articles.size(); ++a) {
+      if (a % 3 != 0 && !removed[a]) kept.push_back(&articles[a]);
+    }
+    return kept;
+  };
+  for (size_t a = 0; a < articles.size(); a += 5) {
+    if (a % 3 == 0) continue;
+    first.Remove(articles[a]);
+    removed[a] = true;
+    // The cached pairs of names one edit apart stay right as names come and go.
+    EXPECT_EQ(Listing(first.Merge()), Listing(MergeStoryEntities(kept_in_first())));
+  }
+  std::vector<const Article*> kept = kept_in_first();
+  for (size_t a = 0; a < articles.size(); a += 3) kept.push_back(&articles[a]);
+  first.Absorb(std::move(second));
+  EXPECT_TRUE(second.empty());
+  EXPECT_EQ(Listing(first.Merge()), Listing(MergeStoryEntities(kept)));
+  // Every article gone: nothing left.
+  for (const Article* article : kept) first.Remove(*article);
+  EXPECT_TRUE(first.empty());
+  EXPECT_TRUE(first.Merge().empty());
+}
+
+TEST(EntityTallyTest, TheOrderOfTheArticlesDoesNotMatter) {
+  std::vector<Article> articles = VariedArticles(60, 9);
+  std::vector<const Article*> forward, backward;
+  for (const Article& article : articles) forward.push_back(&article);
+  backward.assign(forward.rbegin(), forward.rend());
+  std::vector<StoryEntity> entities = MergeStoryEntities(forward);
+  EXPECT_EQ(Listing(entities), Listing(MergeStoryEntities(backward)));
+  EXPECT_GT(entities.size(), 3u);
+}
+
 // The seed pages: one story about Japan, Ukraine and the war. Each line of a
 // seed file is a paragraph.
 TEST(MergeStoryEntitiesTest, SeedStoryListsItsPeopleAndPlaces) {
