@@ -168,6 +168,25 @@ TEST(CategoryModelTest, SvmCrossValidationChoosesCostAndFitsTheScale) {
             "sports");
 }
 
+TEST(CategoryModelTest, SvmTrainsOnHostileExamples) {
+  std::vector<TrainingExample> examples = SmallCorpus();
+  std::string binary;
+  for (int i = 0; i < 4096; ++i) binary += static_cast<char>(i * 37);
+  examples.push_back({"", "", "sports"});  // no features at all
+  examples.push_back({binary, binary, "economy"});
+  examples.push_back({"", std::string(size_t(4) << 20, 'x'), "sports"});
+  TrainOptions options = SvmOptions();
+  options.cv_folds = 3;
+  TrainReport report;
+  auto model = TrainCategoryModel(examples, options, &report);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  EXPECT_TRUE(std::isfinite(report.options.logit_scale));
+  EXPECT_GT(report.options.logit_scale, 0);
+  CategoryScores scores = model->Predict("", "The team won the match and the cup");
+  EXPECT_EQ(model->classes()[scores.best], "sports");
+  EXPECT_NEAR(scores.probabilities[0] + scores.probabilities[1], 1.0f, 1e-5);
+}
+
 TEST(CategoryModelTest, SvmSettingsAreValidated) {
   for (double cost : {0.0, -1.0, std::nan("")}) {
     TrainOptions options = SvmOptions();
