@@ -250,6 +250,21 @@ int TextLength(const xmlNode* node, int depth) {
   return length;
 }
 
+// <p> elements below node with 25 words or more (counted up to 2).
+int LongParagraphs(const xmlNode* node, int depth) {
+  if (depth > kMaxTreeDepth) return 0;
+  int found = 0;
+  for (const xmlNode* child = node->children; child != nullptr && found < 2; child = child->next) {
+    if (!IsElement(child)) continue;
+    if (TagName(child) == "p") {
+      if (CountWords(TextOf(child)) >= 25) ++found;
+    } else {
+      found += LongParagraphs(child, depth + 1);
+    }
+  }
+  return found;
+}
+
 // Markup that reached the page as text ("<img height=1 ...>" inside <noscript>).
 bool LooksLikeMarkup(std::string_view text) {
   return text.size() > 2 && text.front() == '<' && text.back() == '>' &&
@@ -317,7 +332,12 @@ class BlockBuilder {
   bool IsChrome(const xmlNode* node) const {
     // A <header> or <nav> that holds most of the page is libxml2 nesting an
     // HTML5 page inside an element it did not close: keep it.
-    if (IsChromeTag(TagName(node))) return TextLength(node, 0) * 2 < page_text_length_;
+    if (IsChromeTag(TagName(node))) {
+      // Nor is a <header> that holds running text: some page builders put a
+      // whole section, paragraphs and all, inside one.
+      if (TagName(node) == "header" && LongParagraphs(node, 0) >= 2) return false;
+      return TextLength(node, 0) * 2 < page_text_length_;
+    }
     NameSignal signal = ClassifyNames(node);
     if (signal != NameSignal::kStrongChrome && signal != NameSignal::kWeakChrome) return false;
     // An <article> holding the page's headline is the story, whatever its

@@ -64,6 +64,30 @@ TEST(ExtractPageTest, TextOnceReadWithTheWrongCharsetIsRepaired) {
   EXPECT_EQ(article.title, "The Investor’s Guide to Bridges");
 }
 
+TEST(ExtractPageTest, AHeaderHoldingRunningTextIsKept) {
+  ingest::RawPage page;
+  page.id = "page";
+  page.format = ingest::RawPage::Format::kHtml;
+  page.body =
+      "<html><head><title>Bridge plan approved</title></head><body>"
+      "<header><a href='/'>Home</a> <a href='/news'>News</a></header>"
+      "<article><header><h3>Bridge plan approved</h3><div><p>" +
+      Sentence("bridge") + Sentence("road") + "</p><p>" + Sentence("tunnel") + Sentence("park") +
+      "</p></div></header></article><footer><p>" +
+      // A long footer: the <header> no longer holds most of the page.
+      Sentence("a") + Sentence("b") + Sentence("c") + Sentence("d") + Sentence("e") +
+      "</p></footer></body></html>";
+  Result<std::vector<Article>> articles = ExtractPage(page, Fetched());
+  ASSERT_TRUE(articles.ok());
+  ASSERT_EQ(articles->size(), 1u);
+  const Article& article = articles->front();
+  std::string text;
+  for (const Paragraph& paragraph : article.paragraphs) text += paragraph.text + "\n";
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the tunnel would"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Home News"), std::string::npos) << text;
+}
+
 // A page rendered by script: the markup holds a menu, the JSON-LD the text.
 Article ExtractScriptRendered(const std::string& article_body) {
   ingest::RawPage page;
