@@ -115,8 +115,8 @@ size_t QueryStart(uint32_t term, int shift) {
 }  // namespace
 
 void Clusterer::State::SetQuery(const std::vector<TermWeight>& terms) {
-  query_norm[0] = query_norm[1] = 0;
-  for (const TermWeight& term : terms) query_norm[term.specific] += term.weight * term.weight;
+  for (double& norm : query_norm) norm = 0;
+  for (const TermWeight& term : terms) query_norm[term.channel] += term.weight * term.weight;
   size_t size = 64;
   query_shift = 58;
   while (size < 4 * terms.size()) {
@@ -133,42 +133,38 @@ void Clusterer::State::SetQuery(const std::vector<TermWeight>& terms) {
 }
 
 void Clusterer::State::UpdateNorm(StoryRecord& story) const {
-  story.norm[0] = story.norm[1] = 0;
+  for (float& norm : story.norm) norm = 0;
   for (const TermWeight& term : story.centroid)
-    story.norm[term.specific] += term.weight * term.weight;
+    story.norm[term.channel] += term.weight * term.weight;
 }
 
-// Cosine between the query and a story's centroid over words and, apart,
-// over names, numbers and dates; the two are blended by
-// Options::specific_weight (a channel empty on either side leaves its share
-// to the other). The centroid's terms are looked up in the query's table, in
-// term order.
+// Cosine between the query and a story's centroid over words, names, and
+// numbers with dates, each apart, blended by the shares of Options (a channel
+// empty on either side leaves its share to the others). The centroid's terms
+// are looked up in the query's table, in term order.
 double Clusterer::State::Similarity(const StoryRecord& story) const {
-  double dot[2] = {0, 0};
+  double dot[kChannels] = {};
   const size_t mask = query_slots.size() - 1;
   for (const TermWeight& term : story.centroid) {
     const uint32_t id = term.term;
     for (size_t at = QueryStart(id, query_shift);; at = (at + 1) & mask) {
       const QuerySlot& slot = query_slots[at];
       if (slot.term == id) {
-        dot[term.specific] += static_cast<double>(slot.weight) * term.weight;
+        dot[term.channel] += static_cast<double>(slot.weight) * term.weight;
         break;
       }
       if (slot.term == kNone) break;
     }
   }
-  double cosine[2] = {0, 0};
-  bool present[2] = {false, false};
-  for (int channel = 0; channel < 2; ++channel) {
-    present[channel] = query_norm[channel] > 0 && story.norm[channel] > 0;
-    if (present[channel]) {
-      cosine[channel] = dot[channel] / std::sqrt(query_norm[channel] * story.norm[channel]);
-    }
+  const double share[kChannels] = {1 - options.specific_weight - options.number_weight,
+                                   options.specific_weight, options.number_weight};
+  double score = 0, shares = 0;
+  for (int channel = 0; channel < kChannels; ++channel) {
+    if (query_norm[channel] <= 0 || story.norm[channel] <= 0 || share[channel] <= 0) continue;
+    score += share[channel] * dot[channel] / std::sqrt(query_norm[channel] * story.norm[channel]);
+    shares += share[channel];
   }
-  if (!present[0] && !present[1]) return 0;
-  if (!present[1]) return cosine[0];
-  if (!present[0]) return cosine[1];
-  return (1 - options.specific_weight) * cosine[0] + options.specific_weight * cosine[1];
+  return shares > 0 ? score / shares : 0;
 }
 
 // Options::threshold, lowered for a story whose articles joined loosely.
@@ -190,10 +186,10 @@ void Clusterer::State::AddInto(std::vector<TermWeight>& into, const std::vector<
     if (j == add.size() || (i < into.size() && into[i].term < add[j].term)) {
       merged.push_back(into[i++]);
     } else if (i == into.size() || add[j].term < into[i].term) {
-      merged.push_back({add[j].term, add[j].specific, add[j].weight * scale});
+      merged.push_back({add[j].term, add[j].channel, add[j].weight * scale});
       ++j;
     } else {
-      merged.push_back({into[i].term, into[i].specific, into[i].weight + add[j].weight * scale});
+      merged.push_back({into[i].term, into[i].channel, into[i].weight + add[j].weight * scale});
       ++i;
       ++j;
     }
@@ -393,7 +389,9 @@ std::vector<TermWeight> Clusterer::State::Vectorise(const Article& article) {
     __builtin_prefetch(&background_frequency[index]);
     TermWeight weighted;
     weighted.term = index;
-    weighted.specific = term.kind != TermKind::kWord;
+    weighted.channel = term.kind == TermKind::kWord   ? kWords
+                       : term.kind == TermKind::kName ? kNames
+                                                      : kNumbers;
     terms.push_back(weighted);
     raw.push_back(term.weight);
   }

@@ -117,6 +117,71 @@ TEST(ClustererTest, DeserializeRejectsGarbage) {
   }
 }
 
+// Two title fights of one champion: the words and names overlap as much as
+// two reports of one fight might, and the round, the record, the crowd and the
+// date tell them apart.
+TEST(ClustererTest, FiguresTellTwoEventsOfOneTopicApart) {
+  const Article first_fight = MakeArticle(
+      "f1", "Klitschko stops Rahman in round 7 to keep heavyweight belts",
+      "Wladimir Klitschko stopped Hasim Rahman in round 7 on December 13 to keep his "
+      "heavyweight belts. The champion improved his record to 52-3 with 46 knockouts before "
+      "14,000 fans, and the referee waved the bout off after 44 seconds of the round.",
+      kStart);
+  const Article first_again = MakeArticle(
+      "f1b", "Klitschko keeps heavyweight belts, stops Rahman in round 7",
+      "Hasim Rahman was stopped by Wladimir Klitschko in round 7 on December 13. Klitschko, now "
+      "52-3 with 46 knockouts, kept his heavyweight belts before 14,000 fans after 44 seconds "
+      "of the round.",
+      kStart + 3600, "other.org");
+  const Article second_fight = MakeArticle(
+      "f2", "Klitschko too strong for Thompson, keeps heavyweight belts in round 6",
+      "Tony Thompson was no match for Wladimir Klitschko on July 7 in Bern: the champion "
+      "knocked him down twice and ended it in round 6, moving to 59-3 with 50 knockouts in "
+      "front of 27,000 fans to keep his heavyweight belts.",
+      kStart + 2 * 3600, "third.net");
+
+  // Short reports share more words than long ones do: a higher bar to join,
+  // and not lowered for loose stories.
+  Options options;
+  options.threshold = 0.5;
+  options.cohesion_factor = 0;
+  Clusterer clusterer(options);
+  const std::string a = clusterer.Add(first_fight);
+  const std::string b = clusterer.Add(first_again);
+  const std::string c = clusterer.Add(second_fight);
+  EXPECT_EQ(a, b);
+  EXPECT_NE(a, c);
+
+  // Without the figures' share, the second fight joins the first.
+  Options blind_options = options;
+  blind_options.number_weight = 0;
+  Clusterer blind(blind_options);
+  const std::string d = blind.Add(first_fight);
+  blind.Add(first_again);
+  EXPECT_EQ(blind.Add(second_fight), d);
+}
+
+// A snapshot written before the numbers channel (version 2) still loads. An
+// article of lowercase words only has no name, number or date, so its
+// version 3 bytes are those of version 2 but for the magic.
+TEST(ClustererTest, ReadsVersionTwoSnapshots) {
+  const char* text =
+      "the old volcano erupted again overnight, sending ash over the valley and forcing farmers "
+      "in the villages below to leave their fields and herds behind.";
+  Clusterer clusterer;
+  const std::string story =
+      clusterer.Add(MakeArticle("v1", "volcano erupts, villages evacuated", text, kStart));
+  std::string bytes = clusterer.Serialize();
+  ASSERT_EQ(bytes.substr(0, 8), "NLCLUST3");
+  bytes[7] = '2';
+  auto restored = Clusterer::Deserialize(bytes);
+  ASSERT_TRUE(restored.ok()) << restored.status().ToString();
+  EXPECT_EQ(restored->StoryOf("v1"), story);
+  EXPECT_EQ(restored->Add(MakeArticle("v2", "volcano erupts again, villages evacuated", text,
+                                      kStart + 3600, "other.org")),
+            story);
+}
+
 TEST(ClustererTest, DormantStoryTakesNoMoreArticles) {
   Options options;
   options.quiet_seconds = 3 * kDay;

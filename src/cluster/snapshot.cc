@@ -10,10 +10,15 @@ namespace newsloom::cluster {
 
 namespace {
 
-// Version 2 adds each story's join statistics; version 1 is still read
-// (its stories start with none).
-constexpr std::string_view kMagic = "NLCLUST2";
+// Version 3 packs a centroid term's channel in its top two bits; version 2
+// added each story's join statistics. Versions 1 and 2 are still read (their
+// stories start with no join statistics in version 1, and the one bit they
+// kept for "not a word" reads as a name, numbers included).
+constexpr std::string_view kMagic = "NLCLUST3";
+constexpr std::string_view kMagicV2 = "NLCLUST2";
 constexpr std::string_view kMagicV1 = "NLCLUST1";
+constexpr uint32_t kTermBits = 30;
+constexpr uint32_t kTermMask = (1u << kTermBits) - 1;
 
 }  // namespace
 
@@ -47,7 +52,7 @@ std::string Clusterer::Serialize() const {
     for (uint32_t member : story.members) out.Put<uint32_t>(member);
     out.Put<uint32_t>(static_cast<uint32_t>(story.centroid.size()));
     for (const TermWeight& term : story.centroid) {
-      out.Put<uint32_t>(term.term | (static_cast<uint32_t>(term.specific) << 31));
+      out.Put<uint32_t>(term.term | (static_cast<uint32_t>(term.channel) << kTermBits));
       out.Put<float>(term.weight);
     }
     out.Put<uint32_t>(static_cast<uint32_t>(story.indexed.size()));
@@ -66,14 +71,16 @@ std::string Clusterer::Serialize() const {
 Result<Clusterer> Clusterer::Deserialize(std::string_view bytes, Options options) {
   const Status corrupt = Status::Corruption("cluster state: truncated or malformed");
   const bool version1 = bytes.substr(0, kMagicV1.size()) == kMagicV1;
-  if (bytes.substr(0, kMagic.size()) != kMagic && !version1) {
+  const bool version2 = bytes.substr(0, kMagicV2.size()) == kMagicV2;
+  if (bytes.substr(0, kMagic.size()) != kMagic && !version1 && !version2) {
     return Status::Corruption("cluster state: not a newsloom cluster snapshot");
   }
   Reader in(bytes.substr(kMagic.size()));
   Clusterer clusterer(options);
   State& state = *clusterer.state_;
   uint32_t count = 0;
-  if (!in.Get(state.documents) || !in.GetTime(state.clock) || !in.GetCount(count, 12)) {
+  if (!in.Get(state.documents) || !in.GetTime(state.clock) || !in.GetCount(count, 12) ||
+      count > kTermMask) {
     return corrupt;
   }
   for (uint32_t term = 0; term < count; ++term) {
@@ -120,8 +127,13 @@ Result<Clusterer> Clusterer::Deserialize(std::string_view bytes, Options options
       TermWeight& term = story.centroid[k];
       uint32_t packed = 0;
       if (!in.Get(packed) || !in.Get(term.weight) || !std::isfinite(term.weight)) return corrupt;
-      term.term = packed & 0x7FFFFFFFu;
-      term.specific = packed >> 31;
+      const bool old_format = version1 || version2;
+      const uint32_t index = packed & (old_format ? 0x7FFFFFFFu : kTermMask);
+      const uint32_t channel =
+          old_format ? ((packed >> 31) != 0 ? kNames : kWords) : packed >> kTermBits;
+      if (index > kTermMask || channel >= kChannels) return corrupt;
+      term.term = index;
+      term.channel = channel;
       // Terms must be known and strictly increasing (Similarity merges sorted lists).
       if (term.term >= state.term_hashes.size() || (k > 0 && term.term <= previous)) {
         return corrupt;

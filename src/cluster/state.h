@@ -19,10 +19,15 @@ namespace newsloom::cluster {
 
 inline constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
 
+// The similarity's channels, each a cosine of its own: words, names, and
+// numbers with dates.
+enum Channel : uint32_t { kWords = 0, kNames = 1, kNumbers = 2 };
+inline constexpr int kChannels = 3;
+
 // A term of an article or centroid, weighted by TF-IDF at the time it was added.
 struct TermWeight {
-  uint32_t term : 31 = 0;     // index into the vocabulary
-  uint32_t specific : 1 = 0;  // a name, number or date rather than a word
+  uint32_t term : 30 = 0;    // index into the vocabulary
+  uint32_t channel : 2 = 0;  // a Channel
   float weight = 0;
 };
 
@@ -35,7 +40,7 @@ struct StoryRecord {
   std::vector<std::string> merged_ids;
   std::vector<uint32_t> members;     // article indices, in arrival order
   std::vector<TermWeight> centroid;  // sum of members' unit vectors, sorted by term
-  float norm[2] = {0, 0};            // centroid's squared norm: words, names/numbers/dates
+  float norm[kChannels] = {};        // centroid's squared norm per channel
   std::vector<uint32_t> indexed;     // terms whose postings list this story, sorted
   int64_t first = 0;                 // UTC seconds, when has_time
   int64_t last = 0;
@@ -63,7 +68,6 @@ struct Clusterer::State {
   std::vector<uint64_t> term_hashes;
   std::vector<uint32_t> document_frequency;
   std::vector<uint32_t> background_frequency;   // from Options::background
-  std::vector<bool> specific;                   // a name, number or date rather than a word
   std::vector<std::vector<uint32_t>> postings;  // term -> stories
   std::vector<uint32_t> pruned_size;            // postings size after the last prune
   uint64_t documents = 0;                       // articles with at least one term
@@ -84,7 +88,7 @@ struct Clusterer::State {
   };
   std::vector<QuerySlot> query_slots;
   int query_shift = 64;
-  double query_norm[2] = {0, 0};
+  double query_norm[kChannels] = {};
 
   std::optional<uint32_t> FindArticle(std::string_view id) const;
   void IndexArticle(uint32_t index);

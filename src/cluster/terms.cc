@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <deque>
 #include <unordered_map>
 
 #include "cluster/stop_words.h"
 #include "cluster/tokens.h"
 #include "common/strings.h"
+#include "common/time.h"
 
 namespace newsloom::cluster {
 
@@ -89,6 +91,42 @@ int DayNumber(const Token& token) {
 
 std::string DateKey(int month, int day) {
   return std::to_string(month) + "-" + std::to_string(day);
+}
+
+// Whether a number token (a view into `field`) is part of a clock time
+// ("7:35", "+00:00") or of a date written in digits ("2019-11-01",
+// "12/15/2008"): a page's own timestamp, shared by everything written that
+// day, rather than a figure of its event. A score ("20-13") has two groups
+// and stays.
+bool PartOfDateOrTime(const Token& token, std::string_view field) {
+  const char* data = field.data();
+  if (token.text.data() < data || token.text.data() + token.text.size() > data + field.size()) {
+    return false;
+  }
+  const auto digit = [&](size_t at) { return at < field.size() && IsAsciiDigit(field[at]); };
+  const size_t begin = static_cast<size_t>(token.text.data() - data);
+  const size_t end = begin + token.text.size();
+  if ((end < field.size() && field[end] == ':' && digit(end + 1)) ||
+      (begin >= 2 && field[begin - 1] == ':' && digit(begin - 2))) {
+    return true;
+  }
+  for (const char separator : {'-', '/'}) {
+    int groups = 1;
+    size_t at = begin;
+    while (at >= 2 && field[at - 1] == separator && digit(at - 2)) {
+      at -= 1;
+      while (at > 0 && digit(at - 1)) --at;
+      ++groups;
+    }
+    at = end;
+    while (at + 1 < field.size() && field[at] == separator && digit(at + 1)) {
+      at += 1;
+      while (digit(at)) ++at;
+      ++groups;
+    }
+    if (groups >= 3) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -231,11 +269,30 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
     return std::binary_search(names.begin(), names.end(), word);
   };
 
+  // The day of publication and those either side, as the reader's keys and
+  // in ISO form: a dateline or "on Tuesday" tells when the article was
+  // written (the clusterer weighs that apart), not which event it reports.
+  std::vector<std::string> own_days;
+  if (article.published) {
+    const int64_t day = LocalDaysFromEpoch(*article.published);
+    for (int64_t near = day - 1; near <= day + 1; ++near) {
+      const CivilDate civil = CivilFromDays(near);
+      own_days.push_back(DateKey(civil.month, civil.day));
+      char iso[16];
+      std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", civil.year, civil.month, civil.day);
+      own_days.push_back(iso);
+    }
+  }
+  const auto own_day = [&](const std::string& key) {
+    return std::find(own_days.begin(), own_days.end(), key) != own_days.end();
+  };
+
   Accumulator terms;
   // A word, and at times a name or a date beside it, for most tokens.
   terms.Reserve(2 * (title.size() + description.size() + body.size()) + 16);
-  auto read_field = [&](const std::vector<Token>& tokens, const std::vector<WordFacts>& facts,
-                        size_t lead_end, float lead_weight, float rest_weight, bool title_case) {
+  auto read_field = [&](std::string_view field, const std::vector<Token>& tokens,
+                        const std::vector<WordFacts>& facts, size_t lead_end, float lead_weight,
+                        float rest_weight, bool title_case) {
     std::string sequence;
     size_t sequence_length = 0;
     float sequence_weight = 0;
@@ -251,12 +308,14 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
       const float weight = i < lead_end ? lead_weight : rest_weight;
       if (token.number) {
         flush_name();
-        if (token.lower.size() <= 12) {
+        // The figures of the event are in the title and lead; the body's
+        // later ones (history, background) vary from one report to the next.
+        if (token.lower.size() <= 12 && i < lead_end && !PartOfDateOrTime(token, field)) {
           terms.Add(TermKind::kNumber, token.lower, weight * options_.number_weight);
         }
         if (const int day = DayNumber(token);
             day != 0 && i + 1 < tokens.size() && !tokens[i + 1].number) {
-          if (const int month = facts[i + 1].month; month != 0) {
+          if (const int month = facts[i + 1].month; month != 0 && !own_day(DateKey(month, day))) {
             terms.Add(TermKind::kDate, DateKey(month, day), weight * options_.date_weight);
           }
         }
@@ -264,7 +323,7 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
       }
       const WordFacts& info = facts[i];
       if (const int month = info.month; month != 0 && i + 1 < tokens.size()) {
-        if (const int day = DayNumber(tokens[i + 1]); day != 0) {
+        if (const int day = DayNumber(tokens[i + 1]); day != 0 && !own_day(DateKey(month, day))) {
           terms.Add(TermKind::kDate, DateKey(month, day), weight * options_.date_weight);
         }
       }
@@ -296,11 +355,11 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
   }
   const bool title_case = content >= 3 && capitalised * 10 >= content * 6;
 
-  read_field(title, title_facts, title.size(), options_.title_weight, options_.title_weight,
-             title_case);
-  read_field(description, description_facts, description.size(), options_.lead_weight,
-             options_.lead_weight, false);
-  read_field(body, body_facts, options_.lead_words, options_.lead_weight, 1.0f, false);
+  read_field(article.title, title, title_facts, title.size(), options_.title_weight,
+             options_.title_weight, title_case);
+  read_field(article.description, description, description_facts, description.size(),
+             options_.lead_weight, options_.lead_weight, false);
+  read_field(text, body, body_facts, options_.lead_words, options_.lead_weight, 1.0f, false);
 
   if (!use_proxy_names) {
     for (const Entity& entity : article.entities) {
@@ -312,7 +371,7 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
     }
   }
   for (const DateMention& date : article.dates) {
-    if (date.granularity == DateMention::Granularity::kDay ||
+    if ((date.granularity == DateMention::Granularity::kDay && !own_day(date.date)) ||
         date.granularity == DateMention::Granularity::kMonth) {
       terms.Add(TermKind::kDate, date.date, options_.date_weight);
     }

@@ -1,8 +1,8 @@
 // Terms: the words, names, numbers and dates that describe an article,
 // as hashed features with weights. Title and lead count more than the body;
 // names come from Article::entities when the analyze stage filled them, else
-// from runs of capitalised words; numbers and dates from Article::dates or a
-// small reader of its own.
+// from runs of capitalised words; numbers from the title, description and
+// lead; dates from Article::dates or a small reader of its own.
 //
 // Not thread-safe: a TermExtractor caches one Snowball stemmer per language.
 #ifndef NEWSLOOM_CLUSTER_TERMS_H_
@@ -38,7 +38,7 @@ struct WeightedTerm {
 uint64_t TermHash(TermKind kind, std::string_view text);
 
 struct TermOptions {
-  float title_weight = 3.0f;  // a title word counts this many body words
+  float title_weight = 4.0f;  // a title word counts this many body words
   float lead_weight = 2.0f;   // description and the first paragraphs
   float name_weight = 1.5f;   // extra for names (on top of their words)
   float number_weight = 1.0f;

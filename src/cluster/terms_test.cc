@@ -98,6 +98,53 @@ TEST(TermExtractorTest, UsesAnalyzeEntitiesAndDatesWhenPresent) {
   EXPECT_TRUE(Has(terms, TermKind::kDate, "2024-09-23"));
 }
 
+// A page's own timestamp and clock times are not figures of its event; a
+// score, a toll and a sum are, and only those of the title and lead count.
+TEST(TermExtractorTest, NumbersAreTheEventsFiguresNotTimestamps) {
+  Article article;
+  article.title = "Colts beat Chiefs 20-13 to reach the playoffs";
+  std::string lead = "2019-11-01T07:07:43+00:00 Posted 12/23/2012 at 4:08 pm. ";
+  lead += "The Colts won 20-13 before 71,000 fans.";
+  std::string rest;
+  for (int word = 0; word < 80; ++word) rest += "filler ";
+  rest += "In 1984 the team moved to Indianapolis.";
+  article.paragraphs.push_back({Paragraph::Kind::kText, lead});
+  article.paragraphs.push_back({Paragraph::Kind::kText, rest});
+  TermExtractor extractor;
+  const std::vector<WeightedTerm> terms = extractor.Extract(article);
+  EXPECT_TRUE(Has(terms, TermKind::kNumber, "20"));
+  EXPECT_TRUE(Has(terms, TermKind::kNumber, "13"));
+  EXPECT_TRUE(Has(terms, TermKind::kNumber, "71000"));
+  for (const char* stamp : {"2019", "11", "01", "07", "43", "00", "2012", "4", "08"}) {
+    EXPECT_FALSE(Has(terms, TermKind::kNumber, stamp)) << stamp;
+  }
+  EXPECT_FALSE(Has(terms, TermKind::kNumber, "1984"));  // past the lead
+}
+
+// A date that is the day of publication (or either side) tells when the
+// article was written, not which event it reports; other dates stay.
+TEST(TermExtractorTest, DatesOfThePublicationDayAreLeftOut) {
+  Article article;
+  article.title = "Storm hits the coast";
+  article.paragraphs.push_back(
+      {Paragraph::Kind::kText, "The storm of December 13 was worse than the one of June 2."});
+  Timestamp published;
+  published.utc_seconds = 1229169600;  // 2008-12-13T12:00:00Z
+  article.published = published;
+  DateMention same_day;
+  same_day.granularity = DateMention::Granularity::kDay;
+  same_day.date = "2008-12-14";
+  DateMention other_day = same_day;
+  other_day.date = "2008-06-02";
+  article.dates = {same_day, other_day};
+  TermExtractor extractor;
+  const std::vector<WeightedTerm> terms = extractor.Extract(article);
+  EXPECT_FALSE(Has(terms, TermKind::kDate, "12-13"));
+  EXPECT_TRUE(Has(terms, TermKind::kDate, "6-2"));
+  EXPECT_FALSE(Has(terms, TermKind::kDate, "2008-12-14"));
+  EXPECT_TRUE(Has(terms, TermKind::kDate, "2008-06-02"));
+}
+
 TEST(TermExtractorTest, WordCacheGrowsAndClearsWithoutChangingStems) {
   TermExtractor extractor;
   const std::vector<std::string> expected = {"run", "elect"};
