@@ -134,11 +134,12 @@ std::vector<const Article*> StoryAggregate::ArticlesToTell(int max_told_articles
     return !originals_only || key.article->duplicate_of.empty();
   };
   const size_t earliest = most / 4;
-  for (auto at = members_.begin(); told.size() < earliest; ++at) {
+  for (auto at = members_.begin(); at != members_.end() && told.size() < earliest; ++at) {
     if (wanted(*at)) told.push_back(at->article);
   }
   std::vector<const Article*> latest;
-  for (auto at = members_.rbegin(); latest.size() < most - earliest; ++at) {
+  for (auto at = members_.rbegin(); at != members_.rend() && latest.size() < most - earliest;
+       ++at) {
     if (wanted(*at)) latest.push_back(at->article);
   }
   told.insert(told.end(), latest.rbegin(), latest.rend());

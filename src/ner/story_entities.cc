@@ -103,18 +103,20 @@ std::string EntityKey(const Entity& entity) {
 }
 
 // The pairs (a < b) of `keys` one edit apart with keys[a] at least
-// kMinVariantKey bytes long, in order. Two strings one edit apart share a
-// string left after deleting at most one byte from each, so only keys that
-// share such a deletion (by hash) are compared: O(total key bytes) instead of
-// O(keys^2).
+// kMinVariantKey bytes long (and neither longer than kMaxVariantKey: no name
+// is, and the work per key is quadratic in its length), in order. Two
+// strings one edit apart share a string left after deleting at most one byte
+// from each, so only keys that share such a deletion (by hash) are compared:
+// O(total key bytes) instead of O(keys^2).
 constexpr size_t kMinVariantKey = 6;
+constexpr size_t kMaxVariantKey = 80;
 
 std::vector<std::pair<int, int>> OneEditPairs(const std::vector<std::string>& keys) {
   std::vector<std::pair<uint64_t, int>> deletions;  // hash of a key minus one byte (or none)
   std::string buffer;
   for (size_t g = 0; g < keys.size(); ++g) {
     const std::string& key = keys[g];
-    if (key.size() + 1 < kMinVariantKey) continue;
+    if (key.size() + 1 < kMinVariantKey || key.size() > kMaxVariantKey) continue;
     deletions.emplace_back(std::hash<std::string>{}(key), int(g));
     for (size_t at = 0; at < key.size(); ++at) {
       buffer.assign(key, 0, at);

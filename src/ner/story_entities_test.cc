@@ -150,6 +150,18 @@ TEST(EntityTallyTest, TheOrderOfTheArticlesDoesNotMatter) {
   EXPECT_GT(entities.size(), 3u);
 }
 
+TEST(EntityTallyTest, AHugeNameIsCountedWithoutComparingItsSpellings) {
+  Article article;
+  std::string huge;  // no letter doubled: VariantKey keeps it whole
+  for (int i = 0; i < 200000; ++i) huge.push_back(char('a' + i % 26));
+  article.entities.push_back(Mention(Entity::Type::kPerson, huge, huge));
+  huge.back() = 'b';
+  article.entities.push_back(Mention(Entity::Type::kPerson, huge, huge));
+  std::vector<StoryEntity> entities = MergeStoryEntities({&article});
+  ASSERT_EQ(entities.size(), 2u);
+  EXPECT_EQ(entities[0].count, 1);
+}
+
 // The seed pages: one story about Japan, Ukraine and the war. Each line of a
 // seed file is a paragraph.
 TEST(MergeStoryEntitiesTest, SeedStoryListsItsPeopleAndPlaces) {
