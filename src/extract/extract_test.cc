@@ -15,23 +15,29 @@ namespace {
 using test_pages::Fetched;
 using test_pages::Sentence;
 
-// A news article page by Meg James with `tail` after four paragraphs of text.
-Article ExtractNews(const std::string& title, const std::string& tail) {
+// The one article of an HTML page.
+Article ExtractHtml(std::string html) {
   ingest::RawPage page;
   page.id = "page";
   page.format = ingest::RawPage::Format::kHtml;
-  page.body = "<html><head><title>" + title +
-              "</title><meta property='og:type' content='article'>"
-              "<meta name='author' content='Meg James'>"
-              "<meta property='article:published_time' content='2025-11-20T10:00:00Z'></head>"
-              "<body><article><h1>" +
-              title + "</h1><p>" + Sentence("bridge") + Sentence("road") + "</p><p>" +
-              Sentence("tunnel") + Sentence("park") + "</p><p>" + Sentence("library") + "</p><p>" +
-              Sentence("school") + "</p>" + tail + "</article></body></html>";
+  page.body = std::move(html);
   Result<std::vector<Article>> articles = ExtractPage(page, Fetched());
   EXPECT_TRUE(articles.ok());
   if (!articles.ok() || articles->size() != 1) return {};
   return articles->front();
+}
+
+// A news article page by Meg James with `tail` after four paragraphs of text.
+Article ExtractNews(const std::string& title, const std::string& tail) {
+  return ExtractHtml(
+      "<html><head><title>" + title +
+      "</title><meta property='og:type' content='article'>"
+      "<meta name='author' content='Meg James'>"
+      "<meta property='article:published_time' content='2025-11-20T10:00:00Z'></head>"
+      "<body><article><h1>" +
+      title + "</h1><p>" + Sentence("bridge") + Sentence("road") + "</p><p>" + Sentence("tunnel") +
+      Sentence("park") + "</p><p>" + Sentence("library") + "</p><p>" + Sentence("school") + "</p>" +
+      tail + "</article></body></html>");
 }
 
 std::string LastParagraph(const Article& article) {
@@ -65,10 +71,7 @@ TEST(ExtractPageTest, TextOnceReadWithTheWrongCharsetIsRepaired) {
 }
 
 TEST(ExtractPageTest, AHeaderHoldingRunningTextIsKept) {
-  ingest::RawPage page;
-  page.id = "page";
-  page.format = ingest::RawPage::Format::kHtml;
-  page.body =
+  Article article = ExtractHtml(
       "<html><head><title>Bridge plan approved</title></head><body>"
       "<header><a href='/'>Home</a> <a href='/news'>News</a></header>"
       "<article><header><h3>Bridge plan approved</h3><div><p>" +
@@ -76,11 +79,7 @@ TEST(ExtractPageTest, AHeaderHoldingRunningTextIsKept) {
       "</p></div></header></article><footer><p>" +
       // A long footer: the <header> no longer holds most of the page.
       Sentence("a") + Sentence("b") + Sentence("c") + Sentence("d") + Sentence("e") +
-      "</p></footer></body></html>";
-  Result<std::vector<Article>> articles = ExtractPage(page, Fetched());
-  ASSERT_TRUE(articles.ok());
-  ASSERT_EQ(articles->size(), 1u);
-  const Article& article = articles->front();
+      "</p></footer></body></html>");
   std::string text;
   for (const Paragraph& paragraph : article.paragraphs) text += paragraph.text + "\n";
   EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
@@ -90,20 +89,13 @@ TEST(ExtractPageTest, AHeaderHoldingRunningTextIsKept) {
 
 // A page rendered by script: the markup holds a menu, the JSON-LD the text.
 Article ExtractScriptRendered(const std::string& article_body) {
-  ingest::RawPage page;
-  page.id = "page";
-  page.format = ingest::RawPage::Format::kHtml;
-  page.body =
+  return ExtractHtml(
       "<html><head><title>Bridge plan approved</title>"
       "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": "
       "\"Bridge plan approved\", \"articleBody\": \"" +
       article_body +
       "\"}</script></head><body><ul><li><a href='/'>Home</a></li><li><a "
-      "href='/news'>News</a></li></ul><div id='app'></div></body></html>";
-  Result<std::vector<Article>> articles = ExtractPage(page, Fetched());
-  EXPECT_TRUE(articles.ok());
-  if (!articles.ok() || articles->size() != 1) return {};
-  return articles->front();
+      "href='/news'>News</a></li></ul><div id='app'></div></body></html>");
 }
 
 TEST(ExtractPageTest, AScriptRenderedPageTakesItsTextFromTheJsonLdBody) {
