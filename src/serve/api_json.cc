@@ -48,6 +48,7 @@ constexpr size_t kArticleSummarySentences = 3;
 constexpr size_t kListEntities = 20;
 constexpr size_t kListArticles = 20;
 constexpr size_t kPageArticles = 100;
+constexpr size_t kPageEntities = 200;
 
 }  // namespace
 
@@ -139,6 +140,15 @@ json StoryListItemJson(const Story& story) {
     articles.erase(articles.begin(), articles.end() - kListArticles);
   item["article_count"] = story.articles.size();
   return item;
+}
+
+json StoryPageJson(const Story& story) {
+  json page = store::StoryToJson(story);
+  auto& entities = page["entities"];
+  if (entities.size() > kPageEntities)
+    entities.erase(entities.begin() + kPageEntities, entities.end());
+  page["entity_count"] = story.entities.size();
+  return page;
 }
 
 std::vector<std::string> PageArticleIds(const Story& story, bool all) {

@@ -33,6 +33,11 @@ nlohmann::json SearchResultsJson(const std::vector<store::ArticleHit>& articles,
 // names and articles; in full, a list of 20 stories ran to megabytes.)
 nlohmann::json StoryListItemJson(const Story& story);
 
+// A story as its page serves it: every field, but only its 200 most frequent
+// entities, with "entity_count" giving how many it has (the names of a story
+// of thousands of articles ran to 170 KB of a 250 KB page).
+nlohmann::json StoryPageJson(const Story& story);
+
 // The articles whose headers a story page carries in "article_details", in
 // the story's order: every article its summary, timeline and disagreements
 // cite and its 100 newest; with `all`, every article.

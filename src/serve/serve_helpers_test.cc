@@ -32,6 +32,18 @@ TEST(ApiJsonTest, ListItemsCarryTheNewestArticlesAndTheMostFrequentNames) {
   EXPECT_EQ(item["id"], "big");
 }
 
+TEST(ApiJsonTest, PagesCarryTheMostFrequentNamesAndTheirCount) {
+  Story story = BigStory();
+  for (int i = 30; i < 250; ++i)
+    story.entities.push_back({std::string("N").append(std::to_string(i))});
+  nlohmann::json page = StoryPageJson(story);
+  EXPECT_EQ(page["entity_count"], 250);
+  ASSERT_EQ(page["entities"].size(), 200u);
+  EXPECT_EQ(page["entities"][0]["name"], "N0");
+  EXPECT_EQ(page["articles"].size(), 150u);  // every member id stays
+  EXPECT_EQ(StoryPageJson(BigStory())["entities"].size(), 30u);
+}
+
 TEST(ApiJsonTest, PagesShowCitedAndNewestArticles) {
   std::vector<std::string> ids = PageArticleIds(BigStory(), false);
   ASSERT_EQ(ids.size(), 104u);  // a1, a2, a3, a7 and a50..a149

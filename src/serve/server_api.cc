@@ -160,7 +160,7 @@ void Server::ApiRoutes() {
                Cached(request, cached_response, [&](httplib::Response& response) {
                  auto story = store_.GetStory(request.matches[1]);
                  if (!story.ok()) return SendError(response, story.status());
-                 json body = store::StoryToJson(*story);
+                 json body = StoryPageJson(*story);
                  json details = json::array();
                  auto articles = store_.GetArticleHeaders(PageArticleIds(*story, all_articles));
                  if (!articles.ok()) return SendError(response, articles.status());

@@ -68,7 +68,7 @@ std::shared_ptr<const CatalogStory> MakeCatalogStory(const Story& story) {
   entry->last_updated = story.last_updated;
   entry->articles = story.articles;
   entry->page_articles = PageArticleIds(story, false);
-  entry->page_json = Dump(store::StoryToJson(story));
+  entry->page_json = Dump(StoryPageJson(story));
   entry->list_json = Dump(StoryListItemJson(story));
   return entry;
 }

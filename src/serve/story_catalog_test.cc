@@ -38,7 +38,7 @@ std::string StoreListBody(store::Store& store, const CatalogListQuery& query) {
 std::string StorePageBody(store::Store& store, const std::string& id, bool all) {
   auto story = store.GetStory(id);
   if (!story.ok()) return "";
-  json body = store::StoryToJson(*story);
+  json body = StoryPageJson(*story);
   json details = json::array();
   auto articles = store.GetArticleHeaders(PageArticleIds(*story, all));
   EXPECT_TRUE(articles.ok());
