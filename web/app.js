@@ -159,7 +159,9 @@ function citation(articleId, numbers, titles) {
 
 async function renderStory(id) {
   const story = await api('/api/stories/' + encodeURIComponent(id));
-  const numbers = new Map(story.articles.map((article, index) => [article, index + 1]));
+  // Citations are numbered as the "Articles" list below shows them: a big
+  // story's page lists its cited and newest articles, not every member.
+  const numbers = new Map(story.article_details.map((article, index) => [article.id, index + 1]));
   const titles = new Map(story.article_details.map((article) => [article.id, article.title]));
   const nodes = [
     el('h1', {}, story.title || story.id),

@@ -124,6 +124,13 @@ try {
   check((await citation.getAttribute('aria-label')).startsWith('Source: '),
         'citation link is labelled for screen readers');
   check(await page.locator('#articles-heading').count() === 1, 'story page lists its articles');
+  // A citation [n] is the n-th entry of the "Articles" list.
+  const cited = await citation.evaluate((a) => ({
+    n: Number(a.textContent.replace(/[^0-9]/g, '')), href: a.getAttribute('href')}));
+  const listed = await page.locator('ol.articles li > a:first-child').evaluateAll(
+      (links) => links.map((a) => a.getAttribute('href')));
+  check(cited.n >= 1 && listed[cited.n - 1] === cited.href,
+        `citation [${cited.n}] is entry ${cited.n} of the articles list`);
   // Digest ledes have no headline: the list names those the summary quotes by that sentence.
   const quotedIds = await page.locator('.summary li a.cite').evaluateAll(
       (links) => links.map((a) => decodeURIComponent(a.getAttribute('href').split('/').pop())));
