@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "analyze/analyzer.h"
-#include "common/time.h"
 #include "ner/tagger.h"
 #include "newsloom/article.h"
 #include "newsloom/options.h"

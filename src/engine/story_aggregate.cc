@@ -23,7 +23,8 @@ const std::string& Outlet(const Article& article) {
   return article.source.empty() ? article.site_name : article.source;
 }
 
-void Tally(std::map<std::string, int>& counts, const std::string& value, int sign) {
+template <typename Map>
+void Tally(Map& counts, const std::string& value, int sign) {
   if (value.empty()) return;
   auto [at, inserted] = counts.try_emplace(value, 0);
   at->second += sign;
@@ -64,9 +65,7 @@ void StoryAggregate::Count(const Article& article, MemberFacts facts, int sign) 
     if (article.source.empty()) {
       sourceless_ += sign;
     } else {
-      auto [at, inserted] = rank_sources_.try_emplace(article.source, 0);
-      at->second += sign;
-      if (at->second <= 0) rank_sources_.erase(at);
+      Tally(rank_sources_, article.source, sign);
     }
   }
   Tally(categories_, article.category, sign);

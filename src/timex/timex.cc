@@ -581,6 +581,11 @@ class Matcher {
   Anchor anchor_;
 };
 
+// Keeps in `slot` the later of it and `date`.
+void KeepLater(std::optional<CivilDate>& slot, const CivilDate& date) {
+  if (!slot || DaysFromCivil(date) > DaysFromCivil(*slot)) slot = date;
+}
+
 }  // namespace
 
 std::vector<TimeExpression> FindTimeExpressions(std::string_view text, const Anchor& anchor) {
@@ -591,9 +596,6 @@ std::optional<CivilDate> LatestWrittenDate(const std::vector<std::string_view>& 
                                            std::optional<CivilDate> fetched) {
   std::optional<CivilDate> precise;
   std::optional<CivilDate> year_only;
-  auto later = [](std::optional<CivilDate>& slot, const CivilDate& date) {
-    if (!slot || DaysFromCivil(date) > DaysFromCivil(*slot)) slot = date;
-  };
   Anchor anchor;
   anchor.fetched = fetched;
   for (std::string_view text : texts) {
@@ -602,7 +604,7 @@ std::optional<CivilDate> LatestWrittenDate(const std::vector<std::string_view>& 
         continue;
       }
       CivilDate end = PeriodEnd(found.date, found.granularity);
-      later(found.granularity == Granularity::kYear ? year_only : precise, end);
+      KeepLater(found.granularity == Granularity::kYear ? year_only : precise, end);
     }
   }
   return precise ? precise : year_only;
@@ -648,10 +650,7 @@ Anchor AnchorFor(const Article& article) {
   anchor.inferred = LatestWrittenDate(TextsOf(article), anchor.fetched);
   if (!anchor.publication && !anchor.inferred) {
     for (const DateMention& mention : article.dates) {
-      std::optional<CivilDate> day = MentionDay(mention);
-      if (day && (!anchor.inferred || DaysFromCivil(*day) > DaysFromCivil(*anchor.inferred))) {
-        anchor.inferred = day;
-      }
+      if (std::optional<CivilDate> day = MentionDay(mention)) KeepLater(anchor.inferred, *day);
     }
   }
   return anchor;
@@ -692,8 +691,8 @@ void AnnotatePageDates(std::vector<Article>& articles) {
   for (Article& article : articles) {
     article.dates.clear();
     anchors.push_back(AnchorFor(article));
-    const std::optional<CivilDate>& written = anchors.back().inferred;
-    if (written && (!latest || DaysFromCivil(*written) > DaysFromCivil(*latest))) latest = written;
+    if (const std::optional<CivilDate>& written = anchors.back().inferred)
+      KeepLater(latest, *written);
   }
   for (size_t i = 0; i < articles.size(); ++i) {
     Anchor& anchor = anchors[i];
