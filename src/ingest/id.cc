@@ -1,7 +1,6 @@
-#include <initializer_list>
-
 #include "common/strings.h"
 #include "ingest/ingest.h"
+#include "ingest/input_format.h"
 
 namespace newsloom::ingest {
 
@@ -10,16 +9,15 @@ std::string IdFromPath(std::string_view path) {
   std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
   // One compression suffix, then one format suffix: "lemire.me.json.html.gz"
   // is the page "lemire.me.json".
-  auto strip = [&name](std::initializer_list<std::string_view> suffixes) {
-    for (std::string_view suffix : suffixes) {
-      if (name.size() > suffix.size() && EndsWithIgnoreCase(name, suffix)) {
-        name.remove_suffix(suffix.size());
-        return;
-      }
+  if (std::string_view base = WithoutGzipSuffix(name); !base.empty()) name = base;
+  static constexpr std::string_view kFormatSuffixes[] = {".html", ".htm", ".txt", ".jsonl", ".json",
+                                                         ".warc", ".xml", ".rss", ".atom"};
+  for (std::string_view suffix : kFormatSuffixes) {
+    if (name.size() > suffix.size() && EndsWithIgnoreCase(name, suffix)) {
+      name.remove_suffix(suffix.size());
+      break;
     }
-  };
-  strip({".gz"});
-  strip({".html", ".htm", ".txt", ".jsonl", ".json", ".warc", ".xml", ".rss", ".atom"});
+  }
   return std::string(name);
 }
 
