@@ -250,14 +250,14 @@ int TextLength(const xmlNode* node, int depth) {
   return length;
 }
 
-// <p> elements below node with 25 words or more (counted up to 2).
+// Long <p> elements below node (kLongParagraphWords or more; counted up to 2).
 int LongParagraphs(const xmlNode* node, int depth) {
   if (depth > kMaxTreeDepth) return 0;
   int found = 0;
   for (const xmlNode* child = node->children; child != nullptr && found < 2; child = child->next) {
     if (!IsElement(child)) continue;
     if (TagName(child) == "p") {
-      if (CountWords(TextOf(child)) >= 25) ++found;
+      if (CountWords(TextOf(child)) >= kLongParagraphWords) ++found;
     } else {
       found += LongParagraphs(child, depth + 1);
     }
@@ -473,7 +473,7 @@ MainContent SelectContent(const HtmlDocument& document, std::string_view title, 
     paragraph.text = std::move(block.text);
     content.content_chars += int(paragraph.text.size());
     content.content_link_chars += block.link_chars;
-    if (CountWords(paragraph.text) >= 25) ++content.long_paragraphs;
+    if (CountWords(paragraph.text) >= kLongParagraphWords) ++content.long_paragraphs;
     content.paragraphs.push_back(std::move(paragraph));
   }
   return content;

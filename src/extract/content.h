@@ -20,6 +20,9 @@
 
 namespace newsloom::extract {
 
+// Words that make a paragraph long: running text, not a caption or a link.
+inline constexpr int kLongParagraphWords = 25;
+
 // What extraction found, with the measurements the page-kind decision uses.
 struct MainContent {
   std::vector<Paragraph> paragraphs;
@@ -27,7 +30,7 @@ struct MainContent {
   int page_link_chars = 0;     // of which inside links
   int content_chars = 0;       // characters in the chosen paragraphs
   int content_link_chars = 0;  // of which inside links
-  int long_paragraphs = 0;     // chosen paragraphs of 25 words or more
+  int long_paragraphs = 0;     // chosen paragraphs of kLongParagraphWords or more
 };
 
 enum class ContentMode {

@@ -74,7 +74,7 @@ MainContent ContentFromArticleBody(std::string_view body, std::string_view title
     std::string text = CollapseWhitespace(line);
     if (text.empty() || IsBoilerplateLine(text)) continue;
     content.content_chars += int(text.size());
-    if (CountWords(text) >= 25) ++content.long_paragraphs;
+    if (CountWords(text) >= kLongParagraphWords) ++content.long_paragraphs;
     content.paragraphs.push_back({Paragraph::Kind::kText, std::move(text)});
   }
   return content;
