@@ -151,6 +151,18 @@ json StoryPageJson(const Story& story) {
   return page;
 }
 
+Result<json> StoryPageFromStore(store::Store& store, const std::string& id, bool all) {
+  auto story = store.GetStory(id);
+  if (!story.ok()) return story.status();
+  auto articles = store.GetArticleHeaders(PageArticleIds(*story, all));
+  if (!articles.ok()) return articles.status();
+  json page = StoryPageJson(*story);
+  json details = json::array();
+  for (const Article& article : *articles) details.push_back(ArticleJson(article, false));
+  page["article_details"] = std::move(details);
+  return page;
+}
+
 std::vector<std::string> PageArticleIds(const Story& story, bool all) {
   if (all || story.articles.size() <= kPageArticles) return story.articles;
   std::unordered_set<std::string_view> cited;

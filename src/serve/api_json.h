@@ -38,6 +38,10 @@ nlohmann::json StoryListItemJson(const Story& story);
 // of thousands of articles ran to 170 KB of a 250 KB page).
 nlohmann::json StoryPageJson(const Story& story);
 
+// GET /api/stories/{id} read from `store` (when the catalog is not loaded):
+// StoryPageJson plus "article_details", the headers of PageArticleIds.
+Result<nlohmann::json> StoryPageFromStore(store::Store& store, const std::string& id, bool all);
+
 // The articles whose headers a story page carries in "article_details", in
 // the story's order: every article its summary, timeline and disagreements
 // cite and its 100 newest; with `all`, every article.

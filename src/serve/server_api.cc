@@ -158,16 +158,9 @@ void Server::ApiRoutes() {
                  return SendBody(cached_response, std::move(*body));
                }
                Cached(request, cached_response, [&](httplib::Response& response) {
-                 auto story = store_.GetStory(request.matches[1]);
-                 if (!story.ok()) return SendError(response, story.status());
-                 json body = StoryPageJson(*story);
-                 json details = json::array();
-                 auto articles = store_.GetArticleHeaders(PageArticleIds(*story, all_articles));
-                 if (!articles.ok()) return SendError(response, articles.status());
-                 for (const Article& article : *articles)
-                   details.push_back(ArticleJson(article, false));
-                 body["article_details"] = std::move(details);
-                 SendJson(response, 200, body);
+                 auto page = StoryPageFromStore(store_, request.matches[1], all_articles);
+                 if (!page.ok()) return SendError(response, page.status());
+                 SendJson(response, 200, *page);
                });
              });
 

@@ -36,15 +36,12 @@ std::string StoreListBody(store::Store& store, const CatalogListQuery& query) {
 
 // GET /api/stories/{id} as the store path renders it; "" when absent.
 std::string StorePageBody(store::Store& store, const std::string& id, bool all) {
-  auto story = store.GetStory(id);
-  if (!story.ok()) return "";
-  json body = StoryPageJson(*story);
-  json details = json::array();
-  auto articles = store.GetArticleHeaders(PageArticleIds(*story, all));
-  EXPECT_TRUE(articles.ok());
-  for (const Article& article : *articles) details.push_back(ArticleJson(article, false));
-  body["article_details"] = details;
-  return Dump(body);
+  auto page = StoryPageFromStore(store, id, all);
+  if (!page.ok()) {
+    EXPECT_EQ(page.status().code(), Status::Code::kNotFound) << page.status().ToString();
+    return "";
+  }
+  return Dump(*page);
 }
 
 // Stories of several articles: an article joins the story of its title's
