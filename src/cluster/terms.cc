@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <deque>
 #include <unordered_map>
 
@@ -278,9 +277,7 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
     for (int64_t near = day - 1; near <= day + 1; ++near) {
       const CivilDate civil = CivilFromDays(near);
       own_days.push_back(DateKey(civil.month, civil.day));
-      char iso[16];
-      std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", civil.year, civil.month, civil.day);
-      own_days.push_back(iso);
+      own_days.push_back(IsoDay(civil));
     }
   }
   const auto own_day = [&](const std::string& key) {

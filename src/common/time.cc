@@ -5,6 +5,15 @@
 
 namespace newsloom {
 
+namespace {
+
+// The whole days in `seconds` since the epoch, rounded down (toward the past).
+int64_t FloorDays(int64_t seconds) {
+  return seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
+}
+
+}  // namespace
+
 int64_t DaysFromCivil(const CivilDate& date) {
   int64_t y = date.year - (date.month <= 2 ? 1 : 0);
   int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -62,7 +71,13 @@ std::optional<Timestamp> MakeTimestamp(const CivilDate& date, int hour, int minu
 int64_t LocalDaysFromEpoch(const Timestamp& stamp) {
   int64_t local = stamp.utc_seconds;
   if (stamp.has_offset) local += int64_t{stamp.offset_minutes} * 60;
-  return local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+  return FloorDays(local);
+}
+
+std::string IsoDay(const CivilDate& date) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
+  return buffer;
 }
 
 Timestamp Now() {
@@ -76,14 +91,11 @@ Timestamp Now() {
 
 std::string Timestamp::ToIso8601() const {
   int64_t local = utc_seconds + int64_t(offset_minutes) * 60;
-  int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  int64_t days = FloorDays(local);
   int64_t seconds_of_day = local - days * 86400;
   CivilDate date = CivilFromDays(days);
+  if (precision == Precision::kDay) return IsoDay(date);
   char buffer[64];
-  if (precision == Precision::kDay) {
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
-    return buffer;
-  }
   int n = std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d", date.year,
                         date.month, date.day, int(seconds_of_day / 3600),
                         int(seconds_of_day / 60 % 60), int(seconds_of_day % 60));

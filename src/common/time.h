@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "newsloom/article.h"
 
@@ -21,6 +22,9 @@ int64_t DaysFromCivil(const CivilDate& date);
 CivilDate CivilFromDays(int64_t days);
 
 bool IsValidCivilDate(const CivilDate& date);
+
+// "2024-09-23".
+std::string IsoDay(const CivilDate& date);
 
 // The day (since 1970-01-01) a timestamp falls on in the zone the page gave,
 // UTC when it gave none.

@@ -36,6 +36,9 @@ TEST(TimeTest, FormatsIso8601InThePagesZone) {
       {{2024, 9, 23}, 10, 5, 0, 0, P::kSecond, "2024-09-23T10:05:00Z"},
       {{2024, 9, 23}, 10, 5, 0, 540, P::kSecond, "2024-09-23T10:05:00+09:00"},
       {{2024, 9, 23}, 1, 0, 0, -330, P::kSecond, "2024-09-23T01:00:00-05:30"},
+      // Before the epoch the day still rounds toward the past.
+      {{1969, 12, 31}, 23, 0, 0, std::nullopt, P::kSecond, "1969-12-31T23:00:00"},
+      {{1969, 12, 31}, 0, 0, 0, std::nullopt, P::kDay, "1969-12-31"},
   };
   for (const auto& c : kCases) {
     auto stamp = MakeTimestamp(c.date, c.hour, c.minute, c.second, c.offset, c.precision);

@@ -57,8 +57,7 @@ std::string IsoDate(const CivilDate& date, Granularity granularity) {
   char buffer[32];
   switch (granularity) {
     case Granularity::kDay:
-      std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
-      return buffer;
+      return IsoDay(date);
     case Granularity::kMonth:
       std::snprintf(buffer, sizeof buffer, "%04d-%02d", date.year, date.month);
       return buffer;
