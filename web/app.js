@@ -167,7 +167,7 @@ async function renderStory(id) {
     el('h1', {}, story.title || story.id),
     el('p', {class: 'meta'},
        el('span', {}, plural(story.sources.length || 1, 'source')),
-       el('span', {}, plural(story.articles.length, 'article')),
+       el('span', {}, plural(story.article_count, 'article')),
        story.category ? el('span', {}, story.category) : null,
        formatTime(story.last_updated)),
     el('p', {class: 'actions'}, 'Follow this story:',

@@ -144,6 +144,7 @@ json StoryListItemJson(const Story& story) {
 
 json StoryPageJson(const Story& story) {
   json page = store::StoryToJson(story);
+  page.erase("articles");
   auto& entities = page["entities"];
   if (entities.size() > kPageEntities)
     entities.erase(entities.begin() + kPageEntities, entities.end());
@@ -154,12 +155,15 @@ json StoryPageJson(const Story& story) {
 Result<json> StoryPageFromStore(store::Store& store, const std::string& id, bool all) {
   auto story = store.GetStory(id);
   if (!story.ok()) return story.status();
-  auto articles = store.GetArticleHeaders(PageArticleIds(*story, all));
+  std::vector<std::string> ids = PageArticleIds(*story, all);
+  auto articles = store.GetArticleHeaders(ids);
   if (!articles.ok()) return articles.status();
   json page = StoryPageJson(*story);
   json details = json::array();
   for (const Article& article : *articles) details.push_back(ArticleJson(article, false));
   page["article_details"] = std::move(details);
+  page["articles"] = std::move(ids);
+  page["article_count"] = story->articles.size();
   return page;
 }
 

@@ -33,13 +33,15 @@ nlohmann::json SearchResultsJson(const std::vector<store::ArticleHit>& articles,
 // names and articles; in full, a list of 20 stories ran to megabytes.)
 nlohmann::json StoryListItemJson(const Story& story);
 
-// A story as its page serves it: every field, but only its 200 most frequent
-// entities, with "entity_count" giving how many it has (the names of a story
-// of thousands of articles ran to 170 KB of a 250 KB page).
+// A story as its page serves it, without its member list: every other field,
+// but only its 200 most frequent entities, with "entity_count" giving how
+// many it has (the names of a story of thousands of articles ran to 170 KB of
+// a 250 KB page, its member ids to 60 KB).
 nlohmann::json StoryPageJson(const Story& story);
 
 // GET /api/stories/{id} read from `store` (when the catalog is not loaded):
-// StoryPageJson plus "article_details", the headers of PageArticleIds.
+// StoryPageJson plus "articles", the ids of PageArticleIds, "article_details",
+// their headers, and "article_count", how many articles the story has.
 Result<nlohmann::json> StoryPageFromStore(store::Store& store, const std::string& id, bool all);
 
 // The articles whose headers a story page carries in "article_details", in

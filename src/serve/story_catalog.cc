@@ -145,16 +145,22 @@ std::optional<std::string> CatalogSnapshot::PageBody(const std::string& id,
       bytes += header->size() + 1;
     }
   }
-  // "article_details" sorts before every key of the story, as nlohmann
-  // orders them, so the page reads exactly as the store path renders it.
+  // "article_count", "article_details" and "articles" sort before every other
+  // key, as nlohmann orders them, so the page reads exactly as the store
+  // path renders it.
+  std::string ids = Dump(nlohmann::json(articles));
   std::string body;
-  body.reserve(bytes);
-  body += "{\"article_details\":[";
+  body.reserve(bytes + ids.size());
+  body += "{\"article_count\":";
+  body += std::to_string(story->articles.size());
+  body += ",\"article_details\":[";
   for (size_t i = 0; i < details.size(); ++i) {
     if (i > 0) body += ',';
     body += *details[i];
   }
-  body += "],";
+  body += "],\"articles\":";
+  body += ids;
+  body += ',';
   body.append(story->page_json, 1, std::string::npos);
   return body;
 }

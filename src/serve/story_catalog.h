@@ -41,7 +41,7 @@ struct CatalogStory {
   int64_t first_seen = 0;
   int64_t last_updated = 0;
   std::string list_json;                   // as an item of GET /api/stories (StoryListItemJson)
-  std::string page_json;                   // the whole story, without "article_details"
+  std::string page_json;                   // StoryPageJson: the story without its members
   std::vector<std::string> articles;       // every member, for ?articles=all
   std::vector<std::string> page_articles;  // the members whose headers the page shows
 };

@@ -148,8 +148,13 @@ TEST_F(StoryCatalogTest, LoadedAndUpdatedCatalogsAnswerAsTheStore) {
   for (int i = 0; i < 130; ++i)
     Put(std::string("z").append(std::to_string(i)), "Zulu", "world");  // a big story
   ExpectSameAsStore(catalog);
-  EXPECT_EQ(json::parse(*catalog.Current()->PageBody("k-Z"))["article_details"].size(), 101u);
-  EXPECT_EQ(json::parse(*catalog.Current()->PageBody("k-Z", true))["article_details"].size(), 130u);
+  json page = json::parse(*catalog.Current()->PageBody("k-Z"));
+  EXPECT_EQ(page["article_details"].size(), 101u);
+  EXPECT_EQ(page["articles"].size(), 101u);  // the ids of the details, not every member
+  EXPECT_EQ(page["article_count"], 130);
+  json full = json::parse(*catalog.Current()->PageBody("k-Z", true));
+  EXPECT_EQ(full["article_details"].size(), 130u);
+  EXPECT_EQ(full["articles"].size(), 130u);
   ASSERT_TRUE(newsroom_.Remove("a1").ok());  // a story shrinks
   ASSERT_TRUE(newsroom_.Remove("d1").ok());  // a story goes
   ExpectSameAsStore(catalog);
