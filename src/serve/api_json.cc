@@ -47,6 +47,8 @@ std::string_view GranularityName(DateMention::Granularity granularity) {
 constexpr size_t kArticleSummarySentences = 3;
 constexpr size_t kListEntities = 20;
 constexpr size_t kListArticles = 20;
+constexpr size_t kListTimeline = 5;
+constexpr size_t kListDisagreements = 3;
 constexpr size_t kPageArticles = 100;
 constexpr size_t kPageEntities = 200;
 
@@ -139,6 +141,14 @@ json StoryListItemJson(const Story& story) {
   if (articles.size() > kListArticles)
     articles.erase(articles.begin(), articles.end() - kListArticles);
   item["article_count"] = story.articles.size();
+  auto& timeline = item["timeline"];
+  if (timeline.size() > kListTimeline)
+    timeline.erase(timeline.begin(), timeline.end() - kListTimeline);
+  item["timeline_count"] = story.timeline.size();
+  auto& disagreements = item["disagreements"];
+  if (disagreements.size() > kListDisagreements)
+    disagreements.erase(disagreements.begin() + kListDisagreements, disagreements.end());
+  item["disagreement_count"] = story.disagreements.size();
   return item;
 }
 

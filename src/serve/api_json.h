@@ -27,10 +27,12 @@ std::vector<std::string> ArticleSummary(const Article& article, const std::vecto
 nlohmann::json SearchResultsJson(const std::vector<store::ArticleHit>& articles,
                                  const std::vector<store::StoryHit>& stories);
 
-// A story as an item of the story list: its 20 most frequent entities and
-// its 20 newest articles (oldest first, as in the story), with
-// "article_count" giving how many it has. (A big story has thousands of
-// names and articles; in full, a list of 20 stories ran to megabytes.)
+// A story as an item of the story list: its 20 most frequent entities, its
+// 20 newest articles and 5 latest timeline events (oldest first, as in the
+// story) and its first 3 disagreements, with "article_count",
+// "timeline_count" and "disagreement_count" giving how many it has. (A big
+// story has thousands of names and articles; in full, a list of 20 stories
+// ran to megabytes, and its timelines alone to half of 200 KB.)
 nlohmann::json StoryListItemJson(const Story& story);
 
 // A story as its page serves it, without its member list: every other field,

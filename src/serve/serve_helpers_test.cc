@@ -30,6 +30,25 @@ TEST(ApiJsonTest, ListItemsCarryTheNewestArticlesAndTheMostFrequentNames) {
   EXPECT_EQ(item["articles"][19], "a149");
   EXPECT_EQ(item["entities"].size(), 20u);
   EXPECT_EQ(item["id"], "big");
+  EXPECT_EQ(item["timeline"].size(), 1u);
+  EXPECT_EQ(item["timeline_count"], 1);
+  EXPECT_EQ(item["disagreement_count"], 1);
+}
+
+TEST(ApiJsonTest, ListItemsCarryTheLatestEventsAndTheFirstDisagreements) {
+  Story story = BigStory();
+  for (int day = 10; day < 20; ++day)
+    story.timeline.push_back({"2024-01-" + std::to_string(day), "Event.", {"a9"}});
+  for (int i = 0; i < 4; ++i) story.disagreements.push_back({"topic " + std::to_string(i), {}});
+  nlohmann::json item = StoryListItemJson(story);
+  EXPECT_EQ(item["timeline_count"], 11);
+  ASSERT_EQ(item["timeline"].size(), 5u);
+  EXPECT_EQ(item["timeline"][0]["date"], "2024-01-15");
+  EXPECT_EQ(item["timeline"][4]["date"], "2024-01-19");
+  EXPECT_EQ(item["disagreement_count"], 5);
+  ASSERT_EQ(item["disagreements"].size(), 3u);
+  EXPECT_EQ(item["disagreements"][0]["about"], "about");
+  EXPECT_EQ(StoryPageJson(story)["timeline"].size(), 11u);  // the page has them all
 }
 
 TEST(ApiJsonTest, PagesCarryTheMostFrequentNamesAndTheirCount) {
