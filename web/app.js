@@ -150,6 +150,10 @@ async function renderFront(params) {
 
 // ---- Story page -----------------------------------------------------------
 
+// A timeline event shows the article it quotes and the next two that report
+// it (the server's page details exactly these: serve/api_json.cc).
+const EVENT_CITATIONS = 3;
+
 function citation(articleId, numbers, titles) {
   const number = numbers.get(articleId);
   const title = titles.get(articleId) || articleId;
@@ -157,8 +161,10 @@ function citation(articleId, numbers, titles) {
             '[' + (number || '?') + ']');
 }
 
-async function renderStory(id) {
-  const story = await api('/api/stories/' + encodeURIComponent(id));
+// `all`: list every article, not only the cited and newest (the page's
+// "Show all" button).
+async function renderStory(id, all = false) {
+  const story = await api('/api/stories/' + encodeURIComponent(id) + (all ? '?articles=all' : ''));
   // Citations are numbered as the "Articles" list below shows them: a big
   // story's page lists its cited and newest articles, not every member.
   const numbers = new Map(story.article_details.map((article, index) => [article.id, index + 1]));
@@ -193,7 +199,10 @@ async function renderStory(id) {
         el('h2', {id: 'timeline-heading'}, 'Timeline'),
         el('ol', {class: 'timeline'}, story.timeline.map((event) =>
             el('li', {}, el('time', {datetime: event.date}, event.date), event.text, ' ',
-               event.articles.map((article) => citation(article, numbers, titles)))))));
+               event.articles.slice(0, EVENT_CITATIONS).map((article) => citation(article, numbers, titles)),
+               event.articles.length > EVENT_CITATIONS
+                   ? el('span', {class: 'meta'}, ' and ' + (event.articles.length - EVENT_CITATIONS) + ' more')
+                   : null)))));
   }
   if (story.entities.length) {
     const kinds = {PER: 'People', ORG: 'Organisations', LOC: 'Places', MISC: 'Other names'};
@@ -231,6 +240,20 @@ async function renderStory(id) {
                                                  ' of ' + articleName(article)))]
                      : null);
       }))));
+  if (story.article_count > story.article_details.length) {
+    const showAll = el('button', {type: 'button', class: 'secondary more'},
+                       'Show all ' + plural(story.article_count, 'article'));
+    showAll.addEventListener('click', async () => {
+      showAll.disabled = true;
+      try {
+        await renderStory(id, true);
+        document.getElementById('articles-heading').scrollIntoView();
+      } catch (error) {
+        showError(error);
+      }
+    });
+    nodes.push(el('p', {class: 'actions'}, showAll));
+  }
   show(story.title || story.id, ...nodes);
 }
 

@@ -21,7 +21,8 @@ struct StoryEntity {
 struct TimelineEvent {
   std::string date;  // ISO 8601 at its granularity: "2024-09-23", "2024-09", "2024"
   std::string text;  // the sentence that states the event, verbatim from an article
-  std::vector<std::string> articles;  // ids of the articles that report it
+  std::vector<std::string> articles;  // ids of the articles that report it: the one `text`
+                                      // quotes, then the others oldest first
 };
 
 // A sentence quoted verbatim from one of the story's articles.

@@ -49,7 +49,8 @@ constexpr size_t kListEntities = 20;
 constexpr size_t kListArticles = 20;
 constexpr size_t kListTimeline = 5;
 constexpr size_t kListDisagreements = 3;
-constexpr size_t kPageArticles = 100;
+constexpr size_t kPageArticles = 50;
+constexpr size_t kEventCitations = 3;  // as many as the web page shows per event (web/app.js)
 constexpr size_t kPageEntities = 200;
 
 }  // namespace
@@ -181,8 +182,10 @@ std::vector<std::string> PageArticleIds(const Story& story, bool all) {
   if (all || story.articles.size() <= kPageArticles) return story.articles;
   std::unordered_set<std::string_view> cited;
   for (const CitedSentence& sentence : story.summary) cited.insert(sentence.article);
-  for (const TimelineEvent& event : story.timeline)
-    cited.insert(event.articles.begin(), event.articles.end());
+  for (const TimelineEvent& event : story.timeline) {
+    size_t shown = std::min(event.articles.size(), kEventCitations);
+    cited.insert(event.articles.begin(), event.articles.begin() + shown);
+  }
   for (const Disagreement& disagreement : story.disagreements) {
     for (const CitedSentence& claim : disagreement.claims) cited.insert(claim.article);
   }

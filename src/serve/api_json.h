@@ -47,8 +47,10 @@ nlohmann::json StoryPageJson(const Story& story);
 Result<nlohmann::json> StoryPageFromStore(store::Store& store, const std::string& id, bool all);
 
 // The articles whose headers a story page carries in "article_details", in
-// the story's order: every article its summary, timeline and disagreements
-// cite and its 100 newest; with `all`, every article.
+// the story's order: every article its summary and disagreements cite, the
+// first 3 each timeline event cites (the one it quotes first; an event of a
+// big story is reported by hundreds) and its 50 newest; with `all`, every
+// article.
 std::vector<std::string> PageArticleIds(const Story& story, bool all);
 
 // Serialises without ever throwing: invalid UTF-8 is replaced.

@@ -17,7 +17,7 @@ Story BigStory() {
   for (int i = 0; i < 30; ++i)
     story.entities.push_back({std::string("N").append(std::to_string(i))});
   story.summary = {{"Quoted.", "a3"}};
-  story.timeline = {{"2024", "Dated.", {"a7", "a140"}}};
+  story.timeline = {{"2024", "Dated.", {"a7", "a140", "a8", "a9"}}};
   story.disagreements = {{"about", {{"One.", "a1"}, {"Two.", "a2"}}}};
   return story;
 }
@@ -65,10 +65,13 @@ TEST(ApiJsonTest, PagesCarryTheMostFrequentNamesAndTheirCount) {
 
 TEST(ApiJsonTest, PagesShowCitedAndNewestArticles) {
   std::vector<std::string> ids = PageArticleIds(BigStory(), false);
-  ASSERT_EQ(ids.size(), 104u);  // a1, a2, a3, a7 and a50..a149
+  // a1, a2, a3 (disagreement and summary), a7 and a8 (with a140, the event's
+  // first three citations; a9 is its fourth) and a100..a149.
+  ASSERT_EQ(ids.size(), 55u);
   EXPECT_EQ(ids[0], "a1");
   EXPECT_EQ(ids[3], "a7");
-  EXPECT_EQ(ids[4], "a50");
+  EXPECT_EQ(ids[4], "a8");
+  EXPECT_EQ(ids[5], "a100");
   EXPECT_EQ(ids.back(), "a149");
   EXPECT_EQ(PageArticleIds(BigStory(), true).size(), 150u);
   Story small;

@@ -117,7 +117,9 @@ TEST(StoryTest, TimelineMergesTheSameEventAcrossSources) {
   ASSERT_EQ(story.timeline.size(), 3u);
   EXPECT_EQ(story.timeline[0].date, "2023-03");
   EXPECT_EQ(story.timeline[1].date, "2024-09-23");
-  EXPECT_EQ(story.timeline[1].articles, (std::vector<std::string>{"a", "b"}));
+  // The article quoted first, then the others oldest first.
+  EXPECT_NE(story.timeline[1].text.find("yesterday"), std::string::npos) << story.timeline[1].text;
+  EXPECT_EQ(story.timeline[1].articles, (std::vector<std::string>{"b", "a"}));
   EXPECT_EQ(story.timeline[2].date, "2024-09-23");  // Monday before the 25th
   EXPECT_NE(story.timeline[2].text.find("condemned"), std::string::npos);
   EXPECT_EQ(FirstUnfaithfulQuote(story, Pointers(articles)), "");

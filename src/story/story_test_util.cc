@@ -58,9 +58,10 @@ std::string FirstUnfaithfulQuote(const Story& story, const std::vector<const Art
     }
   }
   for (const TimelineEvent& event : story.timeline) {
-    bool any = false;
-    for (const std::string& id : event.articles) any = any || in_text(event.text, id, true);
-    if (!any || event.articles.empty()) return "timeline: " + event.text;
+    // The first article cited is the one quoted.
+    if (event.articles.empty() || !in_text(event.text, event.articles.front(), true)) {
+      return "timeline: " + event.text;
+    }
   }
   for (const Disagreement& disagreement : story.disagreements) {
     for (const CitedSentence& claim : disagreement.claims) {

@@ -139,8 +139,13 @@ std::vector<TimelineEvent> BuildTimeline(const StoryCorpus& corpus,
       if (score > told_score) told = &sentence, told_score = score;
     }
     entry.event.text = std::string(told->text);
+    // The article quoted comes first: a reader (and a page that shows only a
+    // few citations per event) sees the source of the words first.
+    entry.event.articles.push_back(corpus.articles[told->article]->id);
     for (size_t a = 0; a < cited.size(); ++a) {
-      if (cited[a]) entry.event.articles.push_back(corpus.articles[a]->id), ++entry.sources;
+      if (!cited[a]) continue;
+      ++entry.sources;
+      if (a != told->article) entry.event.articles.push_back(corpus.articles[a]->id);
     }
     entry.centrality = Cosine(told->vector, centroid);
     entry.start = DaysFromCivil(timex::PeriodStart(event.date.date, event.date.granularity));

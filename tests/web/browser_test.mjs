@@ -174,6 +174,45 @@ try {
   check(await page.locator('a:text("Read the original")').count() === 0,
         'a javascript: URL is not linked');
 
+  // A big story lists its cited and newest articles, and "Show all" lists every one.
+  const towns = ['Linz', 'Krems', 'Melk', 'Tulln', 'Ybbs', 'Grein'];
+  for (let i = 0; i < 60; ++i) {
+    const posted = await fetch(address + '/api/articles?id=flood-' + i, {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify({
+        title: `Danube flood closes the Nibelungen bridge in Linz, report ${i}`,
+        text: `The Danube flood closed the Nibelungen bridge in Linz on Tuesday, mayor Klaus Luger ` +
+              `said. Water reached ${700 + i} centimetres, and ${towns[i % towns.length]} ` +
+              `evacuated ${10 * i + 40} homes. Report number ${i} from desk ${i % 7} adds that ` +
+              `firefighters from Upper Austria worked through the night on the flood.`,
+        published: `2024-09-17T${String(6 + Math.floor(i / 6)).padStart(2, '0')}:${String(i % 6 * 10).padStart(2, '0')}:00Z`,
+        source: `outlet${i}.example`,
+        url: `https://outlet${i}.example/flood-${i}`,
+      }),
+    });
+    if (posted.status !== 201) throw new Error('POST of flood-' + i + ' gave ' + posted.status);
+  }
+  const floodStories = (await (await fetch(address + '/api/articles/flood-59')).json()).stories;
+  const floodStory = floodStories.length === 1 ? floodStories[0].id : '';
+  check(typeof floodStory === 'string' && floodStory.length > 0, 'the posted articles form a story');
+  await page.goto(address + '/#/story/' + encodeURIComponent(floodStory));
+  await page.waitForSelector('#articles-heading');
+  const count = (await (await fetch(address + '/api/stories/' + encodeURIComponent(floodStory))).json())
+                    .article_count;
+  const shown = await page.locator('ol.articles > li').count();
+  check(count >= 55 && shown < count, `a story of ${count} articles lists ${shown} of them`);
+  await page.getByRole('button', {name: `Show all ${count} articles`}).click();
+  await page.locator('ol.articles > li').nth(count - 1).waitFor();
+  check(await page.locator('ol.articles > li').count() === count, '"Show all" lists every article');
+  const allCite = page.locator('.summary li a.cite').first();
+  const allCited = await allCite.evaluate((a) => ({
+    n: Number(a.textContent.replace(/[^0-9]/g, '')), href: a.getAttribute('href')}));
+  const allListed = await page.locator('ol.articles li > a:first-child').evaluateAll(
+      (links) => links.map((a) => a.getAttribute('href')));
+  check(allCited.n >= 1 && allListed[allCited.n - 1] === allCited.href,
+        `after "Show all", citation [${allCited.n}] is still its entry of the list`);
+
   // Phone screen.
   const phone = await browser.newContext({viewport: {width: 375, height: 740}, isMobile: true,
                                           hasTouch: true, deviceScaleFactor: 2});
