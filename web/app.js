@@ -151,7 +151,7 @@ async function renderFront(params) {
 // ---- Story page -----------------------------------------------------------
 
 // A timeline event shows the article it quotes and the next two that report
-// it (the server's page details exactly these: serve/api_json.cc).
+// it: the server sends those and "article_count" (serve/api_json.cc).
 const EVENT_CITATIONS = 3;
 
 function citation(articleId, numbers, titles) {
@@ -200,8 +200,8 @@ async function renderStory(id, all = false) {
         el('ol', {class: 'timeline'}, story.timeline.map((event) =>
             el('li', {}, el('time', {datetime: event.date}, event.date), event.text, ' ',
                event.articles.slice(0, EVENT_CITATIONS).map((article) => citation(article, numbers, titles)),
-               event.articles.length > EVENT_CITATIONS
-                   ? el('span', {class: 'meta'}, ' and ' + (event.articles.length - EVENT_CITATIONS) + ' more')
+               event.article_count > EVENT_CITATIONS
+                   ? el('span', {class: 'meta'}, ' and ' + (event.article_count - EVENT_CITATIONS) + ' more')
                    : null)))));
   }
   if (story.entities.length) {
@@ -333,7 +333,7 @@ async function renderSearch(params) {
       return el('li', {class: 'story-card'},
           el('span', {class: 'badge'}, 'Story'),
           el('h2', {}, el('a', {href: storyHref(result.id)}, result.title || result.id)),
-          el('p', {class: 'meta'}, el('span', {}, plural(result.articles.length, 'article')),
+          el('p', {class: 'meta'}, el('span', {}, plural(result.article_count, 'article')),
              formatTime(result.last_updated)),
           result.summary.length ? el('p', {}, result.summary[0].text) : null);
     }

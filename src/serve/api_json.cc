@@ -50,8 +50,25 @@ constexpr size_t kListArticles = 20;
 constexpr size_t kListTimeline = 5;
 constexpr size_t kListDisagreements = 3;
 constexpr size_t kPageArticles = 50;
-constexpr size_t kEventCitations = 3;  // as many as the web page shows per event (web/app.js)
 constexpr size_t kPageEntities = 200;
+constexpr size_t kEventCitations = 3;  // as many as the web page shows per event (web/app.js)
+
+void KeepFirst(json& array, size_t count) {
+  if (array.size() > count) array.erase(array.begin() + static_cast<ptrdiff_t>(count), array.end());
+}
+
+void KeepLast(json& array, size_t count) {
+  if (array.size() > count) array.erase(array.begin(), array.end() - static_cast<ptrdiff_t>(count));
+}
+
+// Each timeline event keeps the articles the page shows, with "article_count".
+void BoundEventCitations(json& timeline) {
+  for (json& event : timeline) {
+    json& articles = event["articles"];
+    event["article_count"] = articles.size();
+    KeepFirst(articles, kEventCitations);
+  }
+}
 
 }  // namespace
 
@@ -121,7 +138,7 @@ json SearchResultsJson(const std::vector<store::ArticleHit>& articles,
     results.emplace_back(hit.score, std::move(item));
   }
   for (const store::StoryHit& hit : stories) {
-    json item = store::StoryToJson(hit.story);
+    json item = StoryListItemJson(hit.story);
     item["type"] = "story";
     item["score"] = hit.score;
     results.emplace_back(hit.score, std::move(item));
@@ -135,20 +152,13 @@ json SearchResultsJson(const std::vector<store::ArticleHit>& articles,
 
 json StoryListItemJson(const Story& story) {
   json item = store::StoryToJson(story);
-  auto& entities = item["entities"];
-  if (entities.size() > kListEntities)
-    entities.erase(entities.begin() + kListEntities, entities.end());
-  auto& articles = item["articles"];
-  if (articles.size() > kListArticles)
-    articles.erase(articles.begin(), articles.end() - kListArticles);
+  KeepFirst(item["entities"], kListEntities);
+  KeepLast(item["articles"], kListArticles);
   item["article_count"] = story.articles.size();
-  auto& timeline = item["timeline"];
-  if (timeline.size() > kListTimeline)
-    timeline.erase(timeline.begin(), timeline.end() - kListTimeline);
+  KeepLast(item["timeline"], kListTimeline);
+  BoundEventCitations(item["timeline"]);
   item["timeline_count"] = story.timeline.size();
-  auto& disagreements = item["disagreements"];
-  if (disagreements.size() > kListDisagreements)
-    disagreements.erase(disagreements.begin() + kListDisagreements, disagreements.end());
+  KeepFirst(item["disagreements"], kListDisagreements);
   item["disagreement_count"] = story.disagreements.size();
   return item;
 }
@@ -156,10 +166,9 @@ json StoryListItemJson(const Story& story) {
 json StoryPageJson(const Story& story) {
   json page = store::StoryToJson(story);
   page.erase("articles");
-  auto& entities = page["entities"];
-  if (entities.size() > kPageEntities)
-    entities.erase(entities.begin() + kPageEntities, entities.end());
+  KeepFirst(page["entities"], kPageEntities);
   page["entity_count"] = story.entities.size();
+  BoundEventCitations(page["timeline"]);
   return page;
 }
 

@@ -23,7 +23,7 @@ nlohmann::json ArticleJson(const Article& article, bool with_text);
 std::vector<std::string> ArticleSummary(const Article& article, const std::vector<Story>& stories);
 
 // {"type": "article", "score", "snippet", ...ArticleJson} and
-// {"type": "story", "score", ...story}, merged best first.
+// {"type": "story", "score", ...StoryListItemJson}, merged best first.
 nlohmann::json SearchResultsJson(const std::vector<store::ArticleHit>& articles,
                                  const std::vector<store::StoryHit>& stories);
 

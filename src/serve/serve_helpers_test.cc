@@ -51,6 +51,14 @@ TEST(ApiJsonTest, ListItemsCarryTheLatestEventsAndTheFirstDisagreements) {
   EXPECT_EQ(StoryPageJson(story)["timeline"].size(), 11u);  // the page has them all
 }
 
+TEST(ApiJsonTest, TimelineEventsCarryTheirFirstThreeArticlesAndTheirCount) {
+  for (const nlohmann::json& story : {StoryListItemJson(BigStory()), StoryPageJson(BigStory())}) {
+    const nlohmann::json& event = story["timeline"][0];
+    EXPECT_EQ(event["article_count"], 4);
+    EXPECT_EQ(event["articles"], nlohmann::json({"a7", "a140", "a8"}));
+  }
+}
+
 TEST(ApiJsonTest, PagesCarryTheMostFrequentNamesAndTheirCount) {
   Story story = BigStory();
   for (int i = 30; i < 250; ++i)
