@@ -240,7 +240,7 @@ async function renderStory(id, all = false) {
                                                  ' of ' + articleName(article)))]
                      : null);
       }))));
-  if (story.article_count > story.article_details.length) {
+  if (!all && story.article_count > story.article_details.length) {
     const showAll = el('button', {type: 'button', class: 'secondary more'},
                        'Show all ' + plural(story.article_count, 'article'));
     showAll.addEventListener('click', async () => {
