@@ -15,6 +15,7 @@
 #define NEWSLOOM_STORY_INDEX_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,6 +26,9 @@
 #include "newsloom/story.h"
 
 namespace newsloom {
+
+// Reads stored articles back by id; those it cannot find are left out.
+using ArticleLoader = std::function<std::vector<Article>(const std::vector<std::string>& ids)>;
 
 struct StoryIndexOptions {
   // Sentences in each story summary (3..7).
@@ -40,6 +44,13 @@ struct StoryIndexOptions {
   // Similarity is divided by 1 + (time between article and story) / this;
   // 0 turns the discount off.
   std::optional<double> time_scale_seconds;
+  // When set, the index keeps of an article, once ReleaseTexts() has been
+  // called after its Add, only what the story counts read (no text beyond
+  // its first paragraph, no dates, description or authors), and reads the
+  // articles a story is told from back through this: a service of a million
+  // articles keeps their text in its store, not in memory. Unset keeps every
+  // article whole.
+  ArticleLoader load_articles;
 };
 
 class StoryIndex {
@@ -56,6 +67,13 @@ class StoryIndex {
   // False when the id is unknown.
   virtual bool Remove(std::string_view article_id) = 0;
 
+  // With StoryIndexOptions::load_articles: drops the text of every article
+  // added since the last call. Call once they are stored where the loader
+  // reads. Without a loader it does nothing.
+  virtual void ReleaseTexts() = 0;
+
+  // The article as the index keeps it: without its text once released (see
+  // ReleaseTexts).
   virtual const Article* FindArticle(std::string_view article_id) const = 0;
   virtual std::optional<std::string> StoryOf(std::string_view article_id) const = 0;
 

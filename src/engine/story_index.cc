@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "cluster/changed_stories.h"
 #include "cluster/clusterer.h"
@@ -35,6 +38,7 @@ class StoryIndexImpl final : public StoryIndex {
       cluster_options.time_scale_seconds = *options.time_scale_seconds;
     clusterer_ = cluster::Clusterer(cluster_options);
     story_options_.summary_sentences = options.summary_sentences;
+    load_articles_ = options.load_articles;
   }
 
   std::string Add(Article article) override {
@@ -48,8 +52,7 @@ class StoryIndexImpl final : public StoryIndex {
       StoryAggregate& aggregate = stories_[story];
       aggregate.Remove(entry.article, entry.facts);
       prepared_.Forget(id);
-      entry.article = std::move(article);
-      entry.version = ++versions_;
+      Keep(std::move(article), entry);
       aggregate.Add(entry.article, entry.facts);
       changed_.Note(story);
       return story;
@@ -72,9 +75,8 @@ class StoryIndexImpl final : public StoryIndex {
     // merge lowers it.
     if (clusterer_.story_count() < stories_before) FoldMerges(story);
     Entry& entry = articles_[id];
-    entry.article = std::move(article);
     entry.facts = facts;
-    entry.version = ++versions_;
+    Keep(std::move(article), entry);
     stories_[story].Add(entry.article, facts);
     changed_.Note(story);
     return story;
@@ -91,6 +93,12 @@ class StoryIndexImpl final : public StoryIndex {
     prepared_.Forget(article_id);
     articles_.erase(found);
     return true;
+  }
+
+  void ReleaseTexts() override {
+    for (const std::string& id : std::exchange(unreleased_, {})) {
+      if (auto found = articles_.find(id); found != articles_.end()) found->second.text.reset();
+    }
   }
 
   const Article* FindArticle(std::string_view article_id) const override {
@@ -126,10 +134,82 @@ class StoryIndexImpl final : public StoryIndex {
 
  private:
   struct Entry {
+    // Whole without a loader; with one, what the story counts read (Slim).
     Article article;
+    // With a loader, the whole article until ReleaseTexts().
+    std::shared_ptr<const Article> text;
     MemberFacts facts;
     uint64_t version = 0;  // changes whenever the article does
   };
+
+  // What the story counts and titles read of an article: all but its text
+  // beyond the first paragraph (an untitled story's opening line), its dates,
+  // description, authors and urls.
+  static Article Slim(const Article& whole) {
+    Article slim = whole;
+    slim.paragraphs.resize(std::min<size_t>(slim.paragraphs.size(), 1));
+    slim.paragraphs.shrink_to_fit();
+    slim.dates = {};
+    slim.description = {};
+    slim.authors = {};
+    slim.url = {};
+    slim.canonical_url = {};
+    return slim;
+  }
+
+  // Stores `article` as `entry`'s new version.
+  void Keep(Article article, Entry& entry) {
+    entry.version = ++versions_;
+    if (!load_articles_) {
+      entry.article = std::move(article);
+      return;
+    }
+    entry.article = Slim(article);
+    entry.text = std::make_shared<const Article>(std::move(article));
+    unreleased_.push_back(entry.article.id);
+  }
+
+  // The told articles prepared, in order: from the cache, else from the
+  // entry, else read back through the loader (an article it cannot find is
+  // left out).
+  std::vector<std::shared_ptr<const story::PreparedArticle>> Prepared(
+      const std::vector<const Article*>& articles) const {
+    std::vector<std::shared_ptr<const story::PreparedArticle>> prepared;
+    prepared.reserve(articles.size());
+    std::vector<std::string> missing;
+    for (const Article* article : articles) {
+      if (!load_articles_) {
+        prepared.push_back(prepared_.Get(*article));
+      } else if (auto cached = prepared_.Find(article->id)) {
+        prepared.push_back(std::move(cached));
+      } else if (const Entry& entry = articles_.at(article->id); entry.text) {
+        prepared.push_back(prepared_.Get(entry.text));
+      } else {
+        prepared.push_back(nullptr);
+        missing.push_back(article->id);
+      }
+    }
+    if (missing.empty()) return prepared;
+    std::unordered_map<std::string, std::shared_ptr<const story::PreparedArticle>> loaded;
+    for (Article& article : load_articles_(missing)) {
+      auto entry = articles_.find(article.id);
+      if (entry == articles_.end()) continue;
+      article.duplicate_of = entry->second.article.duplicate_of;  // the index's finding
+      std::string id = article.id;
+      loaded[id] = prepared_.Get(std::make_shared<const Article>(std::move(article)));
+    }
+    size_t next = 0;
+    std::vector<std::shared_ptr<const story::PreparedArticle>> found;
+    found.reserve(prepared.size());
+    for (size_t i = 0; i < prepared.size(); ++i) {
+      if (prepared[i]) {
+        found.push_back(std::move(prepared[i]));
+      } else if (auto at = loaded.find(missing[next++]); at != loaded.end()) {
+        found.push_back(at->second);
+      }
+    }
+    return found;
+  }
   // What the story stage told from a story's told articles last time (a cache).
   struct Told {
     std::vector<uint64_t> versions;  // of the told articles, in order
@@ -190,9 +270,7 @@ class StoryIndexImpl final : public StoryIndex {
     for (const Article* article : articles) versions.push_back(articles_.at(article->id).version);
     Told& told = told_[story->id];
     if (told.versions != versions || versions.empty()) {
-      std::vector<std::shared_ptr<const story::PreparedArticle>> prepared;
-      for (const Article* article : articles) prepared.push_back(prepared_.Get(*article));
-      story::BuildStory(std::move(prepared), story_options_, story);
+      story::BuildStory(Prepared(articles), story_options_, story);
       told.versions = std::move(versions);
       told.timeline = story->timeline;
       told.summary = story->summary;
@@ -211,6 +289,8 @@ class StoryIndexImpl final : public StoryIndex {
   cluster::Clusterer clusterer_;
   std::unordered_map<std::string, Entry> articles_;
   uint64_t versions_ = 0;  // the last Entry::version given
+  ArticleLoader load_articles_;
+  std::vector<std::string> unreleased_;  // ids whose Entry::text ReleaseTexts drops
   // Every article id the clusterer has seen, removed or not.
   std::unordered_map<std::string, MemberFacts> first_seen_;
   // By story id, every story an article was added to (merged-away ones

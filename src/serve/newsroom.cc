@@ -138,6 +138,7 @@ void Newsroom::WriteGroup(const std::vector<Request*>& group) {
   {
     std::lock_guard<std::mutex> lock(commit_mutex_);
     status = store_.Write(batch);
+    if (status.ok()) builder_.Committed();
     if (status.ok() && listener_) listener_(batch);
   }
   for (Request* request : group) {

@@ -14,7 +14,9 @@ namespace {
 // holds in the order it arrived, which gives back the same stories and ids.
 class IndexedStories final : public store::StoryBuilder {
  public:
-  explicit IndexedStories(store::Store& store) : index_(StoryIndex::Create()) {
+  // The index keeps the articles' text in the store, not in memory: it reads
+  // back those it tells a story from.
+  explicit IndexedStories(store::Store& store) : index_(StoryIndex::Create(Options(store))) {
     auto ids = store.ArticleIdsInArrivalOrder();
     if (!ids.ok()) {
       std::fprintf(stderr, "newsloom: reading the store: %s\n", ids.status().ToString().c_str());
@@ -22,7 +24,9 @@ class IndexedStories final : public store::StoryBuilder {
     }
     for (const std::string& id : *ids) {
       auto article = store.GetArticle(id);
-      if (article.ok()) index_->Add(std::move(article).value());
+      if (!article.ok()) continue;
+      index_->Add(std::move(article).value());
+      index_->ReleaseTexts();  // stored already
     }
     index_->TakeChangedStories();
   }
@@ -42,6 +46,7 @@ class IndexedStories final : public store::StoryBuilder {
   void NoteAdd(const Article& article) override { index_->Add(article); }
   void NoteRemove(const std::string& id) override { index_->Remove(id); }
   std::vector<Story> TakeChanged() override { return Changed(); }
+  void Committed() override { index_->ReleaseTexts(); }
 
  private:
   // Each changed story, told in full; one gone (merged away or emptied) comes
@@ -57,6 +62,20 @@ class IndexedStories final : public store::StoryBuilder {
       stories.push_back(std::move(*story));
     }
     return stories;
+  }
+
+  static StoryIndexOptions Options(store::Store& store) {
+    StoryIndexOptions options;
+    options.load_articles = [&store](const std::vector<std::string>& ids) {
+      std::vector<Article> articles;
+      articles.reserve(ids.size());
+      for (const std::string& id : ids) {
+        if (auto article = store.GetArticle(id); article.ok())
+          articles.push_back(std::move(article).value());
+      }
+      return articles;
+    };
+    return options;
   }
 
   std::unique_ptr<StoryIndex> index_;

@@ -44,6 +44,10 @@ class StoryBuilder {
     return stories;
   }
 
+  // The changes taken in so far are stored: a builder may let go of what it
+  // can read back from the store.
+  virtual void Committed() {}
+
  private:
   void Keep(std::vector<Story> stories) {
     for (Story& story : stories) noted_[story.id] = std::move(story);

@@ -155,7 +155,9 @@ bool HasBoilerplatePhrase(std::string_view text) {
   return false;
 }
 
-std::shared_ptr<const PreparedArticle> PrepareArticle(const Article& article) {
+namespace {
+
+std::shared_ptr<PreparedArticle> Prepare(const Article& article) {
   auto prepared = std::make_shared<PreparedArticle>();
   prepared->article = &article;
   prepared->anchor = timex::AnchorFor(article);
@@ -171,6 +173,18 @@ std::shared_ptr<const PreparedArticle> PrepareArticle(const Article& article) {
   for (size_t s = 0; s < prepared->sentences.size(); ++s) {
     prepared->sentences[s].stems = prepared->stems[s];
   }
+  return prepared;
+}
+
+}  // namespace
+
+std::shared_ptr<const PreparedArticle> PrepareArticle(const Article& article) {
+  return Prepare(article);
+}
+
+std::shared_ptr<const PreparedArticle> PrepareArticle(std::shared_ptr<const Article> article) {
+  std::shared_ptr<PreparedArticle> prepared = Prepare(*article);
+  prepared->owner = std::move(article);
   return prepared;
 }
 

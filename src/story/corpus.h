@@ -54,12 +54,15 @@ struct PreparedArticle {
   PreparedArticle& operator=(const PreparedArticle&) = delete;
 
   const Article* article = nullptr;
-  timex::Anchor anchor;  // timex::AnchorFor(*article)
+  std::shared_ptr<const Article> owner;  // what `article` points at, when it is owned here
+  timex::Anchor anchor;                  // timex::AnchorFor(*article)
   std::vector<Sentence> sentences;
   std::vector<std::vector<std::string>> stems;  // what sentences[i].stems views
 };
 
 std::shared_ptr<const PreparedArticle> PrepareArticle(const Article& article);
+// The same, keeping `article` alive for as long as the prepared form lives.
+std::shared_ptr<const PreparedArticle> PrepareArticle(std::shared_ptr<const Article> article);
 
 struct StoryCorpus {
   std::vector<const Article*> articles;

@@ -28,6 +28,12 @@ class PreparedCache {
   // `article` prepared, from the cache when its id is there. The cache keeps
   // pointing at `article`: it must stay alive and unchanged until Forget(id).
   std::shared_ptr<const PreparedArticle> Get(const Article& article);
+  // The same for an article the prepared form keeps alive itself (one read
+  // back from a store): cached under its id until Forget(id) or evicted.
+  std::shared_ptr<const PreparedArticle> Get(std::shared_ptr<const Article> article);
+
+  // The article cached under `id`, or null.
+  std::shared_ptr<const PreparedArticle> Find(std::string_view id);
 
   // Drops the article's entry (call before it changes or is destroyed).
   void Forget(std::string_view id);
@@ -39,6 +45,8 @@ class PreparedCache {
     std::shared_ptr<const PreparedArticle> prepared;
     std::list<std::string>::iterator used;  // its place in recent_
   };
+
+  void Insert(const std::string& id, std::shared_ptr<const PreparedArticle> prepared);
 
   size_t capacity_;
   std::list<std::string> recent_;  // ids, most recently used first
