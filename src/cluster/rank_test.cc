@@ -104,3 +104,28 @@ TEST(RankTest, MoreSourcesAndRecencyRankHigher) {
 
 }  // namespace
 }  // namespace newsloom::cluster
+
+namespace newsloom::cluster {
+namespace {
+
+// The service keeps only an article's opening line in memory (engine's
+// StoryIndex) and reads it with OpeningLine again: the line must come back.
+TEST(RankTest, AnOpeningLineIsItsOwnOpeningLine) {
+  const std::string long_words(200, 'w');
+  for (std::string text :
+       {std::string("Mr. Smith said the vote was close. Counting goes on."),
+        std::string("The bridge closed... and reopened later. More follows."),
+        std::string("Rain \u2026 and wind. Then sun."), std::string("One sentence without an end"),
+        std::string(30, 'a') + " " + std::string(60, 'b') + " " + std::string(60, 'c') + " end.",
+        long_words + " after", std::string("   spaced out.  Next.  ")}) {
+    Article whole;
+    whole.paragraphs = {{Paragraph::Kind::kText, text}};
+    std::string line = OpeningLine(whole);
+    Article slim;
+    if (!line.empty()) slim.paragraphs = {{Paragraph::Kind::kText, line}};
+    EXPECT_EQ(OpeningLine(slim), line) << text;
+  }
+}
+
+}  // namespace
+}  // namespace newsloom::cluster

@@ -346,7 +346,9 @@ TEST(StoryAggregateTest, ReleasedTextsAreReadBackToTellTheStory) {
   stored[page.id] = page;
   const std::string story = index->Add(page);
   plain->Add(page);
-  EXPECT_EQ(index->FindArticle("p")->paragraphs.size(), 1u);  // the rest is kept aside
+  // Of the text, the index keeps the opening line, which names untitled stories.
+  EXPECT_EQ(index->FindArticle("p")->paragraphs.size(), 1u);
+  EXPECT_EQ(cluster::OpeningLine(*index->FindArticle("p")), cluster::OpeningLine(page));
   EXPECT_TRUE(index->FindArticle("p")->dates.empty());
   index->ReleaseTexts();
   std::optional<Story> told = index->GetStory(story);

@@ -142,18 +142,27 @@ class StoryIndexImpl final : public StoryIndex {
     uint64_t version = 0;  // changes whenever the article does
   };
 
-  // What the story counts and titles read of an article: all but its text
-  // beyond the first paragraph (an untitled story's opening line), its dates,
+  // The parts of an article the story counts never read: its text, dates,
   // description, authors and urls.
-  static Article Slim(const Article& whole) {
-    Article slim = whole;
-    slim.paragraphs.resize(std::min<size_t>(slim.paragraphs.size(), 1));
-    slim.paragraphs.shrink_to_fit();
-    slim.dates = {};
-    slim.description = {};
-    slim.authors = {};
-    slim.url = {};
-    slim.canonical_url = {};
+  static void SwapTextParts(Article& a, Article& b) {
+    std::swap(a.paragraphs, b.paragraphs);
+    std::swap(a.dates, b.dates);
+    std::swap(a.description, b.description);
+    std::swap(a.authors, b.authors);
+    std::swap(a.url, b.url);
+    std::swap(a.canonical_url, b.canonical_url);
+  }
+
+  // `whole` without its text parts, but for the opening line of its text
+  // (which names an untitled story, and is its own opening line).
+  static Article Slim(Article& whole) {
+    Article aside;
+    SwapTextParts(whole, aside);
+    Article slim = whole;  // copies all but the text parts
+    SwapTextParts(whole, aside);
+    std::string opening = cluster::OpeningLine(whole);
+    if (!opening.empty())
+      slim.paragraphs.push_back({whole.paragraphs.front().kind, std::move(opening)});
     return slim;
   }
 
