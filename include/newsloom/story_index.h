@@ -45,11 +45,12 @@ struct StoryIndexOptions {
   // 0 turns the discount off.
   std::optional<double> time_scale_seconds;
   // When set, the index keeps of an article, once ReleaseTexts() has been
-  // called after its Add, only what the story counts read (no text beyond
-  // its first paragraph, no dates, description or authors), and reads the
-  // articles a story is told from back through this: a service of a million
-  // articles keeps their text in its store, not in memory. Unset keeps every
-  // article whole.
+  // called after its Add, only what the story counts read (no names, no text
+  // beyond its opening line, no dates, description or authors), and reads
+  // back through this the articles a story is told from and the version of
+  // an article it removes or replaces (so the store must still hold that
+  // version when Remove or Add is called): a service of a million articles
+  // keeps them in its store, not in memory. Unset keeps every article whole.
   ArticleLoader load_articles;
 };
 

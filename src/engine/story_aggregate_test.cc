@@ -220,8 +220,9 @@ class StreamCheck {
     index_->Add(std::move(article));
   }
   bool Remove(const std::string& id) {
-    stored_.erase(id);
+    // As the service does: the index first, then the store.
     EXPECT_EQ(stored_index_->Remove(id), index_->FindArticle(id) != nullptr);
+    stored_.erase(id);
     Release();
     return index_->Remove(id);
   }
@@ -254,8 +255,8 @@ class StreamCheck {
 
  private:
   void Store(const Article& article) {
-    stored_[article.id] = article;
     stored_index_->Add(article);
+    stored_[article.id] = article;
     Release();
   }
   void Release() {
@@ -351,6 +352,7 @@ TEST(StoryAggregateTest, ReleasedTextsAreReadBackToTellTheStory) {
   EXPECT_EQ(cluster::OpeningLine(*index->FindArticle("p")), cluster::OpeningLine(page));
   EXPECT_TRUE(index->FindArticle("p")->dates.empty());
   index->ReleaseTexts();
+  EXPECT_TRUE(index->FindArticle("p")->entities.empty());  // counted, and read back to uncount
   std::optional<Story> told = index->GetStory(story);
   ASSERT_TRUE(told.has_value());
   EXPECT_EQ(asked, std::vector<std::string>{"p"});

@@ -50,7 +50,7 @@ class StoryIndexImpl final : public StoryIndex {
       article.duplicate_of = entry.article.duplicate_of;
       std::string story = clusterer_.StoryOf(id).value_or("");
       StoryAggregate& aggregate = stories_[story];
-      aggregate.Remove(entry.article, entry.facts);
+      Uncount(aggregate, entry);
       prepared_.Forget(id);
       Keep(std::move(article), entry);
       aggregate.Add(entry.article, entry.facts);
@@ -86,7 +86,7 @@ class StoryIndexImpl final : public StoryIndex {
     auto found = articles_.find(std::string(article_id));
     if (found == articles_.end()) return false;
     if (auto story = clusterer_.StoryOf(article_id)) {
-      stories_[*story].Remove(found->second.article, found->second.facts);
+      Uncount(stories_[*story], found->second);
       changed_.Note(*story);
     }
     deduplicator_.Remove(article_id);
@@ -97,7 +97,12 @@ class StoryIndexImpl final : public StoryIndex {
 
   void ReleaseTexts() override {
     for (const std::string& id : std::exchange(unreleased_, {})) {
-      if (auto found = articles_.find(id); found != articles_.end()) found->second.text.reset();
+      auto found = articles_.find(id);
+      if (found == articles_.end()) continue;
+      found->second.text.reset();
+      // Counted already; Uncount reads them back. (The names are most of
+      // what is left of an article.)
+      std::vector<Entity>().swap(found->second.article.entities);
     }
   }
 
@@ -136,7 +141,8 @@ class StoryIndexImpl final : public StoryIndex {
   struct Entry {
     // Whole without a loader; with one, what the story counts read (Slim).
     Article article;
-    // With a loader, the whole article until ReleaseTexts().
+    // With a loader, the whole article until ReleaseTexts(), which also
+    // drops the names from `article`.
     std::shared_ptr<const Article> text;
     MemberFacts facts;
     uint64_t version = 0;  // changes whenever the article does
@@ -164,6 +170,19 @@ class StoryIndexImpl final : public StoryIndex {
     if (!opening.empty())
       slim.paragraphs.push_back({whole.paragraphs.front().kind, std::move(opening)});
     return slim;
+  }
+
+  // Takes `entry` out of `aggregate`'s counts. A released article's names,
+  // which it no longer keeps, are read back for that: the store still holds
+  // the version counted (the service writes after telling).
+  void Uncount(StoryAggregate& aggregate, Entry& entry) {
+    const bool released = load_articles_ && !entry.text;
+    if (released) {
+      std::vector<Article> stored = load_articles_({entry.article.id});
+      if (!stored.empty()) entry.article.entities = std::move(stored.front().entities);
+    }
+    aggregate.Remove(entry.article, entry.facts);
+    if (released) std::vector<Entity>().swap(entry.article.entities);
   }
 
   // Stores `article` as `entry`'s new version.
