@@ -113,6 +113,21 @@ constexpr TitleRow kTitleRows[] = {
     // Documentation permalink marks are not part of a heading.
     {"<title>Models | Docs</title>", "<h1>Models<a class='headerlink' href='#m'>\xC2\xB6</a></h1>",
      "Models"},
+    // A shop's stated title adds to the name its heading gives; a heading in
+    // the middle of it is not the name.
+    {"<title>Height Adjustable Standing Desks | Acme</title>", "<h1>Standing desks</h1>",
+     "Standing desks"},
+    {"<title>Logitech MX Vertical Ergonomic Mouse</title>", "<h1>MX Vertical</h1>",
+     "Logitech MX Vertical Ergonomic Mouse"},
+    // A headline cut to a length limit in JSON-LD is whole in og:title.
+    {"<meta property='og:title' content='We Help 4 Readers (Including One Trick) - Emily'>"
+     "<meta property='og:site_name' content='Emily'>"
+     "<script type='application/ld+json'>{\"@type\":\"BlogPosting\","
+     "\"headline\":\"We Help 4 Readers (Including\"}</script>",
+     "", "We Help 4 Readers (Including One Trick)"},
+    {"<meta property='og:title' content='How to set up your monitor, laptop, and k'>",
+     "<h1>How to set up your monitor, laptop, and keyboard</h1>",
+     "How to set up your monitor, laptop, and keyboard"},
 };
 
 TEST(ExtractMetadataTest, Titles) {
