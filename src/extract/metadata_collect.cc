@@ -333,7 +333,8 @@ void Collector::Element(xmlNode* node, Flags flags, int depth) {
   // An <article>'s own <footer> or <aside> holds its byline and date; the
   // page's footer and sidebars do not.
   if (tag == Tag::kNav || ((tag == Tag::kFooter || tag == Tag::kAside) && !flags.in_content) ||
-      role == "navigation" || role == "contentinfo" || role == "complementary") {
+      role == "navigation" || role == "contentinfo" ||
+      (role == "complementary" && !flags.in_content)) {
     flags.in_boilerplate = true;
   }
   if (tag == Tag::kHeader) flags.in_header = true;

@@ -326,6 +326,24 @@ TEST(ExtractMetadataTest, PublishedPreferredOverModified) {
             "2024-05-02");
 }
 
+TEST(ExtractMetadataTest, EmbeddedVideoDoesNotDateThePage) {
+  // A thread's page embeds a video whose JSON-LD carries its upload date;
+  // the page's own meta dates the page. An article's JSON-LD still comes first.
+  const std::string video =
+      "<script type='application/ld+json'>{\"@type\":\"VideoObject\",\"name\":\"Clip\","
+      "\"uploadDate\":\"2024-06-07T02:17:25Z\"}</script>";
+  const std::string meta = "<meta property='article:published_time' content='2024-06-02'>";
+  EXPECT_EQ(Published(Extract("<html><head>" + video + meta + "</head><body></body></html>")),
+            "2024-06-02");
+  EXPECT_EQ(Published(Extract("<html><head>" + video + "</head><body></body></html>")),
+            "2024-06-07T02:17:25Z");
+  const std::string article =
+      "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"H\","
+      "\"datePublished\":\"2024-06-01\"}</script>";
+  EXPECT_EQ(Published(Extract("<html><head>" + article + meta + "</head><body></body></html>")),
+            "2024-06-01");
+}
+
 struct DateSourceRow {
   const char* body;
   const char* expected;
@@ -338,6 +356,10 @@ constexpr DateSourceRow kDateSourceRows[] = {
      "<article><time datetime='2024-02-03'>Feb 3</time></article>",
      "2024-02-03"},
     {"<div itemprop='datePublished' content='2022-07-08'></div>", "2022-07-08"},
+    // A complementary column inside the article holds its date; the page's does not.
+    {"<main><h1>Title</h1><aside role='complementary'><p class='article-date'>May 25, 2023</p>"
+     "</aside><p>Text</p></main>",
+     "2023-05-25"},
     {"<main><h1>Title</h1><p class='post-meta'>Updated May 9, 2024 \xC2\xB7 Published May 1, 2024"
      "</p></main>",
      "2024-05-01"},
