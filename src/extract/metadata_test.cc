@@ -356,6 +356,10 @@ constexpr DateSourceRow kDateSourceRows[] = {
      "<article><time datetime='2024-02-03'>Feb 3</time></article>",
      "2024-02-03"},
     {"<div itemprop='datePublished' content='2022-07-08'></div>", "2022-07-08"},
+    // Cards of related stories carry their own dates.
+    {"<main><h1>Title</h1><p>Text</p><div class='related-posts'><span class='card-date'>"
+     "Dec 19, 2025</span></div></main><div class='post-date'>July 8, 2025</div>",
+     "2025-07-08"},
     // A complementary column inside the article holds its date; the page's does not.
     {"<main><h1>Title</h1><aside role='complementary'><p class='article-date'>May 25, 2023</p>"
      "</aside><p>Text</p></main>",
