@@ -119,6 +119,15 @@ constexpr TitleRow kTitleRows[] = {
      "Standing desks"},
     {"<title>Logitech MX Vertical Ergonomic Mouse</title>", "<h1>MX Vertical</h1>",
      "Logitech MX Vertical Ergonomic Mouse"},
+    // A bar heading outside the article that repeats the title's last part
+    // is the site's name; in the article, the last part is the headline.
+    {"<title>What is Ownership? - The Rust Programming Language</title>",
+     "<div class='menu-bar'><h1 class='menu-title'>The Rust Programming Language</h1></div>"
+     "<main><h2>What is Ownership?</h2></main>",
+     "What is Ownership?"},
+    {"<title>Psychiatry.org - What Are the Trends in Psychiatry?</title>",
+     "<main><h1>What Are the Trends in Psychiatry?</h1></main>",
+     "What Are the Trends in Psychiatry?"},
     // A headline cut to a length limit in JSON-LD is whole in og:title.
     {"<meta property='og:title' content='We Help 4 Readers (Including One Trick) - Emily'>"
      "<meta property='og:site_name' content='Emily'>"

@@ -206,6 +206,29 @@ bool IsTruncatedForm(std::string_view title, std::string_view longer) {
          std::count(short_key.begin(), short_key.end(), ')');
 }
 
+// A heading outside the article that repeats the last part of the stated
+// title ("What is Ownership? - The Rust Programming Language" under a bar
+// headed "The Rust Programming Language") names the site, as the banner of
+// every page of it does. "" when there is none, or when the first part is
+// the site already ("Psychiatry.org - Headline").
+std::string SiteNamedByHeading(const Collector& collected,
+                               std::initializer_list<const std::string*> titles,
+                               std::string_view host) {
+  SiteMatcher host_only({}, host);
+  for (const std::string* title : titles) {
+    std::vector<TitlePart> parts = SplitTitle(*title);
+    if (parts.size() < 2 || host_only.Matches(parts.front().text)) continue;
+    std::string last_key = ComparisonKey(parts.back().text);
+    for (const Found& found : collected.h1s) {
+      if (found.flags.in_content) continue;
+      if (ComparisonKey(HeadingText(found.node)) == last_key) {
+        return std::string(parts.back().text);
+      }
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 SiteMatcher::SiteMatcher(std::string_view site_name, std::string_view host)
@@ -370,6 +393,11 @@ std::string ChooseTitle(const Collector& collected, const Metas& metas, const Js
   std::string ld_headline = Bounded(CleanText(ld.headline));
   std::string title_tag =
       collected.title ? Bounded(CleanText(TextOf(collected.title))) : std::string();
+  std::string named_site;
+  if (site_name.empty()) {
+    named_site = SiteNamedByHeading(collected, {&title_tag, &og_title}, host);
+    site_name = named_site;
+  }
 
   // Keys of every form the page gives its title in, whole and split at separators.
   std::vector<std::string> keys;
