@@ -164,9 +164,11 @@ NameSignal ClassifyNames(const xmlNode* node) {
     for (std::string_view word : kChromeTokens)
       token_chrome = token_chrome || HasToken(token, word);
     // WordPress sidebar boxes are "widget widget_recent_entries"; page builders
-    // name their content blocks "elementor-widget-text-editor".
+    // name their content blocks "elementor-widget-text-editor", and HubSpot
+    // its layout columns and modules "widget-span", "widget-type-rich_text".
+    bool layout_widget = token == "widget-span" || token.starts_with("widget-type-");
     token_chrome = token_chrome || token == "widget" || token.starts_with("widget_") ||
-                   token.starts_with("widget-") || token == "widgets";
+                   (token.starts_with("widget-") && !layout_widget) || token == "widgets";
     strong = strong || token_strong;
     weak = weak || (token_chrome && !token_content);
     content = content || (token_content && !token_chrome);

@@ -43,6 +43,29 @@ TEST(ExtractContentTest, ArticleHoldingTheHeadlineIsKeptWhateverItsClassSays) {
   EXPECT_EQ(text.find("Sign up"), std::string::npos) << text;
 }
 
+TEST(ExtractContentTest, PageBuilderLayoutColumnsNamedWidgetHoldTheArticle) {
+  // HubSpot cuts a page into "widget-span" columns of "widget-type-rich_text"
+  // modules, each with part of the text; a WordPress sidebar widget is chrome.
+  std::string html =
+      "<html><body><div class='span12 widget-span widget-type-custom_widget'><div "
+      "class='hs_cos_wrapper widget-type-rich_text'><h3>Set goals</h3><p>" +
+      Sentence("bridge") +
+      "</p></div></div><div class='span12 widget-span "
+      "widget-type-custom_widget'><div class='widget-type-rich_text'><p>" +
+      Sentence("tunnel") +
+      "</p></div></div><div class='span12 widget-span "
+      "widget-type-custom_widget'><div class='widget-type-rich_text'><p>" +
+      Sentence("road") +
+      "</p></div></div><div class='widget-area'><div class='widget-title'>"
+      "Recent posts</div><p>A list of the most recent posts on this blog, newest first.</p>"
+      "</div></body></html>";
+  std::string text = ContentText(html);
+  EXPECT_NE(text.find("the bridge would go ahead"), std::string::npos) << text;
+  EXPECT_NE(text.find("the tunnel would go ahead"), std::string::npos) << text;
+  EXPECT_NE(text.find("the road would go ahead"), std::string::npos) << text;
+  EXPECT_EQ(text.find("most recent posts"), std::string::npos) << text;
+}
+
 TEST(ExtractContentTest, RdfaMarkedBodyInsideASidebarLayoutWrapperIsKept) {
   // "content-with-sidebar-wrp" names a layout wrapper; RDFa marks the body inside it.
   std::string related;
