@@ -347,6 +347,12 @@ class BlockBuilder {
     if (TagName(node) == "article" && FindFirst(const_cast<xmlNode*>(node), "h1") != nullptr) {
       return false;
     }
+    // A layout wrapper whose name only mentions chrome ("menu-side-transition")
+    // that holds the headline and running text holds the article.
+    if (signal == NameSignal::kWeakChrome &&
+        FindFirst(const_cast<xmlNode*>(node), "h1") != nullptr && LongParagraphs(node, 0) >= 2) {
+      return false;
+    }
     // A wrapper named "has-sidebar" may hold the whole article: keep any
     // element that holds a marked article body or most of the page's text.
     return !ContainsContentMarker(node, 0) && TextLength(node, 0) * 2 < page_text_length_;

@@ -66,6 +66,25 @@ TEST(ExtractContentTest, PageBuilderLayoutColumnsNamedWidgetHoldTheArticle) {
   EXPECT_EQ(text.find("most recent posts"), std::string::npos) << text;
 }
 
+TEST(ExtractContentTest, WrapperNamedAfterAMenuHoldingTheHeadlineAndTextIsKept) {
+  // A page whose mega-menu outweighs its text, wrapped in an element whose
+  // name mentions a menu ("menu-side-transition").
+  std::string menu = "<div class='mega-menu'>";
+  for (int i = 0; i < 40; ++i) {
+    menu += "<a href='/c'>Watches and clocks category " + std::to_string(i) + "</a> ";
+  }
+  menu += "</div>";
+  std::string html = "<html><body>" + menu +
+                     "<div class='menu-side-transition' id='wrap'><section><h1>Automatic "
+                     "watches</h1><p>" +
+                     Sentence("bridge") + Sentence("road") + "</p><p>" + Sentence("tunnel") +
+                     Sentence("park") + "</p></section></div></body></html>";
+  std::string text = ContentText(html);
+  EXPECT_NE(text.find("the bridge would go ahead"), std::string::npos) << text;
+  EXPECT_NE(text.find("the tunnel would go ahead"), std::string::npos) << text;
+  EXPECT_EQ(text.find("category 7"), std::string::npos) << text;
+}
+
 TEST(ExtractContentTest, RdfaMarkedBodyInsideASidebarLayoutWrapperIsKept) {
   // "content-with-sidebar-wrp" names a layout wrapper; RDFa marks the body inside it.
   std::string related;
