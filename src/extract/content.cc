@@ -153,7 +153,8 @@ NameSignal ClassifyNames(const xmlNode* node) {
   std::string names = AsciiLower(Attribute(node, "class") + " " + Attribute(node, "id"));
   bool strong = false, weak = false, content = false;
   for (std::string_view token : Split(names, ' ')) {
-    if (token.empty()) continue;
+    // Drupal flags a node shown on the front page "is-promoted" / "node--promoted".
+    if (token.empty() || token.ends_with("promoted")) continue;
     bool token_content = ContainsAny(token, std::begin(kContentNames), std::end(kContentNames));
     // The part names the element; a layout token beside it ("relative-main") does not.
     if (token_content && NamesArticlePart(token)) return NameSignal::kStrongChrome;

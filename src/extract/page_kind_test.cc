@@ -85,6 +85,23 @@ TEST(ExtractContentTest, WrapperNamedAfterAMenuHoldingTheHeadlineAndTextIsKept) 
   EXPECT_EQ(text.find("category 7"), std::string::npos) << text;
 }
 
+TEST(ExtractContentTest, DrupalNodePromotedToTheFrontPageIsNotAPromo) {
+  std::string topics = "<div class='topic-index'>";
+  for (int i = 0; i < 40; ++i) {
+    topics += "<a href='/t'>Workplace safety and health topic " + std::to_string(i) + "</a> ";
+  }
+  topics += "</div>";
+  std::string html = "<html><body><h1>Electrical safety</h1>" + topics +
+                     "<article class='topics is-promoted full'><div "
+                     "class='content'><p>" +
+                     Sentence("bridge") + "</p><p>" + Sentence("tunnel") +
+                     "</p></div></article><div class='promo-box'><p>Save twenty percent on every "
+                     "electrical safety course this week only.</p></div></body></html>";
+  std::string text = ContentText(html);
+  EXPECT_NE(text.find("the bridge would go ahead"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Save twenty"), std::string::npos) << text;
+}
+
 TEST(ExtractContentTest, RdfaMarkedBodyInsideASidebarLayoutWrapperIsKept) {
   // "content-with-sidebar-wrp" names a layout wrapper; RDFa marks the body inside it.
   std::string related;
