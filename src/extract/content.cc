@@ -312,7 +312,10 @@ class BlockBuilder {
       bool child_in_quote = in_quote || tag == "blockquote" || tag == "q";
       if (IsBlockTag(tag)) {
         Flush(in_quote);
+        int outer_article_length = article_text_length_;
+        if (tag == "article") article_text_length_ = TextLength(child, 0);
         Walk(child, child, depth + 1, in_link || tag == "a", child_in_quote);
+        article_text_length_ = outer_article_length;
         Flush(child_in_quote);
       } else {
         Walk(child, owner, depth + 1, in_link || tag == "a", child_in_quote);
@@ -355,8 +358,11 @@ class BlockBuilder {
       return false;
     }
     // A wrapper named "has-sidebar" may hold the whole article: keep any
-    // element that holds a marked article body or most of the page's text.
-    return !ContainsContentMarker(node, 0) && TextLength(node, 0) * 2 < page_text_length_;
+    // element that holds a marked article body, most of the page's text, or
+    // most of the text of the <article> it is in ("sidebar-layout" columns).
+    int length = TextLength(node, 0);
+    if (article_text_length_ > 0 && length * 2 > article_text_length_) return false;
+    return !ContainsContentMarker(node, 0) && length * 2 < page_text_length_;
   }
 
   void Flush(bool in_quote) {
@@ -378,6 +384,7 @@ class BlockBuilder {
   }
 
   int page_text_length_;
+  int article_text_length_ = 0;  // of the innermost <article> being walked, 0 outside
   bool read_noscript_;
   std::string pending_;
   int pending_link_bytes_ = 0;

@@ -102,6 +102,24 @@ TEST(ExtractContentTest, DrupalNodePromotedToTheFrontPageIsNotAPromo) {
   EXPECT_EQ(text.find("Save twenty"), std::string::npos) << text;
 }
 
+TEST(ExtractContentTest, SidebarNamedColumnHoldingMostOfItsArticleIsTheBody) {
+  std::string menu = "<div class='mega-menu'>";
+  for (int i = 0; i < 40; ++i) {
+    menu += "<a href='/c'>Farm and garden category " + std::to_string(i) + "</a> ";
+  }
+  menu += "</div>";
+  std::string html = "<html><body>" + menu +
+                     "<article class='post'><h1>Farm</h1><div class='sidebar-layout'><div "
+                     "class='sidebar-content'><p>" +
+                     Sentence("bridge") + Sentence("road") + "</p><p>" + Sentence("tunnel") +
+                     "</p></div><div class='sidebar'><p>Popular posts from the farm blog this "
+                     "week.</p></div></div></article></body></html>";
+  std::string text = ContentText(html);
+  EXPECT_NE(text.find("the bridge would go ahead"), std::string::npos) << text;
+  EXPECT_NE(text.find("the tunnel would go ahead"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Popular posts"), std::string::npos) << text;
+}
+
 TEST(ExtractContentTest, RdfaMarkedBodyInsideASidebarLayoutWrapperIsKept) {
   // "content-with-sidebar-wrp" names a layout wrapper; RDFa marks the body inside it.
   std::string related;
