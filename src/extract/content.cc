@@ -153,7 +153,8 @@ NameSignal ClassifyNames(const xmlNode* node) {
   std::string names = AsciiLower(Attribute(node, "class") + " " + Attribute(node, "id"));
   bool strong = false, weak = false, content = false;
   for (std::string_view token : Split(names, ' ')) {
-    if (token.empty()) continue;
+    // Drupal flags a node shown on the front page "is-promoted" / "node--promoted".
+    if (token.empty() || token.ends_with("promoted")) continue;
     bool token_content = ContainsAny(token, std::begin(kContentNames), std::end(kContentNames));
     // The part names the element; a layout token beside it ("relative-main") does not.
     if (token_content && NamesArticlePart(token)) return NameSignal::kStrongChrome;
@@ -164,9 +165,11 @@ NameSignal ClassifyNames(const xmlNode* node) {
     for (std::string_view word : kChromeTokens)
       token_chrome = token_chrome || HasToken(token, word);
     // WordPress sidebar boxes are "widget widget_recent_entries"; page builders
-    // name their content blocks "elementor-widget-text-editor".
+    // name their content blocks "elementor-widget-text-editor", and HubSpot
+    // its layout columns and modules "widget-span", "widget-type-rich_text".
+    bool layout_widget = token == "widget-span" || token.starts_with("widget-type-");
     token_chrome = token_chrome || token == "widget" || token.starts_with("widget_") ||
-                   token.starts_with("widget-") || token == "widgets";
+                   (token.starts_with("widget-") && !layout_widget) || token == "widgets";
     strong = strong || token_strong;
     weak = weak || (token_chrome && !token_content);
     content = content || (token_content && !token_chrome);
@@ -309,7 +312,10 @@ class BlockBuilder {
       bool child_in_quote = in_quote || tag == "blockquote" || tag == "q";
       if (IsBlockTag(tag)) {
         Flush(in_quote);
+        int outer_article_length = article_text_length_;
+        if (tag == "article") article_text_length_ = TextLength(child, 0);
         Walk(child, child, depth + 1, in_link || tag == "a", child_in_quote);
+        article_text_length_ = outer_article_length;
         Flush(child_in_quote);
       } else {
         Walk(child, owner, depth + 1, in_link || tag == "a", child_in_quote);
@@ -345,9 +351,18 @@ class BlockBuilder {
     if (TagName(node) == "article" && FindFirst(const_cast<xmlNode*>(node), "h1") != nullptr) {
       return false;
     }
+    // A layout wrapper whose name only mentions chrome ("menu-side-transition")
+    // that holds the headline and running text holds the article.
+    if (signal == NameSignal::kWeakChrome &&
+        FindFirst(const_cast<xmlNode*>(node), "h1") != nullptr && LongParagraphs(node, 0) >= 2) {
+      return false;
+    }
     // A wrapper named "has-sidebar" may hold the whole article: keep any
-    // element that holds a marked article body or most of the page's text.
-    return !ContainsContentMarker(node, 0) && TextLength(node, 0) * 2 < page_text_length_;
+    // element that holds a marked article body, most of the page's text, or
+    // most of the text of the <article> it is in ("sidebar-layout" columns).
+    int length = TextLength(node, 0);
+    if (article_text_length_ > 0 && length * 2 > article_text_length_) return false;
+    return !ContainsContentMarker(node, 0) && length * 2 < page_text_length_;
   }
 
   void Flush(bool in_quote) {
@@ -369,6 +384,7 @@ class BlockBuilder {
   }
 
   int page_text_length_;
+  int article_text_length_ = 0;  // of the innermost <article> being walked, 0 outside
   bool read_noscript_;
   std::string pending_;
   int pending_link_bytes_ = 0;

@@ -40,6 +40,7 @@ enum : uint32_t {
   kSignalNotAuthor = 1u << 2,  // an author's photo, bio or links, not the byline
   kSignalDate = 1u << 3,       // "date", "time", "publish", "posted", "dateline", "meta", "byline"
   kSignalPost = 1u << 4,       // "reply", "message": one post of a thread
+  kSignalOtherStories = 1u << 5,  // "related", "recommended": other pages' cards
 };
 
 // One pass over the value, comparing only where a keyword's first letter
@@ -89,7 +90,8 @@ uint32_t ClassSignals(std::string_view value) {
         break;
       case 'r':
         if (at(i, "respond")) signals |= kSignalComments;
-        if (at(i, "related")) signals |= kSignalNotAuthor;
+        if (at(i, "related")) signals |= kSignalNotAuthor | kSignalOtherStories;
+        if (at(i, "recommend")) signals |= kSignalOtherStories;
         if (at(i, "reply")) signals |= kSignalPost;
         break;
       case 's':
@@ -333,7 +335,8 @@ void Collector::Element(xmlNode* node, Flags flags, int depth) {
   // An <article>'s own <footer> or <aside> holds its byline and date; the
   // page's footer and sidebars do not.
   if (tag == Tag::kNav || ((tag == Tag::kFooter || tag == Tag::kAside) && !flags.in_content) ||
-      role == "navigation" || role == "contentinfo" || role == "complementary") {
+      role == "navigation" || role == "contentinfo" ||
+      (role == "complementary" && !flags.in_content)) {
     flags.in_boilerplate = true;
   }
   if (tag == Tag::kHeader) flags.in_header = true;
@@ -342,7 +345,9 @@ void Collector::Element(xmlNode* node, Flags flags, int depth) {
   if (!flags.in_boilerplate && !flags.in_comments) {
     signals = ClassSignals(class_name) | ClassSignals(id);
   }
-  if (signals & kSignalComments) flags.in_comments = true;
+  // Other pages' cards carry their own bylines and dates: like comments,
+  // they are not this page's.
+  if (signals & (kSignalComments | kSignalOtherStories)) flags.in_comments = true;
   if (signals & kSignalPost) ++post_blocks;
 
   if (!itemprop.empty()) {

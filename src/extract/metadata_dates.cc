@@ -99,10 +99,15 @@ constexpr std::string_view kModifiedMetas[] = {
 
 std::optional<Timestamp> DeclaredPublished(const Collector& collected, const Metas& metas,
                                            const JsonLdFacts& ld, const DateChooser& dates) {
-  if (auto stamp = dates.Parse(ld.date_published)) return stamp;
+  // An article's JSON-LD dates the page; a video or recipe described there
+  // may be an embedded one with its own date, so the page's metas go first.
+  if (ld.has_article) {
+    if (auto stamp = dates.Parse(ld.date_published)) return stamp;
+  }
   for (std::string_view key : kPublishedMetas) {
     if (auto stamp = dates.Parse(metas.Get(key))) return stamp;
   }
+  if (auto stamp = dates.Parse(ld.date_published)) return stamp;
   // Document order: the page's main item (a question, a first post) comes
   // before the answers and replies that carry their own dates.
   for (const Found& found : collected.itemprop_dates) {

@@ -113,6 +113,30 @@ constexpr TitleRow kTitleRows[] = {
     // Documentation permalink marks are not part of a heading.
     {"<title>Models | Docs</title>", "<h1>Models<a class='headerlink' href='#m'>\xC2\xB6</a></h1>",
      "Models"},
+    // A shop's stated title adds to the name its heading gives; a heading in
+    // the middle of it is not the name.
+    {"<title>Height Adjustable Standing Desks | Acme</title>", "<h1>Standing desks</h1>",
+     "Standing desks"},
+    {"<title>Logitech MX Vertical Ergonomic Mouse</title>", "<h1>MX Vertical</h1>",
+     "Logitech MX Vertical Ergonomic Mouse"},
+    // A bar heading outside the article that repeats the title's last part
+    // is the site's name; in the article, the last part is the headline.
+    {"<title>What is Ownership? - The Rust Programming Language</title>",
+     "<div class='menu-bar'><h1 class='menu-title'>The Rust Programming Language</h1></div>"
+     "<main><h2>What is Ownership?</h2></main>",
+     "What is Ownership?"},
+    {"<title>Psychiatry.org - What Are the Trends in Psychiatry?</title>",
+     "<main><h1>What Are the Trends in Psychiatry?</h1></main>",
+     "What Are the Trends in Psychiatry?"},
+    // A headline cut to a length limit in JSON-LD is whole in og:title.
+    {"<meta property='og:title' content='We Help 4 Readers (Including One Trick) - Emily'>"
+     "<meta property='og:site_name' content='Emily'>"
+     "<script type='application/ld+json'>{\"@type\":\"BlogPosting\","
+     "\"headline\":\"We Help 4 Readers (Including\"}</script>",
+     "", "We Help 4 Readers (Including One Trick)"},
+    {"<meta property='og:title' content='How to set up your monitor, laptop, and k'>",
+     "<h1>How to set up your monitor, laptop, and keyboard</h1>",
+     "How to set up your monitor, laptop, and keyboard"},
 };
 
 TEST(ExtractMetadataTest, Titles) {
@@ -311,6 +335,24 @@ TEST(ExtractMetadataTest, PublishedPreferredOverModified) {
             "2024-05-02");
 }
 
+TEST(ExtractMetadataTest, EmbeddedVideoDoesNotDateThePage) {
+  // A thread's page embeds a video whose JSON-LD carries its upload date;
+  // the page's own meta dates the page. An article's JSON-LD still comes first.
+  const std::string video =
+      "<script type='application/ld+json'>{\"@type\":\"VideoObject\",\"name\":\"Clip\","
+      "\"uploadDate\":\"2024-06-07T02:17:25Z\"}</script>";
+  const std::string meta = "<meta property='article:published_time' content='2024-06-02'>";
+  EXPECT_EQ(Published(Extract("<html><head>" + video + meta + "</head><body></body></html>")),
+            "2024-06-02");
+  EXPECT_EQ(Published(Extract("<html><head>" + video + "</head><body></body></html>")),
+            "2024-06-07T02:17:25Z");
+  const std::string article =
+      "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"H\","
+      "\"datePublished\":\"2024-06-01\"}</script>";
+  EXPECT_EQ(Published(Extract("<html><head>" + article + meta + "</head><body></body></html>")),
+            "2024-06-01");
+}
+
 struct DateSourceRow {
   const char* body;
   const char* expected;
@@ -323,6 +365,14 @@ constexpr DateSourceRow kDateSourceRows[] = {
      "<article><time datetime='2024-02-03'>Feb 3</time></article>",
      "2024-02-03"},
     {"<div itemprop='datePublished' content='2022-07-08'></div>", "2022-07-08"},
+    // Cards of related stories carry their own dates.
+    {"<main><h1>Title</h1><p>Text</p><div class='related-posts'><span class='card-date'>"
+     "Dec 19, 2025</span></div></main><div class='post-date'>July 8, 2025</div>",
+     "2025-07-08"},
+    // A complementary column inside the article holds its date; the page's does not.
+    {"<main><h1>Title</h1><aside role='complementary'><p class='article-date'>May 25, 2023</p>"
+     "</aside><p>Text</p></main>",
+     "2023-05-25"},
     {"<main><h1>Title</h1><p class='post-meta'>Updated May 9, 2024 \xC2\xB7 Published May 1, 2024"
      "</p></main>",
      "2024-05-01"},

@@ -1,5 +1,7 @@
 #include "extract/metadata_title.h"
 
+#include <algorithm>
+
 #include "common/strings.h"
 #include "extract/metadata_text.h"
 
@@ -163,6 +165,68 @@ std::string HeadingText(const xmlNode* node) {
     }
   }
   return text;
+}
+
+bool IsWordByte(char c) {
+  return IsAsciiLower(c) || IsAsciiUpper(c) || IsAsciiDigit(c) ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+// `part` is the beginning or the end of `whole`, cut between words:
+// "standing desks" of "height adjustable standing desks", not "desk".
+bool IsWordAlignedEnd(std::string_view whole, std::string_view part) {
+  if (part.empty() || part.size() >= whole.size()) return false;
+  if (whole.starts_with(part) && !(IsWordByte(part.back()) && IsWordByte(whole[part.size()]))) {
+    return true;
+  }
+  size_t before = whole.size() - part.size() - 1;
+  return whole.ends_with(part) && !(IsWordByte(part.front()) && IsWordByte(whole[before]));
+}
+
+// A title cut short by a length limit, as `longer` shows it: cut inside a
+// word ("... laptop, and k"), inside parentheses ("... (Including"), or
+// marked with an ellipsis.
+bool IsTruncatedForm(std::string_view title, std::string_view longer) {
+  std::string short_key = ComparisonKey(title);
+  std::string long_key = ComparisonKey(longer);
+  for (std::string_view ellipsis : {"...", "\xE2\x80\xA6"}) {
+    if (std::string_view(short_key).ends_with(ellipsis)) {
+      short_key.resize(short_key.size() - ellipsis.size());
+      while (!short_key.empty() && short_key.back() == ' ') short_key.pop_back();
+      return !short_key.empty() && long_key.size() > short_key.size() &&
+             std::string_view(long_key).starts_with(short_key);
+    }
+  }
+  if (short_key.empty() || long_key.size() <= short_key.size() ||
+      !std::string_view(long_key).starts_with(short_key)) {
+    return false;
+  }
+  if (IsWordByte(short_key.back()) && IsWordByte(long_key[short_key.size()])) return true;
+  return std::count(short_key.begin(), short_key.end(), '(') >
+         std::count(short_key.begin(), short_key.end(), ')');
+}
+
+// A heading outside the article that repeats the last part of the stated
+// title ("What is Ownership? - The Rust Programming Language" under a bar
+// headed "The Rust Programming Language") names the site, as the banner of
+// every page of it does. "" when there is none, or when the first part is
+// the site already ("Psychiatry.org - Headline").
+std::string SiteNamedByHeading(const Collector& collected,
+                               std::initializer_list<const std::string*> titles,
+                               std::string_view host) {
+  SiteMatcher host_only({}, host);
+  for (const std::string* title : titles) {
+    std::vector<TitlePart> parts = SplitTitle(*title);
+    if (parts.size() < 2 || host_only.Matches(parts.front().text)) continue;
+    std::string last_key = ComparisonKey(parts.back().text);
+    for (const Found& found : collected.h1s) {
+      if (found.flags.in_content) continue;
+      if (ComparisonKey(HeadingText(found.node)) == last_key) {
+        return std::string(parts.back().text);
+      }
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -329,6 +393,11 @@ std::string ChooseTitle(const Collector& collected, const Metas& metas, const Js
   std::string ld_headline = Bounded(CleanText(ld.headline));
   std::string title_tag =
       collected.title ? Bounded(CleanText(TextOf(collected.title))) : std::string();
+  std::string named_site;
+  if (site_name.empty()) {
+    named_site = SiteNamedByHeading(collected, {&title_tag, &og_title}, host);
+    site_name = named_site;
+  }
 
   // Keys of every form the page gives its title in, whole and split at separators.
   std::vector<std::string> keys;
@@ -387,10 +456,27 @@ std::string ChooseTitle(const Collector& collected, const Metas& metas, const Js
       if (SameTitle(key, candidate)) return text;
     }
   }
+  std::string stated;
   for (const std::string* candidate : {&ld_headline, &og_title, &twitter_title, &title_tag}) {
-    if (!candidate->empty()) return CleanTitleFor(*candidate, site_name, host);
+    if (candidate->empty()) continue;
+    stated = CleanTitleFor(*candidate, site_name, host);
+    break;
   }
-  return first_h1;
+  if (stated.empty()) return first_h1;
+  // The visible heading is the page's name and the stated title adds to it
+  // ("Standing Desks" of "Height Adjustable Standing Desks", "Jimmy" of
+  // "Jimmy: The Ultimate Device Opener").
+  if (!first_h1.empty() && IsWordAlignedEnd(ComparisonKey(stated), ComparisonKey(first_h1))) {
+    return first_h1;
+  }
+  // A headline cut to a length limit in one form is whole in another.
+  for (const std::string* candidate : {&og_title, &twitter_title, &title_tag, &ld_headline}) {
+    if (candidate->empty()) continue;
+    std::string cleaned = CleanTitleFor(*candidate, site_name, host);
+    if (IsTruncatedForm(stated, cleaned)) return cleaned;
+  }
+  if (!first_h1.empty() && IsTruncatedForm(stated, first_h1)) return first_h1;
+  return stated;
 }
 
 }  // namespace newsloom::extract::metadata_internal

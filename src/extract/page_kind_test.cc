@@ -43,6 +43,83 @@ TEST(ExtractContentTest, ArticleHoldingTheHeadlineIsKeptWhateverItsClassSays) {
   EXPECT_EQ(text.find("Sign up"), std::string::npos) << text;
 }
 
+TEST(ExtractContentTest, PageBuilderLayoutColumnsNamedWidgetHoldTheArticle) {
+  // HubSpot cuts a page into "widget-span" columns of "widget-type-rich_text"
+  // modules, each with part of the text; a WordPress sidebar widget is chrome.
+  std::string html =
+      "<html><body><div class='span12 widget-span widget-type-custom_widget'><div "
+      "class='hs_cos_wrapper widget-type-rich_text'><h3>Set goals</h3><p>" +
+      Sentence("bridge") +
+      "</p></div></div><div class='span12 widget-span "
+      "widget-type-custom_widget'><div class='widget-type-rich_text'><p>" +
+      Sentence("tunnel") +
+      "</p></div></div><div class='span12 widget-span "
+      "widget-type-custom_widget'><div class='widget-type-rich_text'><p>" +
+      Sentence("road") +
+      "</p></div></div><div class='widget-area'><div class='widget-title'>"
+      "Recent posts</div><p>A list of the most recent posts on this blog, newest first.</p>"
+      "</div></body></html>";
+  std::string text = ContentText(html);
+  EXPECT_NE(text.find("the bridge would go ahead"), std::string::npos) << text;
+  EXPECT_NE(text.find("the tunnel would go ahead"), std::string::npos) << text;
+  EXPECT_NE(text.find("the road would go ahead"), std::string::npos) << text;
+  EXPECT_EQ(text.find("most recent posts"), std::string::npos) << text;
+}
+
+TEST(ExtractContentTest, WrapperNamedAfterAMenuHoldingTheHeadlineAndTextIsKept) {
+  // A page whose mega-menu outweighs its text, wrapped in an element whose
+  // name mentions a menu ("menu-side-transition").
+  std::string menu = "<div class='mega-menu'>";
+  for (int i = 0; i < 40; ++i) {
+    menu += "<a href='/c'>Watches and clocks category " + std::to_string(i) + "</a> ";
+  }
+  menu += "</div>";
+  std::string html = "<html><body>" + menu +
+                     "<div class='menu-side-transition' id='wrap'><section><h1>Automatic "
+                     "watches</h1><p>" +
+                     Sentence("bridge") + Sentence("road") + "</p><p>" + Sentence("tunnel") +
+                     Sentence("park") + "</p></section></div></body></html>";
+  std::string text = ContentText(html);
+  EXPECT_NE(text.find("the bridge would go ahead"), std::string::npos) << text;
+  EXPECT_NE(text.find("the tunnel would go ahead"), std::string::npos) << text;
+  EXPECT_EQ(text.find("category 7"), std::string::npos) << text;
+}
+
+TEST(ExtractContentTest, DrupalNodePromotedToTheFrontPageIsNotAPromo) {
+  std::string topics = "<div class='topic-index'>";
+  for (int i = 0; i < 40; ++i) {
+    topics += "<a href='/t'>Workplace safety and health topic " + std::to_string(i) + "</a> ";
+  }
+  topics += "</div>";
+  std::string html = "<html><body><h1>Electrical safety</h1>" + topics +
+                     "<article class='topics is-promoted full'><div "
+                     "class='content'><p>" +
+                     Sentence("bridge") + "</p><p>" + Sentence("tunnel") +
+                     "</p></div></article><div class='promo-box'><p>Save twenty percent on every "
+                     "electrical safety course this week only.</p></div></body></html>";
+  std::string text = ContentText(html);
+  EXPECT_NE(text.find("the bridge would go ahead"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Save twenty"), std::string::npos) << text;
+}
+
+TEST(ExtractContentTest, SidebarNamedColumnHoldingMostOfItsArticleIsTheBody) {
+  std::string menu = "<div class='mega-menu'>";
+  for (int i = 0; i < 40; ++i) {
+    menu += "<a href='/c'>Farm and garden category " + std::to_string(i) + "</a> ";
+  }
+  menu += "</div>";
+  std::string html = "<html><body>" + menu +
+                     "<article class='post'><h1>Farm</h1><div class='sidebar-layout'><div "
+                     "class='sidebar-content'><p>" +
+                     Sentence("bridge") + Sentence("road") + "</p><p>" + Sentence("tunnel") +
+                     "</p></div><div class='sidebar'><p>Popular posts from the farm blog this "
+                     "week.</p></div></div></article></body></html>";
+  std::string text = ContentText(html);
+  EXPECT_NE(text.find("the bridge would go ahead"), std::string::npos) << text;
+  EXPECT_NE(text.find("the tunnel would go ahead"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Popular posts"), std::string::npos) << text;
+}
+
 TEST(ExtractContentTest, RdfaMarkedBodyInsideASidebarLayoutWrapperIsKept) {
   // "content-with-sidebar-wrp" names a layout wrapper; RDFa marks the body inside it.
   std::string related;
