@@ -84,7 +84,13 @@ uint32_t Clusterer::State::AddTerm(uint64_t hash) {
   vocabulary.Insert(hash, term);
   term_hashes.push_back(hash);
   document_frequency.push_back(0);
-  background_frequency.push_back(options.background != nullptr ? options.background->Of(hash) : 0);
+  uint32_t background = 0;
+  if (options.background != nullptr) {
+    // A headline term takes its word's frequency unless the table has its own.
+    background = options.background->Of(hash);
+    if (background == 0) background = options.background->Of(HeadlineWordHash(hash));
+  }
+  background_frequency.push_back(background);
   postings.emplace_back();
   pruned_size.push_back(0);
   return term;
@@ -156,8 +162,9 @@ double Clusterer::State::Similarity(const StoryRecord& story) const {
       if (slot.term == kNone) break;
     }
   }
-  const double share[kChannels] = {1 - options.specific_weight - options.number_weight,
-                                   options.specific_weight, options.number_weight};
+  const double share[kChannels] = {
+      1 - options.specific_weight - options.number_weight - options.headline_weight,
+      options.specific_weight, options.number_weight, options.headline_weight};
   double score = 0, shares = 0;
   for (int channel = 0; channel < kChannels; ++channel) {
     if (query_norm[channel] <= 0 || story.norm[channel] <= 0 || share[channel] <= 0) continue;
@@ -389,9 +396,10 @@ std::vector<TermWeight> Clusterer::State::Vectorise(const Article& article) {
     __builtin_prefetch(&background_frequency[index]);
     TermWeight weighted;
     weighted.term = index;
-    weighted.channel = term.kind == TermKind::kWord   ? kWords
-                       : term.kind == TermKind::kName ? kNames
-                                                      : kNumbers;
+    weighted.channel = term.kind == TermKind::kWord       ? kWords
+                       : term.kind == TermKind::kName     ? kNames
+                       : term.kind == TermKind::kHeadline ? kHeadlines
+                                                          : kNumbers;
     terms.push_back(weighted);
     raw.push_back(term.weight);
   }

@@ -243,6 +243,34 @@ TEST(ClustererTest, BridgingArticleMergesIntoTheOlderStory) {
   });
 }
 
+// A page whose body is the site's navigation still reports its event under
+// its headline and in its address.
+TEST(ClustererTest, HeadlineAndAddressJoinAPageOfNavigation) {
+  const char* kMicrobes =
+      "NASA astronauts aboard the International Space Station have sequenced and identified "
+      "bacteria in orbit for the first time, using the Genes in Space-3 kit. Until now samples "
+      "had to be flown back to Earth for testing, biochemist Sarah Wallace said.";
+  const char* kNavigation =
+      "Subscribe to updates. Free test series. Monthly magazines. Categories: agriculture, "
+      "art, biodiversity, book reviews, budget, business and economy, case studies, culture, "
+      "current affairs, daily answer writing, editorials, education, ethics, geography.";
+  std::vector<Article> stream = {
+      MakeArticle("a", "Astronauts identify unknown microbes in space for first time", kMicrobes,
+                  kStart, "science.example"),
+      MakeArticle("b", "Astronauts Identify Unknown Microbes In Space For First Time", kNavigation,
+                  kStart + kDay, "digest.example"),
+      MakeArticle("c", "Budget talks stall as ministers argue over farm subsidies",
+                  "Finance ministers ended a second day of budget talks without a deal, split "
+                  "over how much of the farm subsidy fund to cut next year.",
+                  kStart + kDay, "digest.example"),
+  };
+  stream[1].url = "https://digest.example/2018/01/03/astronauts-identify-unknown-microbes/";
+  Clusterer clusterer;
+  const std::vector<std::string> stories = ClusterBatch(stream, clusterer);
+  EXPECT_EQ(stories[0], stories[1]);
+  EXPECT_NE(stories[1], stories[2]);
+}
+
 TEST(ClustererTest, HostileArticlesGetAStoryAndNoCrash) {
   Clusterer clusterer;
   Article empty;

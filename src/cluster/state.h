@@ -21,8 +21,8 @@ inline constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
 
 // The similarity's channels, each a cosine of its own: words, names, and
 // numbers with dates.
-enum Channel : uint32_t { kWords = 0, kNames = 1, kNumbers = 2 };
-inline constexpr int kChannels = 3;
+enum Channel : uint32_t { kWords = 0, kNames = 1, kNumbers = 2, kHeadlines = 3 };
+inline constexpr int kChannels = 4;
 
 // A term of an article or centroid, weighted by TF-IDF at the time it was added.
 struct TermWeight {
