@@ -106,6 +106,14 @@ bool Clusterer::State::Dormant(const StoryRecord& story, std::optional<int64_t> 
   return *time - story.last > options.quiet_seconds || story.first - *time > options.quiet_seconds;
 }
 
+bool Clusterer::State::Expired(const StoryRecord& story, std::optional<int64_t> time) const {
+  if (!story.has_time || !time) return false;
+  const int64_t window = options.revive_threshold > 0
+                             ? std::max(options.quiet_seconds, options.revive_seconds)
+                             : options.quiet_seconds;
+  return *time - story.last > window || story.first - *time > window;
+}
+
 double Clusterer::State::TimeFactor(const StoryRecord& story, std::optional<int64_t> time) const {
   if (!story.has_time || !time || options.time_scale_seconds <= 0) return 1.0;
   const int64_t gap = std::max<int64_t>({0, story.first - *time, *time - story.last});
@@ -174,6 +182,16 @@ double Clusterer::State::Similarity(const StoryRecord& story) const {
   return shares > 0 ? score / shares : 0;
 }
 
+// A strong match counts in full however far apart in time (within
+// revive_seconds: expired stories are no candidates); a weaker one is
+// discounted for time, and finds a dormant story closed.
+double Clusterer::State::Score(const StoryRecord& story, std::optional<int64_t> time) const {
+  const double similarity = Similarity(story);
+  if (options.revive_threshold > 0 && similarity >= options.revive_threshold) return similarity;
+  if (Dormant(story, time)) return 0;
+  return similarity * TimeFactor(story, time);
+}
+
 // Options::threshold, lowered for a story whose articles joined loosely.
 double Clusterer::State::JoinThreshold(const StoryRecord& story) const {
   if (options.cohesion_factor <= 0 || story.join_count == 0) return options.threshold;
@@ -230,14 +248,14 @@ void Clusterer::State::Reindex(uint32_t story_index) {
   }
 }
 
-// Drops merged and dormant stories from a postings list; a dormant story
+// Drops merged and expired stories from a postings list; an expired story
 // also gives up its centroid, since no article will join it again.
 void Clusterer::State::Prune(uint32_t term) {
   std::vector<uint32_t>& list = postings[term];
   std::erase_if(list, [&](uint32_t story_index) {
     StoryRecord& story = stories[story_index];
     if (story.merged_into != kNone) return true;
-    if (Dormant(story, clock)) {
+    if (Expired(story, clock)) {
       Retire(story);
       return true;
     }
@@ -306,7 +324,7 @@ std::vector<uint32_t> Clusterer::State::Candidates(const std::vector<TermWeight>
     std::sort(begin, end, better);
     for (auto at = begin; at != end && result.size() < options.candidates; ++at) {
       const StoryRecord& story = stories[at->second];
-      if (story.merged_into != kNone || story.retired || Dormant(story, time)) continue;
+      if (story.merged_into != kNone || story.retired || Expired(story, time)) continue;
       result.push_back(at->second);
     }
     begin = end;
@@ -476,7 +494,7 @@ std::string Clusterer::Add(const Article& article) {
     state.SetQuery(terms);
     for (uint32_t candidate : candidates) {
       const StoryRecord& story = state.stories[candidate];
-      const double score = state.Similarity(story) * state.TimeFactor(story, time);
+      const double score = state.Score(story, time);
       if (score > best_score || (score == best_score && best != kNone && candidate < best)) {
         second = best;
         second_score = best_score;

@@ -69,6 +69,15 @@ struct Options {
   // Time discount: similarity is divided by 1 + gap / time_scale_seconds,
   // where gap is the distance from the article to the story's time span.
   double time_scale_seconds = 365 * 86400;
+  // An article at least this similar to a story (before the time discount)
+  // joins it however far apart their dates are, even when the story is
+  // dormant, up to revive_seconds away: a late follow-up or a page whose
+  // date is its crawl date, not its event's. Beyond that a story expires
+  // (leaves the index and releases its centroid). 0 turns it off (stories
+  // then expire once dormant). Chosen on the dev splits (0.3-0.6 and
+  // 180-730 days tried; only Giveme5W1H has dates, ECB+ is unaffected).
+  double revive_threshold = 0.3;
+  int64_t revive_seconds = 730 * 86400;
   // Terms kept per story centroid (memory: 8 bytes each per story).
   size_t story_terms = 200;
   // Terms of an article used to look up candidates, and how many candidate

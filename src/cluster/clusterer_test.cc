@@ -185,6 +185,7 @@ TEST(ClustererTest, ReadsVersionTwoSnapshots) {
 TEST(ClustererTest, DormantStoryTakesNoMoreArticles) {
   Options options;
   options.quiet_seconds = 3 * kDay;
+  options.revive_threshold = 0;
   Clusterer clusterer(options);
   std::vector<Article> stream = Stream();
   const std::string first = clusterer.Add(stream[0]);
@@ -195,6 +196,35 @@ TEST(ClustererTest, DormantStoryTakesNoMoreArticles) {
   soon.id = "q3";
   soon.published->utc_seconds = kStart + kDay;
   EXPECT_EQ(clusterer.Add(soon), first);
+}
+
+// A report of the same event ten days on (the same text under another
+// headline) wakes a dormant story when the bar for that is below its
+// similarity, and not when the bar is above it or the story has expired.
+TEST(ClustererTest, StrongMatchWakesADormantStory) {
+  struct Row {
+    double revive_threshold;
+    int64_t revive_seconds;
+    bool joins;
+  };
+  const Row rows[] = {
+      {0.5, 30 * kDay, true},
+      {0.99, 30 * kDay, false},
+      {0.5, 5 * kDay, false},  // expired
+      {0, 30 * kDay, false},   // off
+  };
+  for (const Row& row : rows) {
+    Options options;
+    options.quiet_seconds = 3 * kDay;
+    options.revive_threshold = row.revive_threshold;
+    options.revive_seconds = row.revive_seconds;
+    Clusterer clusterer(options);
+    std::vector<Article> stream = Stream();
+    const std::string first = clusterer.Add(stream[0]);
+    Article late = stream[2];
+    late.published->utc_seconds = kStart + 10 * kDay;
+    EXPECT_EQ(clusterer.Add(late) == first, row.joins) << row.revive_threshold;
+  }
 }
 
 TEST(ClustererTest, DuplicatesJoinTheirCanonicalStory) {

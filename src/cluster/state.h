@@ -49,7 +49,7 @@ struct StoryRecord {
   // not counted): how loose the story is.
   float join_sum = 0;
   uint32_t join_count = 0;
-  bool retired = false;  // dormant: centroid released
+  bool retired = false;  // expired: centroid released
   uint32_t merged_into = kNone;
 };
 
@@ -99,6 +99,8 @@ struct Clusterer::State {
   uint32_t AddTerm(uint64_t hash);
   uint32_t Resolve(uint32_t story) const;
   bool Dormant(const StoryRecord& story, std::optional<int64_t> time) const;
+  bool Expired(const StoryRecord& story, std::optional<int64_t> time) const;
+  double Score(const StoryRecord& story, std::optional<int64_t> time) const;
   double TimeFactor(const StoryRecord& story, std::optional<int64_t> time) const;
   void SetQuery(const std::vector<TermWeight>& terms);
   void UpdateNorm(StoryRecord& story) const;
