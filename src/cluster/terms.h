@@ -46,7 +46,7 @@ inline uint64_t HeadlineHash(uint64_t word_hash) { return word_hash ^ kHeadlineS
 inline uint64_t HeadlineWordHash(uint64_t headline_hash) { return headline_hash ^ kHeadlineSalt; }
 
 struct TermOptions {
-  float title_weight = 4.0f;  // a title word counts this many body words
+  float title_weight = 5.0f;  // a title word counts this many body words
   float lead_weight = 2.0f;   // description and the first paragraphs
   float name_weight = 1.5f;   // extra for names (on top of their words)
   float number_weight = 1.0f;
