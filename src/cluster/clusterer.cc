@@ -84,7 +84,13 @@ uint32_t Clusterer::State::AddTerm(uint64_t hash) {
   vocabulary.Insert(hash, term);
   term_hashes.push_back(hash);
   document_frequency.push_back(0);
-  background_frequency.push_back(options.background != nullptr ? options.background->Of(hash) : 0);
+  uint32_t background = 0;
+  if (options.background != nullptr) {
+    // A headline term takes its word's frequency unless the table has its own.
+    background = options.background->Of(hash);
+    if (background == 0) background = options.background->Of(HeadlineWordHash(hash));
+  }
+  background_frequency.push_back(background);
   postings.emplace_back();
   pruned_size.push_back(0);
   return term;
@@ -98,6 +104,14 @@ uint32_t Clusterer::State::Resolve(uint32_t story) const {
 bool Clusterer::State::Dormant(const StoryRecord& story, std::optional<int64_t> time) const {
   if (!story.has_time || !time) return false;
   return *time - story.last > options.quiet_seconds || story.first - *time > options.quiet_seconds;
+}
+
+bool Clusterer::State::Expired(const StoryRecord& story, std::optional<int64_t> time) const {
+  if (!story.has_time || !time) return false;
+  const int64_t window = options.revive_threshold > 0
+                             ? std::max(options.quiet_seconds, options.revive_seconds)
+                             : options.quiet_seconds;
+  return *time - story.last > window || story.first - *time > window;
 }
 
 double Clusterer::State::TimeFactor(const StoryRecord& story, std::optional<int64_t> time) const {
@@ -156,8 +170,9 @@ double Clusterer::State::Similarity(const StoryRecord& story) const {
       if (slot.term == kNone) break;
     }
   }
-  const double share[kChannels] = {1 - options.specific_weight - options.number_weight,
-                                   options.specific_weight, options.number_weight};
+  const double share[kChannels] = {
+      1 - options.specific_weight - options.number_weight - options.headline_weight,
+      options.specific_weight, options.number_weight, options.headline_weight};
   double score = 0, shares = 0;
   for (int channel = 0; channel < kChannels; ++channel) {
     if (query_norm[channel] <= 0 || story.norm[channel] <= 0 || share[channel] <= 0) continue;
@@ -165,6 +180,16 @@ double Clusterer::State::Similarity(const StoryRecord& story) const {
     shares += share[channel];
   }
   return shares > 0 ? score / shares : 0;
+}
+
+// A strong match counts in full however far apart in time (within
+// revive_seconds: expired stories are no candidates); a weaker one is
+// discounted for time, and finds a dormant story closed.
+double Clusterer::State::Score(const StoryRecord& story, std::optional<int64_t> time) const {
+  const double similarity = Similarity(story);
+  if (options.revive_threshold > 0 && similarity >= options.revive_threshold) return similarity;
+  if (Dormant(story, time)) return 0;
+  return similarity * TimeFactor(story, time);
 }
 
 // Options::threshold, lowered for a story whose articles joined loosely.
@@ -223,14 +248,14 @@ void Clusterer::State::Reindex(uint32_t story_index) {
   }
 }
 
-// Drops merged and dormant stories from a postings list; a dormant story
+// Drops merged and expired stories from a postings list; an expired story
 // also gives up its centroid, since no article will join it again.
 void Clusterer::State::Prune(uint32_t term) {
   std::vector<uint32_t>& list = postings[term];
   std::erase_if(list, [&](uint32_t story_index) {
     StoryRecord& story = stories[story_index];
     if (story.merged_into != kNone) return true;
-    if (Dormant(story, clock)) {
+    if (Expired(story, clock)) {
       Retire(story);
       return true;
     }
@@ -299,7 +324,7 @@ std::vector<uint32_t> Clusterer::State::Candidates(const std::vector<TermWeight>
     std::sort(begin, end, better);
     for (auto at = begin; at != end && result.size() < options.candidates; ++at) {
       const StoryRecord& story = stories[at->second];
-      if (story.merged_into != kNone || story.retired || Dormant(story, time)) continue;
+      if (story.merged_into != kNone || story.retired || Expired(story, time)) continue;
       result.push_back(at->second);
     }
     begin = end;
@@ -389,9 +414,10 @@ std::vector<TermWeight> Clusterer::State::Vectorise(const Article& article) {
     __builtin_prefetch(&background_frequency[index]);
     TermWeight weighted;
     weighted.term = index;
-    weighted.channel = term.kind == TermKind::kWord   ? kWords
-                       : term.kind == TermKind::kName ? kNames
-                                                      : kNumbers;
+    weighted.channel = term.kind == TermKind::kWord       ? kWords
+                       : term.kind == TermKind::kName     ? kNames
+                       : term.kind == TermKind::kHeadline ? kHeadlines
+                                                          : kNumbers;
     terms.push_back(weighted);
     raw.push_back(term.weight);
   }
@@ -468,7 +494,7 @@ std::string Clusterer::Add(const Article& article) {
     state.SetQuery(terms);
     for (uint32_t candidate : candidates) {
       const StoryRecord& story = state.stories[candidate];
-      const double score = state.Similarity(story) * state.TimeFactor(story, time);
+      const double score = state.Score(story, time);
       if (score > best_score || (score == best_score && best != kNone && candidate < best)) {
         second = best;
         second_score = best_score;

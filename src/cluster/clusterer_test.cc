@@ -185,6 +185,7 @@ TEST(ClustererTest, ReadsVersionTwoSnapshots) {
 TEST(ClustererTest, DormantStoryTakesNoMoreArticles) {
   Options options;
   options.quiet_seconds = 3 * kDay;
+  options.revive_threshold = 0;
   Clusterer clusterer(options);
   std::vector<Article> stream = Stream();
   const std::string first = clusterer.Add(stream[0]);
@@ -195,6 +196,35 @@ TEST(ClustererTest, DormantStoryTakesNoMoreArticles) {
   soon.id = "q3";
   soon.published->utc_seconds = kStart + kDay;
   EXPECT_EQ(clusterer.Add(soon), first);
+}
+
+// A report of the same event ten days on (the same text under another
+// headline) wakes a dormant story when the bar for that is below its
+// similarity, and not when the bar is above it or the story has expired.
+TEST(ClustererTest, StrongMatchWakesADormantStory) {
+  struct Row {
+    double revive_threshold;
+    int64_t revive_seconds;
+    bool joins;
+  };
+  const Row rows[] = {
+      {0.5, 30 * kDay, true},
+      {0.99, 30 * kDay, false},
+      {0.5, 5 * kDay, false},  // expired
+      {0, 30 * kDay, false},   // off
+  };
+  for (const Row& row : rows) {
+    Options options;
+    options.quiet_seconds = 3 * kDay;
+    options.revive_threshold = row.revive_threshold;
+    options.revive_seconds = row.revive_seconds;
+    Clusterer clusterer(options);
+    std::vector<Article> stream = Stream();
+    const std::string first = clusterer.Add(stream[0]);
+    Article late = stream[2];
+    late.published->utc_seconds = kStart + 10 * kDay;
+    EXPECT_EQ(clusterer.Add(late) == first, row.joins) << row.revive_threshold;
+  }
 }
 
 TEST(ClustererTest, DuplicatesJoinTheirCanonicalStory) {
@@ -241,6 +271,34 @@ TEST(ClustererTest, BridgingArticleMergesIntoTheOlderStory) {
     ASSERT_EQ(story.merged_ids.size(), 1u);
     EXPECT_EQ(story.merged_ids[0], younger);
   });
+}
+
+// A page whose body is the site's navigation still reports its event under
+// its headline and in its address.
+TEST(ClustererTest, HeadlineAndAddressJoinAPageOfNavigation) {
+  const char* kMicrobes =
+      "NASA astronauts aboard the International Space Station have sequenced and identified "
+      "bacteria in orbit for the first time, using the Genes in Space-3 kit. Until now samples "
+      "had to be flown back to Earth for testing, biochemist Sarah Wallace said.";
+  const char* kNavigation =
+      "Subscribe to updates. Free test series. Monthly magazines. Categories: agriculture, "
+      "art, biodiversity, book reviews, budget, business and economy, case studies, culture, "
+      "current affairs, daily answer writing, editorials, education, ethics, geography.";
+  std::vector<Article> stream = {
+      MakeArticle("a", "Astronauts identify unknown microbes in space for first time", kMicrobes,
+                  kStart, "science.example"),
+      MakeArticle("b", "Astronauts Identify Unknown Microbes In Space For First Time", kNavigation,
+                  kStart + kDay, "digest.example"),
+      MakeArticle("c", "Budget talks stall as ministers argue over farm subsidies",
+                  "Finance ministers ended a second day of budget talks without a deal, split "
+                  "over how much of the farm subsidy fund to cut next year.",
+                  kStart + kDay, "digest.example"),
+  };
+  stream[1].url = "https://digest.example/2018/01/03/astronauts-identify-unknown-microbes/";
+  Clusterer clusterer;
+  const std::vector<std::string> stories = ClusterBatch(stream, clusterer);
+  EXPECT_EQ(stories[0], stories[1]);
+  EXPECT_NE(stories[1], stories[2]);
 }
 
 TEST(ClustererTest, HostileArticlesGetAStoryAndNoCrash) {

@@ -21,8 +21,8 @@ inline constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
 
 // The similarity's channels, each a cosine of its own: words, names, and
 // numbers with dates.
-enum Channel : uint32_t { kWords = 0, kNames = 1, kNumbers = 2 };
-inline constexpr int kChannels = 3;
+enum Channel : uint32_t { kWords = 0, kNames = 1, kNumbers = 2, kHeadlines = 3 };
+inline constexpr int kChannels = 4;
 
 // A term of an article or centroid, weighted by TF-IDF at the time it was added.
 struct TermWeight {
@@ -49,7 +49,7 @@ struct StoryRecord {
   // not counted): how loose the story is.
   float join_sum = 0;
   uint32_t join_count = 0;
-  bool retired = false;  // dormant: centroid released
+  bool retired = false;  // expired: centroid released
   uint32_t merged_into = kNone;
 };
 
@@ -99,6 +99,8 @@ struct Clusterer::State {
   uint32_t AddTerm(uint64_t hash);
   uint32_t Resolve(uint32_t story) const;
   bool Dormant(const StoryRecord& story, std::optional<int64_t> time) const;
+  bool Expired(const StoryRecord& story, std::optional<int64_t> time) const;
+  double Score(const StoryRecord& story, std::optional<int64_t> time) const;
   double TimeFactor(const StoryRecord& story, std::optional<int64_t> time) const;
   void SetQuery(const std::vector<TermWeight>& terms);
   void UpdateNorm(StoryRecord& story) const;

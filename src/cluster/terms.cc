@@ -9,6 +9,7 @@
 
 #include "cluster/stop_words.h"
 #include "cluster/tokens.h"
+#include "cluster/url_slug.h"
 #include "common/strings.h"
 #include "common/time.h"
 
@@ -345,7 +346,7 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
 
   // A headline in title case capitalises common words too.
   size_t capitalised = 0, content = 0;
-  for (size_t i = 0; i < title.size(); ++i) {
+  for (size_t i = 0; i < title.size() && !std::getenv("T_NOHT"); ++i) {
     if (title[i].number || title_facts[i].stop) continue;
     ++content;
     if (title[i].capitalised) ++capitalised;
@@ -357,6 +358,20 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
   read_field(article.description, description, description_facts, description.size(),
              options_.lead_weight, options_.lead_weight, false);
   read_field(text, body, body_facts, options_.lead_words, options_.lead_weight, 1.0f, false);
+
+  // The headline the address spells out: words like the others, and the
+  // headline channel's terms.
+  std::string slug = UrlSlugWords(article.url);
+  if (slug.empty()) slug = UrlSlugWords(article.canonical_url);
+  if (!slug.empty()) {
+    const std::vector<Token> slug_tokens = Tokenize(slug, kMaxTitleTokens);
+    const std::vector<WordFacts> slug_facts = LookUpAll(stemmer, slug_tokens);
+    for (size_t i = 0; i < slug_tokens.size(); ++i) {
+      if (slug_tokens[i].lower.size() < 2 || slug_facts[i].stop) continue;
+      terms.AddHash(TermKind::kWord, slug_facts[i].word_hash, options_.url_weight);
+      terms.AddHash(TermKind::kHeadline, HeadlineHash(slug_facts[i].word_hash), 1.0f);
+    }
+  }
 
   if (!use_proxy_names) {
     for (const Entity& entity : article.entities) {

@@ -2,7 +2,8 @@
 // as hashed features with weights. Title and lead count more than the body;
 // names come from Article::entities when the analyze stage filled them, else
 // from runs of capitalised words; numbers from the title, description and
-// lead; dates from Article::dates or a small reader of its own.
+// lead; dates from Article::dates or a small reader of its own; the headline
+// from the words of the URL's slug.
 //
 // Not thread-safe: a TermExtractor caches one Snowball stemmer per language.
 #ifndef NEWSLOOM_CLUSTER_TERMS_H_
@@ -26,7 +27,7 @@ struct sb_stemmer;
 namespace newsloom::cluster {
 
 // What a feature stands for; the kind is part of its hash.
-enum class TermKind : uint8_t { kWord, kName, kNumber, kDate };
+enum class TermKind : uint8_t { kWord, kName, kNumber, kDate, kHeadline };
 
 struct WeightedTerm {
   uint64_t hash = 0;  // kind and normalised text, hashed
@@ -37,12 +38,20 @@ struct WeightedTerm {
 // Hash of a term of `kind` with normalised text `text`.
 uint64_t TermHash(TermKind kind, std::string_view text);
 
+// A word of the headline the URL spells (url_slug.h) also counts in a
+// channel of its own under this hash, derived from its word hash so that it
+// can share the word's background frequency (see HeadlineWordHash).
+inline constexpr uint64_t kHeadlineSalt = 0x5bd1e9955bd1e995ULL;
+inline uint64_t HeadlineHash(uint64_t word_hash) { return word_hash ^ kHeadlineSalt; }
+inline uint64_t HeadlineWordHash(uint64_t headline_hash) { return headline_hash ^ kHeadlineSalt; }
+
 struct TermOptions {
-  float title_weight = 4.0f;  // a title word counts this many body words
+  float title_weight = 5.0f;  // a title word counts this many body words
   float lead_weight = 2.0f;   // description and the first paragraphs
   float name_weight = 1.5f;   // extra for names (on top of their words)
   float number_weight = 1.0f;
   float date_weight = 1.5f;
+  float url_weight = 3.0f;      // a word of the URL's slug (see url_slug.h)
   size_t lead_words = 60;       // words of the body read as lead
   size_t max_body_words = 300;  // words of the body read at all
 };
