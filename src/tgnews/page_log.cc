@@ -41,7 +41,9 @@ std::string PutRecord(std::string_view name, int64_t max_age, std::string_view b
   return record;
 }
 
-// Replays `bytes` into the live pages, in the order of their last put.
+// Replays `bytes` into the live pages in the order they were first put: a
+// page put again keeps its place, as it does in the running server's
+// clusterer (a page deleted and put again comes last).
 std::vector<StoredPage> Replay(const std::string& bytes) {
   std::unordered_map<std::string, size_t> slot;  // name -> index in `order`
   std::vector<StoredPage> order;
@@ -70,10 +72,13 @@ std::vector<StoredPage> Replay(const std::string& bytes) {
         bytes[eol + 1 + size] != '\n') {
       break;  // torn body
     }
-    if (auto found = slot.find(name); found != slot.end()) live[found->second] = false;
-    slot[name] = order.size();
-    order.push_back({name, max_age, bytes.substr(eol + 1, size)});
-    live.push_back(true);
+    if (auto found = slot.find(name); found != slot.end()) {
+      order[found->second] = {name, max_age, bytes.substr(eol + 1, size)};
+    } else {
+      slot[name] = order.size();
+      order.push_back({name, max_age, bytes.substr(eol + 1, size)});
+      live.push_back(true);
+    }
     at = eol + 1 + size + 1;
   }
   std::vector<StoredPage> pages;

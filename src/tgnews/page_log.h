@@ -28,7 +28,7 @@ struct StoredPage {
 class PageLog {
  public:
   // Opens (creating `dir` and the log when needed) and fills `pages` with the
-  // live pages, in the order they were last put.
+  // live pages, in the order they were first put (see Replay in page_log.cc).
   static Result<std::unique_ptr<PageLog>> Open(const std::string& dir,
                                                std::vector<StoredPage>* pages);
   ~PageLog();

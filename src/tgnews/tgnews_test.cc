@@ -186,16 +186,23 @@ TEST(PageLog, ReplaysPutsReplacementsAndDeletes) {
     ASSERT_TRUE((*log)->AppendPut("c.html", 40, "c").ok());
     ASSERT_TRUE((*log)->AppendDelete("c.html").ok());
     ASSERT_TRUE((*log)->AppendDelete("unknown.html").ok());
+    ASSERT_TRUE((*log)->AppendPut("d.html", 50, "d").ok());
+    ASSERT_TRUE((*log)->AppendPut("c.html", 60, "c again").ok());
   }
+  // In the order of first puts, as the running server clustered them: a page
+  // put again keeps its place; one deleted and put again comes last.
   std::vector<StoredPage> pages;
   auto log = PageLog::Open(dir.path(), &pages);
   ASSERT_TRUE(log.ok());
-  ASSERT_EQ(pages.size(), 2u);
-  EXPECT_EQ(pages[0].name, "b.html");
-  EXPECT_EQ(pages[0].body, "");
-  EXPECT_EQ(pages[1].name, "a.html");
-  EXPECT_EQ(pages[1].max_age, 30);
-  EXPECT_EQ(pages[1].body, "<p>two</p>");
+  ASSERT_EQ(pages.size(), 4u);
+  EXPECT_EQ(pages[0].name, "a.html");
+  EXPECT_EQ(pages[0].max_age, 30);
+  EXPECT_EQ(pages[0].body, "<p>two</p>");
+  EXPECT_EQ(pages[1].name, "b.html");
+  EXPECT_EQ(pages[1].body, "");
+  EXPECT_EQ(pages[2].name, "d.html");
+  EXPECT_EQ(pages[3].name, "c.html");
+  EXPECT_EQ(pages[3].body, "c again");
 }
 
 TEST(PageLog, TornTailIsDropped) {
