@@ -205,6 +205,7 @@ class StoryIndexImpl final : public StoryIndex {
     std::vector<std::shared_ptr<const story::PreparedArticle>> prepared;
     prepared.reserve(articles.size());
     std::vector<std::string> missing;
+    std::unordered_map<std::string, size_t> missing_at;  // id -> its place in `prepared`
     for (const Article* article : articles) {
       if (!load_articles_) {
         prepared.push_back(prepared_.Get(*article));
@@ -213,31 +214,22 @@ class StoryIndexImpl final : public StoryIndex {
       } else if (const Entry& entry = articles_.at(article->id); entry.text) {
         prepared.push_back(prepared_.Get(entry.text));
       } else {
-        prepared.push_back(nullptr);
+        missing_at.emplace(article->id, prepared.size());
         missing.push_back(article->id);
+        prepared.push_back(nullptr);
       }
     }
     if (missing.empty()) return prepared;
-    std::unordered_map<std::string, std::shared_ptr<const story::PreparedArticle>> loaded;
     for (Article& article : load_articles_(missing)) {
-      auto entry = articles_.find(article.id);
-      if (entry == articles_.end()) continue;
-      article.duplicate_of = entry->second.article.duplicate_of;  // the index's finding
-      std::string id = article.id;
-      loaded[id] = prepared_.Get(std::make_shared<const Article>(std::move(article)));
+      auto at = missing_at.find(article.id);
+      if (at == missing_at.end()) continue;
+      article.duplicate_of = articles_.at(article.id).article.duplicate_of;  // the index's finding
+      prepared[at->second] = prepared_.Get(std::make_shared<const Article>(std::move(article)));
     }
-    size_t next = 0;
-    std::vector<std::shared_ptr<const story::PreparedArticle>> found;
-    found.reserve(prepared.size());
-    for (size_t i = 0; i < prepared.size(); ++i) {
-      if (prepared[i]) {
-        found.push_back(std::move(prepared[i]));
-      } else if (auto at = loaded.find(missing[next++]); at != loaded.end()) {
-        found.push_back(at->second);
-      }
-    }
-    return found;
+    std::erase(prepared, nullptr);
+    return prepared;
   }
+
   // What the story stage told from a story's told articles last time (a cache).
   struct Told {
     std::vector<uint64_t> versions;  // of the told articles, in order
