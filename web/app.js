@@ -150,10 +150,6 @@ async function renderFront(params) {
 
 // ---- Story page -----------------------------------------------------------
 
-// A timeline event shows the article it quotes and the next two that report
-// it: the server sends those and "article_count" (serve/api_json.cc).
-const EVENT_CITATIONS = 3;
-
 function citation(articleId, numbers, titles) {
   const number = numbers.get(articleId);
   const title = titles.get(articleId) || articleId;
@@ -199,9 +195,11 @@ async function renderStory(id, all = false) {
         el('h2', {id: 'timeline-heading'}, 'Timeline'),
         el('ol', {class: 'timeline'}, story.timeline.map((event) =>
             el('li', {}, el('time', {datetime: event.date}, event.date), event.text, ' ',
-               event.articles.slice(0, EVENT_CITATIONS).map((article) => citation(article, numbers, titles)),
-               event.article_count > EVENT_CITATIONS
-                   ? el('span', {class: 'meta'}, ' and ' + (event.article_count - EVENT_CITATIONS) + ' more')
+               // The server sends the article an event quotes and the next two
+               // that report it, and how many report it.
+               event.articles.map((article) => citation(article, numbers, titles)),
+               event.article_count > event.articles.length
+                   ? el('span', {class: 'meta'}, ' and ' + (event.article_count - event.articles.length) + ' more')
                    : null)))));
   }
   if (story.entities.length) {

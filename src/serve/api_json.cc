@@ -51,7 +51,7 @@ constexpr size_t kListTimeline = 5;
 constexpr size_t kListDisagreements = 3;
 constexpr size_t kPageArticles = 50;
 constexpr size_t kPageEntities = 200;
-constexpr size_t kEventCitations = 3;  // as many as the web page shows per event (web/app.js)
+constexpr size_t kEventCitations = 3;  // the articles a timeline event carries
 
 void KeepFirst(json& array, size_t count) {
   if (array.size() > count) array.erase(array.begin() + static_cast<ptrdiff_t>(count), array.end());

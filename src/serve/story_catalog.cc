@@ -68,6 +68,7 @@ std::shared_ptr<const CatalogStory> MakeCatalogStory(const Story& story) {
   entry->last_updated = story.last_updated;
   entry->articles = story.articles;
   entry->page_articles = PageArticleIds(story, false);
+  entry->page_articles_json = Dump(nlohmann::json(entry->page_articles));
   entry->page_json = Dump(StoryPageJson(story));
   entry->list_json = Dump(StoryListItemJson(story));
   return entry;
@@ -148,7 +149,9 @@ std::optional<std::string> CatalogSnapshot::PageBody(const std::string& id,
   // "article_count", "article_details" and "articles" sort before every other
   // key, as nlohmann orders them, so the page reads exactly as the store
   // path renders it.
-  std::string ids = Dump(nlohmann::json(articles));
+  std::string all_ids;  // rendered per request: ?articles=all is rare
+  if (all_articles) all_ids = Dump(nlohmann::json(story->articles));
+  const std::string& ids = all_articles ? all_ids : story->page_articles_json;
   std::string body;
   body.reserve(bytes + ids.size());
   body += "{\"article_count\":";

@@ -44,6 +44,7 @@ struct CatalogStory {
   std::string page_json;                   // StoryPageJson: the story without its members
   std::vector<std::string> articles;       // every member, for ?articles=all
   std::vector<std::string> page_articles;  // the members whose headers the page shows
+  std::string page_articles_json;          // page_articles as a JSON array
 };
 
 // What of GET /api/stories the catalog answers: no text query, no source or
