@@ -1,4 +1,4 @@
-// Replays the fuzz seeds (fuzz/corpus/) and every input a fuzzer ever crashed
+// Replays the fuzz seeds (fuzz/corpus/, fuzz/http-corpus/) and every input a fuzzer ever crashed
 // on (fuzz/regressions/) through the fuzz targets' entry point, in an ordinary
 // build: a crash fixed stays fixed, and the Articles made from hostile input
 // keep their invariants (valid UTF-8, no empty paragraph). One test per file,
@@ -15,18 +15,28 @@
 #include <vector>
 
 #include "fuzz/fuzz_entry.h"
+#include "fuzz/http_entry.h"
 
 namespace newsloom::fuzz {
 namespace {
 
-std::vector<std::filesystem::path> InputFiles() {
+constexpr std::string_view kHttpPrefix = "fuzz_http_request-";
+
+// The seeds and regressions of the pipeline targets, or of fuzz_http_request.
+bool IsHttpInput(const std::filesystem::path& path) {
+  return path.parent_path().filename() == "http-corpus" ||
+         path.filename().string().starts_with(kHttpPrefix);
+}
+
+std::vector<std::filesystem::path> InputFiles(bool http) {
   std::vector<std::filesystem::path> files;
-  for (const char* directory : {"fuzz/corpus", "fuzz/regressions"}) {
+  for (const char* directory : {"fuzz/corpus", "fuzz/http-corpus", "fuzz/regressions"}) {
     std::filesystem::path root = std::filesystem::path(NEWSLOOM_SOURCE_DIR) / directory;
     std::error_code error;
     if (!std::filesystem::is_directory(root, error)) continue;
     for (const auto& entry : std::filesystem::directory_iterator(root, error)) {
-      if (entry.is_regular_file() && entry.path().filename().string().front() != '.') {
+      if (entry.is_regular_file() && entry.path().filename().string().front() != '.' &&
+          IsHttpInput(entry.path()) == http) {
         files.push_back(entry.path());
       }
     }
@@ -52,10 +62,11 @@ std::string TestName(const std::filesystem::path& path) {
 
 TEST(FuzzReplayTest, CorpusIsThere) {
   size_t seeds = 0;
-  for (const std::filesystem::path& path : InputFiles()) {
+  for (const std::filesystem::path& path : InputFiles(false)) {
     if (path.parent_path().filename() == "corpus") ++seeds;
   }
   EXPECT_GE(seeds, 10u) << "seeds missing under " << NEWSLOOM_SOURCE_DIR << "/fuzz/corpus";
+  EXPECT_GE(InputFiles(true).size(), 3u) << "seeds missing under fuzz/http-corpus";
 }
 
 class ReplayTest : public ::testing::TestWithParam<std::filesystem::path> {};
@@ -86,12 +97,21 @@ TEST_P(ReplayTest, EveryTargetKeepsTheArticleInvariants) {
   }
 }
 
+class HttpReplayTest : public ::testing::TestWithParam<std::filesystem::path> {};
+
+TEST_P(HttpReplayTest, RequestParseKeepsItsInvariants) {
+  EXPECT_EQ(CheckRequestParse(ReadBytes(GetParam())), "");
+}
+
+std::string ParamName(const ::testing::TestParamInfo<std::filesystem::path>& info) {
+  return TestName(info.param);
+}
+
 // CorpusIsThere fails when the directories are empty; no second failure for that.
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ReplayTest);
-INSTANTIATE_TEST_SUITE_P(Inputs, ReplayTest, ::testing::ValuesIn(InputFiles()),
-                         [](const ::testing::TestParamInfo<std::filesystem::path>& info) {
-                           return TestName(info.param);
-                         });
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(HttpReplayTest);
+INSTANTIATE_TEST_SUITE_P(Inputs, ReplayTest, ::testing::ValuesIn(InputFiles(false)), ParamName);
+INSTANTIATE_TEST_SUITE_P(Inputs, HttpReplayTest, ::testing::ValuesIn(InputFiles(true)), ParamName);
 
 }  // namespace
 }  // namespace newsloom::fuzz

@@ -3,8 +3,9 @@
 #
 # Builds the libFuzzer targets (cmake --preset fuzz: clang-14, ASan + UBSan)
 # and runs each one for SECONDS (default 30) on its working corpus,
-# fuzz/corpus-work/<target>/ (gitignored): the seeds of fuzz/corpus/ and the
-# inputs of fuzz/regressions/, plus whatever earlier runs found; mutations draw
+# fuzz/corpus-work/<target>/ (gitignored): the seeds of fuzz/corpus/ (of
+# fuzz/http-corpus/ for fuzz_http_request) and the target's inputs in
+# fuzz/regressions/, plus whatever earlier runs found; mutations draw
 # on the tokens in fuzz/newsloom.dict.
 #
 # Exits non-zero when any target crashes, leaks, times out (-timeout=10) or
@@ -17,7 +18,7 @@ cd "$(dirname "$0")/.."
 
 seconds=${1:-30}
 targets=(fuzz_extract_html fuzz_extract_text fuzz_read_jsonl fuzz_read_gzip fuzz_read_warc
-         fuzz_read_feed)
+         fuzz_read_feed fuzz_http_request)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target "${targets[@]}"
@@ -32,8 +33,10 @@ for target in "${targets[@]}"; do
   artifacts=fuzz/corpus-work/$target-artifacts
   log=fuzz/corpus-work/$target.log
   mkdir -p "$work" "$artifacts"
-  cp fuzz/corpus/* "$work"/
-  if compgen -G 'fuzz/regressions/*' >/dev/null; then cp fuzz/regressions/* "$work"/; fi
+  seeds=fuzz/corpus
+  [[ $target == fuzz_http_request ]] && seeds=fuzz/http-corpus
+  cp "$seeds"/* "$work"/
+  if compgen -G "fuzz/regressions/$target-*" >/dev/null; then cp fuzz/regressions/"$target"-* "$work"/; fi
 
   echo "== $target: ${seconds} s"
   status=0

@@ -101,9 +101,9 @@ Command AddServeCommand(CLI::App& app) {
       ->default_val(8);
   command
       ->add_option("--threads", flags->server.threads,
-                   "Worker threads (each serves one keep-alive connection)")
-      ->check(CLI::Range(1, 4096))
-      ->default_val(256);
+                   "Threads answering requests (connections do not hold one while idle)")
+      ->check(CLI::Range(1, 1024))
+      ->default_val(8);
   command->add_option("PATH", flags->input.paths, "Pages to ingest before serving")->type_name("");
   command->add_flag("-q,--quiet", flags->input.quiet, "No progress bar or summary when ingesting");
   return {command, [flags] { return RunServe(*flags); }};

@@ -120,9 +120,9 @@ Command AddTgnewsCommand(CLI::App& app) {
   serve->add_option("--host", server->host, "Address to listen on")->default_val("127.0.0.1");
   serve
       ->add_option("--threads", server->threads,
-                   "HTTP worker threads (one per open keep-alive connection)")
-      ->check(CLI::Range(2, 1024))
-      ->default_val(64);
+                   "Threads answering requests (connections do not hold one while idle)")
+      ->check(CLI::Range(1, 1024))
+      ->default_val(8);
   serve->add_option("--max-body-mb", *max_body_mb, "Largest page accepted, in MB")
       ->check(CLI::Range(0.01, 1024.0))
       ->default_val(16);

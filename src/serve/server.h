@@ -26,8 +26,8 @@
 // another process is noticed within a quarter second and the catalog is then
 // reloaded; until then those answers do not show it.
 //
-// Thread-safe: requests run on a pool of threads; Stop() may be called from
-// any thread (a signal handler thread, a test).
+// Thread-safe: requests run on a pool of threads (http::Server); Stop() may
+// be called from any thread (a signal handler thread, a test).
 #ifndef NEWSLOOM_SERVE_SERVER_H_
 #define NEWSLOOM_SERVE_SERVER_H_
 
@@ -40,17 +40,14 @@
 #include <string>
 #include <thread>
 
+#include "http/message.h"
+#include "http/router.h"
+#include "http/server.h"
 #include "newsloom/status.h"
 #include "serve/newsroom.h"
 #include "serve/response_cache.h"
 #include "serve/story_catalog.h"
 #include "store/store.h"
-
-namespace httplib {
-class Server;
-struct Request;
-struct Response;
-}  // namespace httplib
 
 namespace newsloom::serve {
 
@@ -66,9 +63,9 @@ struct ServerOptions {
   // A connection that sends nothing (or cannot take the response) for this long is closed.
   int read_timeout_seconds = 10;
   int write_timeout_seconds = 10;
-  // Worker threads; each keep-alive connection holds one while it is open,
-  // so this bounds the concurrent connections served without queueing.
-  int threads = 256;
+  // Threads answering requests. Connections do not hold one while idle: one
+  // event-loop thread reads and writes them all and queues whole requests.
+  int threads = 8;
 };
 
 class Server {
@@ -89,12 +86,12 @@ class Server {
   void ApiRoutes();
   void FeedRoutes();
   void WebRoutes();
-  bool Authorized(const httplib::Request& request, httplib::Response& response) const;
-  std::string BaseUrl(const httplib::Request& request) const;
+  bool Authorized(const http::Request& request, http::Response& response) const;
+  std::string BaseUrl(const http::Request& request) const;
   // Serves GET `request` from the cache when the store is unchanged, else
   // runs `handler` and caches a 200 answer.
-  void Cached(const httplib::Request& request, httplib::Response& response,
-              const std::function<void(httplib::Response&)>& handler);
+  void Cached(const http::Request& request, http::Response& response,
+              const std::function<void(http::Response&)>& handler);
   // Reloads the catalog whenever another process commits, until stopped.
   void WatchForeignCommits();
   void LoadCatalog();
@@ -103,8 +100,8 @@ class Server {
   Newsroom& newsroom_;
   ServerOptions options_;
   int port_ = 0;
-  int listen_socket_ = -1;  // the socket httplib created last, set before Bind returns
-  std::unique_ptr<httplib::Server> http_;
+  http::Router router_;
+  std::unique_ptr<http::Server> http_;
   ResponseCache cache_{4096};
   StoryCatalog catalog_;
   std::atomic<bool> catalog_ready_{false};  // false: the catalog could not be loaded

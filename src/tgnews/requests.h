@@ -32,7 +32,7 @@ struct ThreadsQuery {
   std::string category;   // "any" or one of kCategories
 };
 
-// From the query parameters (as cpp-httplib gives them): all three required,
+// From the query parameters (as http::Request gives them): all three required,
 // each once.
 Result<ThreadsQuery> ParseThreadsQuery(const std::multimap<std::string, std::string>& params);
 

@@ -1,7 +1,5 @@
 #include "tgnews/server.h"
 
-#include <httplib.h>
-
 #include <cstdio>
 
 #include "serve/post_article.h"
@@ -12,16 +10,16 @@ namespace newsloom::tgnews {
 
 namespace {
 
-void Error(httplib::Response& response, int status, const std::string& message) {
+void Error(http::Response& response, int status, const std::string& message) {
   response.status = status;
   nlohmann::json body = {{"error", message}};
-  response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                       "application/json");
+  response.SetContent(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                      "application/json");
 }
 
-bool Loading(const std::atomic<bool>& loaded, httplib::Response& response) {
+bool Loading(const std::atomic<bool>& loaded, http::Response& response) {
   if (loaded) return false;
-  response.set_header("Retry-After", "1");
+  response.SetHeader("Retry-After", "1");
   Error(response, 503, "loading the stored pages, try again shortly");
   return true;
 }
@@ -38,17 +36,27 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
 }
 
 Server::Server(const ServerOptions& options, std::unique_ptr<const ArticleAnalysis> analysis)
-    : options_(options),
-      analysis_(std::move(analysis)),
-      http_(std::make_unique<httplib::Server>()) {
-  int threads = std::max(1, options_.threads);
-  http_->new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
-  http_->set_payload_max_length(options_.max_body_bytes);
-  http_->set_read_timeout(30, 0);
-  http_->set_write_timeout(30, 0);
-  http_->set_keep_alive_max_count(1000000);
-  http_->set_exception_handler([](const httplib::Request&, httplib::Response& response,
-                                  std::exception_ptr) { Error(response, 500, "internal error"); });
+    : options_(options), analysis_(std::move(analysis)) {
+  http::ServerOptions http_options;
+  http_options.host = options_.host;
+  http_options.port = options_.port;
+  http_options.limits.max_body_bytes = options_.max_body_bytes;
+  http_options.workers = options_.threads;
+  http_options.read_timeout_seconds = 30;
+  http_options.write_timeout_seconds = 30;
+  http_ = std::make_unique<http::Server>(
+      std::move(http_options),
+      [this](http::Request& request, http::Response& response) {
+        router_.Dispatch(request, response);
+      },
+      [](const http::Request*, http::Response& response) {
+        if (response.status < 400 || !response.body.empty()) return;
+        Error(response, response.status,
+              response.status == 404   ? "not found"
+              : response.status == 405 ? "method not allowed"
+              : response.status == 500 ? "internal error"
+                                       : "bad request");
+      });
   Routes();
 }
 
@@ -57,27 +65,16 @@ Server::~Server() {
   if (loader_.joinable()) loader_.join();
 }
 
-Result<int> Server::Bind() {
-  int port = options_.port == 0
-                 ? http_->bind_to_any_port(options_.host)
-                 : (http_->bind_to_port(options_.host, options_.port) ? options_.port : -1);
-  if (port < 0) {
-    return Status::IOError("cannot listen on " + options_.host + ":" +
-                           std::to_string(options_.port));
-  }
-  return port;
-}
+Result<int> Server::Bind() { return http_->Bind(); }
 
 Status Server::Run() {
   loader_ = std::thread([this] { Load(); });
-  http_->listen_after_bind();
+  http_->Run();
   if (loader_.joinable()) loader_.join();
   return load_status_;
 }
 
-void Server::Stop() {
-  if (http_ && http_->is_running()) http_->stop();
-}
+void Server::Stop() { http_->Stop(); }
 
 IndexedPage Server::Prepare(std::string name, int64_t max_age, std::string_view body) const {
   IndexedPage page{std::move(name), max_age, std::nullopt};
@@ -100,9 +97,7 @@ void Server::Load() {
   if (!log.ok()) {
     load_status_ = log.status();
     std::fprintf(stderr, "newsloom: %s\n", load_status_.ToString().c_str());
-    // Wait until the server runs, then stop it: nothing can be kept.
-    while (!http_->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    Stop();
+    Stop();  // nothing can be kept
     return;
   }
   std::vector<IndexedPage> pages(stored.size());
@@ -130,17 +125,16 @@ void Server::Load() {
 }
 
 void Server::Routes() {
-  http_->Put(R"(/(.*))", [this](const httplib::Request& request, httplib::Response& response) {
+  router_.Put("/*", [this](const http::Request& request, http::Response& response) {
     if (Loading(loaded_, response)) return;
     auto name = PageNameFromPath(request.path);
     if (!name.ok()) return Error(response, 400, name.status().message());
-    if (!request.has_header("Content-Type")) {
-      return Error(response, 400, "Content-Type: text/html is required");
-    }
-    if (!IsHtmlContentType(request.get_header_value("Content-Type"))) {
+    std::string content_type = request.Header("content-type");
+    if (content_type.empty()) return Error(response, 400, "Content-Type: text/html is required");
+    if (!IsHtmlContentType(content_type)) {
       return Error(response, 400, "Content-Type must be text/html");
     }
-    auto max_age = MaxAgeFromCacheControl(request.get_header_value("Cache-Control"));
+    auto max_age = MaxAgeFromCacheControl(request.Header("cache-control"));
     if (!max_age.ok()) return Error(response, 400, max_age.status().message());
     IndexedPage page = Prepare(*name, *max_age, request.body);
     std::lock_guard lock(mutex_);
@@ -149,7 +143,7 @@ void Server::Routes() {
     response.status = index_.Put(std::move(page)) ? 201 : 204;
     index_.TakeExpired();
   });
-  http_->Delete(R"(/(.*))", [this](const httplib::Request& request, httplib::Response& response) {
+  router_.Delete("/*", [this](const http::Request& request, http::Response& response) {
     if (Loading(loaded_, response)) return;
     auto name = PageNameFromPath(request.path);
     if (!name.ok()) return Error(response, 400, name.status().message());
@@ -160,7 +154,7 @@ void Server::Routes() {
     index_.Remove(*name);
     response.status = 204;
   });
-  http_->Get("/threads", [this](const httplib::Request& request, httplib::Response& response) {
+  router_.Get("/threads", [this](const http::Request& request, http::Response& response) {
     if (Loading(loaded_, response)) return;
     auto query = ParseThreadsQuery(request.params);
     if (!query.ok()) return Error(response, 400, query.status().message());
@@ -170,16 +164,8 @@ void Server::Routes() {
       threads = index_.Query(query->period, query->lang_code, query->category);
     }
     response.status = 200;
-    response.set_content(Dump(ServerThreadsJson(threads, query->category == "any")),
-                         "application/json");
-  });
-  http_->set_error_handler([](const httplib::Request&, httplib::Response& response) {
-    if (!response.body.empty()) return;
-    std::string message = response.status == 404   ? "not found"
-                          : response.status == 413 ? "request body too large"
-                          : response.status == 405 ? "method not allowed"
-                                                   : "bad request";
-    Error(response, response.status, message);
+    response.SetContent(Dump(ServerThreadsJson(threads, query->category == "any")),
+                        "application/json");
   });
 }
 

@@ -15,13 +15,11 @@
 #include <thread>
 
 #include "engine/article_analysis.h"
+#include "http/router.h"
+#include "http/server.h"
 #include "newsloom/status.h"
 #include "tgnews/page_log.h"
 #include "tgnews/thread_index.h"
-
-namespace httplib {
-class Server;
-}
 
 namespace newsloom::tgnews {
 
@@ -30,11 +28,9 @@ struct ServerOptions {
   int port = 0;  // 0: any free port
   std::string db_dir = "tgnews-db";
   size_t max_body_bytes = size_t(16) << 20;  // larger PUTs get 413
-  // HTTP worker threads. Each keep-alive connection holds one for its whole
-  // life, so a client with as many connections as threads would leave a GET
-  // on a further connection waiting until one closes: keep it well above the
-  // connections a client opens. The analysis is CPU-bound whatever the count.
-  int threads = 64;
+  // Threads answering requests (the page analysis of a PUT runs on one);
+  // connections do not hold one while idle.
+  int threads = 8;
   int load_threads = 2;  // pages analyzed at once while loading
 };
 
@@ -60,7 +56,8 @@ class Server {
 
   ServerOptions options_;
   std::unique_ptr<const ArticleAnalysis> analysis_;
-  std::unique_ptr<httplib::Server> http_;
+  http::Router router_;
+  std::unique_ptr<http::Server> http_;
   std::atomic<bool> loaded_{false};
   std::thread loader_;
   Status load_status_;
