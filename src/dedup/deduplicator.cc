@@ -24,11 +24,26 @@ uint64_t BandHash(int band, const MinHashSketch& sketch) {
   return Mix64(key);
 }
 
+// A band's bucket keeps its first kMaxBucket articles: a text copied more
+// often than that is still found through them (a copy of a copy is a near
+// duplicate of the first ones too), and no lookup or insertion walks a run of
+// thousands of copies (synthetic load, boilerplate-only pages), so adding
+// stays O(1) however often a text recurs.
+constexpr size_t kMaxBucket = 64;
+
 bool BandEquals(int band, const MinHashSketch& a, const MinHashSketch& b) {
   for (int row = 0; row < kRows; ++row) {
     if (a[band * kRows + row] != b[band * kRows + row]) return false;
   }
   return true;
+}
+
+// Whether a band before `band` already made `a` and `b` candidates.
+bool EarlierBandEquals(int band, const MinHashSketch& a, const MinHashSketch& b) {
+  for (int earlier = 0; earlier < band; ++earlier) {
+    if (BandEquals(earlier, a, b)) return true;
+  }
+  return false;
 }
 
 uint64_t IdHash(std::string_view id) {
@@ -169,13 +184,13 @@ class Deduplicator::Index {
   // The most similar verified candidate (the earliest on ties).
   std::optional<NearCandidate> FindNear(const MinHashSketch& sketch) const {
     std::optional<NearCandidate> best;
-    checked_.clear();
     for (int band = 0; band < kBands; ++band) {
+      size_t bucket = 0;
       band_table_.ForEach(BandHash(band, sketch), [&](uint32_t number) {
         if ((flags_[number] & (kRemoved | kInBands)) != kInBands) return true;
         if (!BandEquals(band, sketches_[number], sketch)) return true;
-        if (std::find(checked_.begin(), checked_.end(), number) != checked_.end()) return true;
-        checked_.push_back(number);
+        if (++bucket > kMaxBucket) return false;
+        if (EarlierBandEquals(band, sketches_[number], sketch)) return true;  // checked there
         const double similarity = EstimatedJaccard(sketches_[number], sketch);
         if (similarity < options_.min_similarity) return true;
         if (!best || similarity > best->similarity ||
@@ -220,9 +235,21 @@ class Deduplicator::Index {
     ids_table_.Insert(IdHash(IdOf(number)), number);
     if (flags_[number] & kInBands) {
       for (int band = 0; band < kBands; ++band) {
-        band_table_.Insert(BandHash(band, sketches_[number]), number);
+        if (!BucketFull(band, number))
+          band_table_.Insert(BandHash(band, sketches_[number]), number);
       }
     }
+  }
+
+  bool BucketFull(int band, uint32_t number) const {
+    size_t bucket = 0;
+    band_table_.ForEach(BandHash(band, sketches_[number]), [&](uint32_t other) {
+      if (!(flags_[other] & kRemoved) && BandEquals(band, sketches_[other], sketches_[number])) {
+        ++bucket;
+      }
+      return bucket < kMaxBucket;
+    });
+    return bucket >= kMaxBucket;
   }
 
   // Sizes every table for `articles` articles and re-inserts the live ones.
@@ -282,7 +309,6 @@ class Deduplicator::Index {
   SlotTable ids_table_;
   SlotTable band_table_;
   // Scratch for FindNear, kept to avoid an allocation per call.
-  mutable std::vector<uint32_t> checked_;
 };
 
 Deduplicator::Deduplicator(DedupOptions options) : index_(std::make_unique<Index>(options)) {}

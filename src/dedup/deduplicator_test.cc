@@ -59,6 +59,23 @@ TEST(DeduplicatorTest, FindsLightlyEditedCopies) {
   }
 }
 
+// A text copied thousands of times (each copy lightly edited): every copy is
+// still found, with the first article as canonical, although a band's bucket
+// keeps only its first few copies.
+TEST(DeduplicatorTest, FindsEveryCopyOfAMuchCopiedText) {
+  std::mt19937_64 random(9);
+  Deduplicator deduplicator;
+  const Article original = MakeArticle("wire", RandomStory(random), "Headline");
+  ASSERT_EQ(deduplicator.Add(original), std::nullopt);
+  int found = 0;
+  for (int number = 0; number < 3000; ++number) {
+    const Article copy = EditCopy(original, Name("copy", number), {.word_edits = 4}, random);
+    found += deduplicator.Add(copy) == std::optional<std::string>("wire");
+  }
+  EXPECT_EQ(found, 3000);
+  EXPECT_EQ(deduplicator.size(), 3001u);
+}
+
 TEST(DeduplicatorTest, UnrelatedStoriesAreNotDuplicates) {
   std::mt19937_64 random(3);
   Deduplicator deduplicator;
