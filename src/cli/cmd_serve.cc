@@ -101,9 +101,14 @@ Command AddServeCommand(CLI::App& app) {
       ->default_val(8);
   command
       ->add_option("--threads", flags->server.threads,
-                   "Threads answering requests (connections do not hold one while idle)")
+                   "Threads answering GET requests (connections do not hold one while idle)")
       ->check(CLI::Range(1, 1024))
       ->default_val(8);
+  command
+      ->add_option("--write-threads", flags->server.write_threads,
+                   "Threads answering POST and DELETE (writers waiting commit together)")
+      ->check(CLI::Range(1, 1024))
+      ->default_val(64);
   command->add_option("PATH", flags->input.paths, "Pages to ingest before serving")->type_name("");
   command->add_flag("-q,--quiet", flags->input.quiet, "No progress bar or summary when ingesting");
   return {command, [flags] { return RunServe(*flags); }};

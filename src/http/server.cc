@@ -104,13 +104,17 @@ struct Server::Loop {
   bool accepting_paused = false;
   Clock::time_point accept_resume;
 
-  std::mutex jobs_mutex;
-  std::condition_variable jobs_ready;
-  std::deque<Job> jobs;       // GUARDED_BY(jobs_mutex)
-  bool workers_stop = false;  // GUARDED_BY(jobs_mutex)
+  // Threads taking jobs first come, first served.
+  struct Pool {
+    std::mutex mutex;
+    std::condition_variable ready;
+    std::deque<Job> jobs;  // GUARDED_BY(mutex)
+    bool stop = false;     // GUARDED_BY(mutex)
+    std::vector<std::thread> threads;
+  };
+  Pool reads, writes;
   std::mutex answers_mutex;
   std::vector<Answer> answers;  // GUARDED_BY(answers_mutex)
-  std::vector<std::thread> workers;
 
   void Wake() {
     uint64_t one = 1;
@@ -232,11 +236,12 @@ struct Server::Loop {
     connection.busy = true;
     Watch(connection, 0);
     bool close = connection.peer_closed || !request.KeepAlive();
+    Pool& pool = request.method == "GET" || request.method == "HEAD" ? reads : writes;
     {
-      std::lock_guard<std::mutex> lock(jobs_mutex);
-      jobs.push_back({connection.id, std::move(request), close});
+      std::lock_guard<std::mutex> lock(pool.mutex);
+      pool.jobs.push_back({connection.id, std::move(request), close});
     }
-    jobs_ready.notify_one();
+    pool.ready.notify_one();
   }
 
   static size_t Pending(const Connection& connection) {
@@ -349,15 +354,15 @@ struct Server::Loop {
     }
   }
 
-  void Work() {
+  void Work(Pool& pool) {
     while (true) {
       Job job;
       {
-        std::unique_lock<std::mutex> lock(jobs_mutex);
-        jobs_ready.wait(lock, [this] { return workers_stop || !jobs.empty(); });
-        if (workers_stop) return;
-        job = std::move(jobs.front());
-        jobs.pop_front();
+        std::unique_lock<std::mutex> lock(pool.mutex);
+        pool.ready.wait(lock, [&pool] { return pool.stop || !pool.jobs.empty(); });
+        if (pool.stop) return;
+        job = std::move(pool.jobs.front());
+        pool.jobs.pop_front();
       }
       Response response;
       try {
@@ -385,7 +390,12 @@ struct Server::Loop {
     epoll_ctl(epoll_fd, EPOLL_CTL_ADD, listen_fd, &event);
     event.data.u64 = kWakeId;
     epoll_ctl(epoll_fd, EPOLL_CTL_ADD, wake_fd, &event);
-    for (int i = 0; i < std::max(1, options.workers); ++i) workers.emplace_back([this] { Work(); });
+    for (auto [pool, count] :
+         {std::pair{&reads, options.workers}, {&writes, options.write_workers}}) {
+      for (int i = 0; i < std::max(1, count); ++i) {
+        pool->threads.emplace_back([this, pool = pool] { Work(*pool); });
+      }
+    }
 
     auto last_sweep = Clock::now();
     epoll_event events[256];
@@ -421,13 +431,15 @@ struct Server::Loop {
       }
     }
 
-    {
-      std::lock_guard<std::mutex> lock(jobs_mutex);
-      workers_stop = true;
+    for (Pool* pool : {&reads, &writes}) {
+      {
+        std::lock_guard<std::mutex> lock(pool->mutex);
+        pool->stop = true;
+      }
+      pool->ready.notify_all();
+      for (std::thread& thread : pool->threads) thread.join();
+      pool->threads.clear();
     }
-    jobs_ready.notify_all();
-    for (std::thread& worker : workers) worker.join();
-    workers.clear();
     while (!connections.empty()) Close(connections.begin()->first);
   }
 };

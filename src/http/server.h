@@ -10,7 +10,8 @@
 // The loop thread reads, parses (ParseRequest) and writes; a complete request
 // goes to a queue that the workers take in arrival order, so a connection
 // never holds a thread while it is idle and requests are answered first come,
-// first served however many connections are open. Keep-alive, pipelining
+// first served however many connections are open. Reads (GET, HEAD) and
+// writes have a pool each, so that slow writes never hold up the reads. Keep-alive, pipelining
 // (one request of a connection at a time, in order), chunked request bodies,
 // "Expect: 100-continue" and HEAD are handled here; so are the limits:
 // malformed requests get 400, oversized ones 413/414/431 (then the connection
@@ -37,7 +38,11 @@ struct ServerOptions {
   std::string host = "127.0.0.1";  // a name or an IPv4/IPv6 address
   int port = 0;                    // 0 picks a free port
   Limits limits;
-  int workers = 8;                 // threads running handlers
+  int workers = 8;  // threads running the handlers of GET and HEAD requests
+  // Threads running the handlers of every other method. Writes mostly wait
+  // (on a lock, on the disk, on a group commit that takes all the writers
+  // waiting), so many of them keep the CPU busy and the commits large.
+  int write_workers = 64;
   size_t max_connections = 10000;  // beyond it new connections are closed at once
   int idle_timeout_seconds = 5;    // a kept-alive connection with no request
   int read_timeout_seconds = 10;   // from a request's first byte to its last

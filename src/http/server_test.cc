@@ -98,10 +98,12 @@ class HttpServerTest : public ::testing::Test {
       response.SetContent(request.body, "application/octet-stream");
     });
     router_.Get("/throw", [](const Request&, Response&) { throw std::runtime_error("boom"); });
-    router_.Get("/wait", [this](const Request&, Response& response) {
+    auto wait = [this](const Request&, Response& response) {
       release_.get_future().wait();
       response.body = "waited";
-    });
+    };
+    router_.Get("/wait", wait);
+    router_.Post("/wait", wait);
     options.default_headers = {{"X-Default", "yes"}};
     server_ = std::make_unique<Server>(
         options,
@@ -256,6 +258,23 @@ TEST_F(HttpServerTest, ServesOtherConnectionsWhileAHandlerWaits) {
     EXPECT_EQ(clients[i]->Receive().second, "hello " + std::to_string(i));
   release_.set_value();
   EXPECT_EQ(waiting.Receive().second, "waited");
+}
+
+// Writes have their own workers: a write that waits holds up no read.
+TEST_F(HttpServerTest, ServesReadsWhileAWriteWaits) {
+  ServerOptions options;
+  options.workers = 1;
+  options.write_workers = 1;
+  Start(options);
+  Client writer(port_);
+  writer.Send("POST /wait HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
+  Client reader(port_);
+  for (int i = 0; i < 5; ++i) {
+    reader.Send("GET /hello?name=" + std::to_string(i) + " HTTP/1.1\r\n\r\n");
+    EXPECT_EQ(reader.Receive().second, "hello " + std::to_string(i));
+  }
+  release_.set_value();
+  EXPECT_EQ(writer.Receive().second, "waited");
 }
 
 TEST_F(HttpServerTest, StopsWithConnectionsOpen) {

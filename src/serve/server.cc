@@ -52,6 +52,7 @@ Server::Server(store::Store& store, Newsroom& newsroom, ServerOptions options)
   http_options.port = options_.port;
   http_options.limits.max_body_bytes = options_.max_body_bytes;
   http_options.workers = options_.threads;
+  http_options.write_workers = options_.write_threads;
   http_options.read_timeout_seconds = options_.read_timeout_seconds;
   http_options.write_timeout_seconds = options_.write_timeout_seconds;
   http_options.default_headers = {{"X-Content-Type-Options", "nosniff"},

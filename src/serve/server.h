@@ -66,6 +66,9 @@ struct ServerOptions {
   // Threads answering requests. Connections do not hold one while idle: one
   // event-loop thread reads and writes them all and queues whole requests.
   int threads = 8;
+  // Threads answering POST and DELETE: a write waits for its group commit,
+  // which takes every writer waiting, so more writers make larger commits.
+  int write_threads = 64;
 };
 
 class Server {
