@@ -6,6 +6,16 @@
 //
 // Deterministic: the same examples and options give the same model bytes
 // (one thread, a fixed-seed shuffle). Thread-compatible.
+//
+// Measured without gain against these features and defaults (5-fold
+// cross-validation on the training parts of BBC and AG News, then the
+// classify gate; the CLI's defaults): hashed character 3-5 or 4-6 byte
+// n-grams of "<word>" as a third, separately normalised block (weights 0.3
+// to 1.0, 18 or 20 hash bits, of body and title words or of the title's
+// alone); a block of the body's first 40 words; a minimum document
+// frequency of 2; 4- or 6-byte word prefixes instead of 5; the L1 hinge loss;
+// an 8-bit weight scale clipped at the 99.9th percentile. Quantising the
+// weights to 8 bits costs about 0.001 of AG News accuracy in cross-validation.
 #ifndef NEWSLOOM_ANALYZE_CATEGORY_TRAINER_H_
 #define NEWSLOOM_ANALYZE_CATEGORY_TRAINER_H_
 
