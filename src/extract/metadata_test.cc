@@ -335,6 +335,36 @@ TEST(ExtractMetadataTest, PublishedPreferredOverModified) {
             "2024-05-02");
 }
 
+TEST(ExtractMetadataTest, RepublishedPageTakesTheDayItShows) {
+  // Declared first publication, declared update, and the one <time> the
+  // article shows: the update's day, unlabelled, is the page's date.
+  const std::string head =
+      "<html><head><meta property='article:published_time' content='2012-09-12T16:45:28Z'>"
+      "<meta property='article:modified_time' content='2021-09-08T18:02:10Z'></head><body>";
+  auto page = [&](const std::string& body) { return head + body + "</body></html>"; };
+  EXPECT_EQ(Published(Extract(page("<article><h1>T</h1><p><time datetime='2021-09-08T18:02:10Z'>"
+                                   "September 8, 2021</time></p></article>"))),
+            "2021-09-08T18:02:10Z");
+  // Shown as an update, by its words or its class: the first publication stays.
+  EXPECT_EQ(Published(Extract(page("<article><h1>T</h1><p>Updated on <time "
+                                   "datetime='2021-09-08T18:02:10Z'>September 8, 2021</time></p>"
+                                   "</article>"))),
+            "2012-09-12T16:45:28Z");
+  EXPECT_EQ(Published(Extract(page("<article><h1>T</h1><div class='post-date__modified'><time "
+                                   "datetime='2021-09-08'>9/8/2021</time></div></article>"))),
+            "2012-09-12T16:45:28Z");
+  // A thread dates every post; its latest post is the update.
+  std::string thread = "<article><h1>T</h1>";
+  for (int post = 1; post <= 4; ++post) {
+    thread += "<div><p>Reply</p><time datetime='2021-09-08'>Sep 8</time></div>";
+  }
+  EXPECT_EQ(Published(Extract(page(thread + "</article>"))), "2012-09-12T16:45:28Z");
+  // The shown day is neither: the declared publication stays.
+  EXPECT_EQ(Published(Extract(page("<article><h1>T</h1><time datetime='2019-01-02'>Jan 2</time>"
+                                   "</article>"))),
+            "2012-09-12T16:45:28Z");
+}
+
 TEST(ExtractMetadataTest, EmbeddedVideoDoesNotDateThePage) {
   // A thread's page embeds a video whose JSON-LD carries its upload date;
   // the page's own meta dates the page. An article's JSON-LD still comes first.
