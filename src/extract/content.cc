@@ -279,7 +279,38 @@ struct Block {
   int link_chars = 0;
   const xmlNode* owner = nullptr;
   Paragraph::Kind kind = Paragraph::Kind::kText;
+  bool data_row = false;  // a row of a table that heads its columns
 };
+
+// Whether a table row belongs to a data table: one whose columns are headed
+// (a <thead>, or <th> cells in its first row). Layout tables and key-value
+// boxes rarely head their columns.
+bool IsDataTableRow(const xmlNode* row) {
+  const xmlNode* table = row->parent;
+  for (int levels = 0; table != nullptr && levels < 2 && TagName(table) != "table"; ++levels) {
+    table = table->parent;
+  }
+  if (table == nullptr || TagName(table) != "table") return false;
+  for (const xmlNode* child = table->children; child != nullptr; child = child->next) {
+    if (child->type != XML_ELEMENT_NODE) continue;
+    std::string_view tag = TagName(child);
+    if (tag == "thead") return true;
+    if (tag == "caption" || tag == "colgroup") continue;
+    const xmlNode* first_row = child;
+    if (tag == "tbody") {
+      first_row = child->children;
+      while (first_row != nullptr && first_row->type != XML_ELEMENT_NODE) {
+        first_row = first_row->next;
+      }
+    }
+    if (first_row == nullptr || TagName(first_row) != "tr") return false;
+    for (const xmlNode* cell = first_row->children; cell != nullptr; cell = cell->next) {
+      if (cell->type == XML_ELEMENT_NODE && TagName(cell) == "th") return true;
+    }
+    return false;
+  }
+  return false;
+}
 
 // Cuts the page into text blocks at block-level elements, dropping chrome.
 class BlockBuilder {
@@ -377,6 +408,7 @@ class BlockBuilder {
       if (block.kind == Paragraph::Kind::kText && InsideHeading(pending_owner_)) {
         block.kind = Paragraph::Kind::kHeading;  // <h3><p>...</p></h3> from broken markup
       }
+      block.data_row = block.kind == Paragraph::Kind::kTableRow && IsDataTableRow(pending_owner_);
       blocks_.push_back(std::move(block));
     }
     pending_.clear();
@@ -408,6 +440,8 @@ double Weight(const Block& block, ContentMode mode) {
   if (mode == ContentMode::kListing) return length < 10 ? -kShortBlockPenalty / 3 : length;
   if (LinkDensity(block) > 0.5) return -kLinkPenalty * length;
   if (block.kind == Paragraph::Kind::kHeading) return 0.0;
+  // A row of a data table ("Connecticut | 91.0") is short by nature, not a fragment of chrome.
+  if (block.data_row && length < 30) return 0.0;
   if (length < 30) return -kShortBlockPenalty;
   return length - kLinkPenalty * double(block.link_chars);
 }

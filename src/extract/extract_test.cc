@@ -87,6 +87,47 @@ TEST(ExtractPageTest, AHeaderHoldingRunningTextIsKept) {
   EXPECT_EQ(text.find("Home News"), std::string::npos) << text;
 }
 
+// Three paragraphs of running text with a table of 60 short rows between
+// them; `header` opens the table.
+Article ExtractWithTable(const std::string& header) {
+  std::string table = "<table>" + header + "<tbody>";
+  for (int row = 0; row < 60; ++row) {
+    table += "<tr><td>District " + std::to_string(row) + "</td><td>" + std::to_string(90 - row) +
+             ".5</td></tr>";
+  }
+  table += "</tbody></table>";
+  return ExtractHtml(
+      "<html><head><title>Bridge plan approved</title>"
+      "<meta property='og:type' content='article'>"
+      "<meta property='article:published_time' content='2025-11-20T10:00:00Z'>"
+      "</head><body><div><p>" +
+      Sentence("bridge") + Sentence("road") + "</p><p>" + Sentence("tunnel") + Sentence("park") +
+      "</p>" + table + "<p>" + Sentence("library") + Sentence("school") +
+      "</p></div></body></html>");
+}
+
+std::string TextOf(const Article& article) {
+  std::string text;
+  for (const Paragraph& paragraph : article.paragraphs) text += paragraph.text + "\n";
+  return text;
+}
+
+TEST(ExtractPageTest, TheRowsOfADataTableBelongToTheArticle) {
+  // Columns headed: a data table, its rows are the article's, however short.
+  std::string text =
+      TextOf(ExtractWithTable("<thead><tr><th>District</th><th>Score</th></tr>"
+                              "</thead>"));
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  EXPECT_NE(text.find("District 59"), std::string::npos) << text;
+  EXPECT_NE(text.find("the library would"), std::string::npos) << text;
+  text = TextOf(ExtractWithTable("<tr><th>District</th><th>Score</th></tr>"));
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  // No headed columns: short rows are fragments, as short lines elsewhere,
+  // and outweigh the text around them.
+  text = TextOf(ExtractWithTable(""));
+  EXPECT_EQ(text.find("District 59"), std::string::npos) << text;
+}
+
 // A page rendered by script: the markup holds a menu, the JSON-LD the text.
 Article ExtractScriptRendered(const std::string& article_body) {
   return ExtractHtml(
