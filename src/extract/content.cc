@@ -212,10 +212,23 @@ bool ContainsContentMarker(const xmlNode* node, int depth) {
   return false;
 }
 
+// React's streaming server rendering sends each part that was not ready at
+// first in a <div hidden id="S:1"> at the end of the page, and a script
+// moves it into place: the reader sees it.
+bool IsStreamedPart(const xmlNode* node) {
+  if (TagName(node) != "div") return false;
+  std::string_view id = AttributeView(node, "id");
+  if (id.size() < 3 || !id.starts_with("S:")) return false;
+  for (char c : id.substr(2)) {
+    if (!IsAsciiDigit(c) && !IsAsciiLower(c)) return false;
+  }
+  return true;
+}
+
 bool IsHidden(const xmlNode* node) {
   for (const xmlAttr* attr = node->properties; attr != nullptr; attr = attr->next) {
     std::string_view name = reinterpret_cast<const char*>(attr->name);
-    if (name == "hidden") return true;
+    if (name == "hidden") return !IsStreamedPart(node);
     if (name != "style" && name != "aria-hidden" && name != "role") continue;
     std::string value = AsciiLower(Attribute(node, reinterpret_cast<const char*>(attr->name)));
     if (name == "aria-hidden" && value == "true") return true;

@@ -128,6 +128,25 @@ TEST(ExtractPageTest, TheRowsOfADataTableBelongToTheArticle) {
   EXPECT_EQ(text.find("District 59"), std::string::npos) << text;
 }
 
+TEST(ExtractPageTest, AStreamedPartOfThePageIsRead) {
+  // React's streaming renderer sends the article after the shell, hidden, and
+  // a script moves it into the placeholder; other hidden boxes stay hidden.
+  Article article = ExtractHtml(
+      "<html><head><title>Bridge plan approved</title></head><body>"
+      "<ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul>"
+      "<main><template id='B:0'></template><p>Loading</p></main>"
+      "<div hidden id='modal'><p>" +
+      Sentence("newsletter") + Sentence("offer") +
+      "</p></div>"
+      "<div hidden id='S:0'><div><h1>Bridge plan approved</h1><p>" +
+      Sentence("bridge") + Sentence("road") + "</p><p>" + Sentence("tunnel") + Sentence("park") +
+      "</p></div></div><script>$RC('B:0','S:0')</script></body></html>");
+  std::string text = TextOf(article);
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the park would"), std::string::npos) << text;
+  EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
+}
+
 // A page rendered by script: the markup holds a menu, the JSON-LD the text.
 Article ExtractScriptRendered(const std::string& article_body) {
   return ExtractHtml(
