@@ -153,8 +153,20 @@ NameSignal ClassifyNames(const xmlNode* node) {
   std::string names = AsciiLower(Attribute(node, "class") + " " + Attribute(node, "id"));
   bool strong = false, weak = false, content = false;
   for (std::string_view token : Split(names, ' ')) {
+    // A page builder's text-editor widget ("widget_sow-editor") holds what
+    // the author wrote on the page, whatever else the element is called.
+    if ((token.starts_with("widget_") || token.starts_with("widget-")) &&
+        token.find("editor") != std::string_view::npos) {
+      return NameSignal::kNone;
+    }
     // Drupal flags a node shown on the front page "is-promoted" / "node--promoted".
     if (token.empty() || token.ends_with("promoted")) continue;
+    // "content-has-sidebar", "page-with-sidebar": a layout that holds a
+    // sidebar beside its content, not the sidebar.
+    if (token.find("has-sidebar") != std::string_view::npos ||
+        token.find("with-sidebar") != std::string_view::npos) {
+      continue;
+    }
     bool token_content = ContainsAny(token, std::begin(kContentNames), std::end(kContentNames));
     // The part names the element; a layout token beside it ("relative-main") does not.
     if (token_content && NamesArticlePart(token)) return NameSignal::kStrongChrome;

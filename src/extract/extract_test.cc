@@ -147,6 +147,27 @@ TEST(ExtractPageTest, AStreamedPartOfThePageIsRead) {
   EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
 }
 
+TEST(ExtractPageTest, ALayoutWithASidebarAndAnEditorWidgetHoldTheText) {
+  // The layout "has" a sidebar, and a page builder's text-editor widget holds
+  // the opening; a long footer keeps either from holding most of the page.
+  Article article = ExtractHtml(
+      "<html><head><title>Bridge plan approved</title>"
+      "<meta property='og:type' content='article'></head><body>"
+      "<div class='page-content-has-sidebar'><main>"
+      "<div class='so-panel widget widget_sow-editor'><p>" +
+      Sentence("bridge") + "</p></div><div><p>" + Sentence("tunnel") + Sentence("park") +
+      "</p><p>" + Sentence("road") +
+      "</p></div></main>"
+      "<div class='sidebar'><p>" +
+      Sentence("newsletter") + "</p></div></div><div><p>" + Sentence("a") + Sentence("b") +
+      Sentence("c") + Sentence("d") + Sentence("e") + Sentence("f") + Sentence("g") +
+      "</p></div></body></html>");
+  std::string text = TextOf(article);
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the tunnel would"), std::string::npos) << text;
+  EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
+}
+
 // A page rendered by script: the markup holds a menu, the JSON-LD the text.
 Article ExtractScriptRendered(const std::string& article_body) {
   return ExtractHtml(
