@@ -467,6 +467,11 @@ double Weight(const Block& block, ContentMode mode) {
   if (block.kind == Paragraph::Kind::kHeading) return 0.0;
   // A row of a data table ("Connecticut | 91.0") is short by nature, not a fragment of chrome.
   if (block.data_row && length < 30) return 0.0;
+  // A short list item without a link is a list's content (an ingredient, a
+  // service offered); menus are lists of links, which the link test weighs.
+  if (block.kind == Paragraph::Kind::kListItem && block.link_chars == 0 && length < 30) {
+    return -kShortBlockPenalty / 2;
+  }
   if (length < 30) return -kShortBlockPenalty;
   return length - kLinkPenalty * double(block.link_chars);
 }

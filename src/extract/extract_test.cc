@@ -168,6 +168,24 @@ TEST(ExtractPageTest, ALayoutWithASidebarAndAnEditorWidgetHoldTheText) {
   EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
 }
 
+TEST(ExtractPageTest, AListOfShortItemsBelongsToTheArticle) {
+  // 24 ingredients between two paragraphs: list content, not fragments.
+  std::string list = "<ul>";
+  for (int item = 1; item <= 24; ++item)
+    list += "<li>" + std::to_string(item * 10) + " g oats</li>";
+  list += "</ul>";
+  std::string text = TextOf(
+      ExtractHtml("<html><head><title>Porridge</title><meta property='og:type' content='article'>"
+                  "<meta name='author' content='Meg James'>"
+                  "<meta property='article:published_time' content='2025-11-20T10:00:00Z'></head>"
+                  "<body><div><p>" +
+                  Sentence("bridge") + Sentence("road") + "</p>" + list + "<p>" +
+                  Sentence("tunnel") + Sentence("park") + "</p></div></body></html>"));
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  EXPECT_NE(text.find("240 g oats"), std::string::npos) << text;
+  EXPECT_NE(text.find("the park would"), std::string::npos) << text;
+}
+
 // A page rendered by script: the markup holds a menu, the JSON-LD the text.
 Article ExtractScriptRendered(const std::string& article_body) {
   return ExtractHtml(
