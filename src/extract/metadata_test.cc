@@ -66,6 +66,15 @@ constexpr CleanTitleRow kCleanTitleRows[] = {
      "Covid-19 - what you need to know about the new rules"},
     {"Storm - Planet", "", "Storm - Planet"},
     {"  Storm   hits\tcoast  ", "", "Storm hits coast"},
+    // A separator inside a quotation is part of it; the site name still goes.
+    {"Record of the week: \xE2\x80\x98Pale Blue Dot / Lift Off\xE2\x80\x99 | Daily Planet",
+     "Daily Planet", "Record of the week: \xE2\x80\x98Pale Blue Dot / Lift Off\xE2\x80\x99"},
+    {"Mayor: \xC2\xABNo pause \xE2\x80\x93 not this year\xC2\xBB - Daily Planet", "Daily Planet",
+     "Mayor: \xC2\xABNo pause \xE2\x80\x93 not this year\xC2\xBB"},
+    // An apostrophe opens nothing; a quotation that never closes splits as usual.
+    {"Storm\xE2\x80\x99s toll rises | Daily Planet", "Daily Planet",
+     "Storm\xE2\x80\x99s toll rises"},
+    {"Mayor: \xE2\x80\x9CNo pause | Daily Planet", "Daily Planet", "Mayor: \xE2\x80\x9CNo pause"},
     {"", "Site", ""},
 };
 

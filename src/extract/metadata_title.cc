@@ -14,8 +14,28 @@ struct TitlePart {
   char separator;  // the separator before this part ('|', '-', ...), 0 for the first
 };
 
-// Splits on " | ", "|", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", " ~ ".
-std::vector<TitlePart> SplitTitle(std::string_view title) {
+// The closing mark of an opening quotation mark at `at` (» for «), "" when
+// none opens there. A German „ closes with either curly mark.
+std::string_view OpeningQuoteAt(std::string_view title, size_t at, size_t* width) {
+  static constexpr std::pair<std::string_view, std::string_view> kQuotes[] = {
+      {"\xC2\xAB", "\xC2\xBB"},           // « »
+      {"\xE2\x80\xB9", "\xE2\x80\xBA"},   // ‹ ›
+      {"\xE2\x80\x9E", "\xE2\x80\x9C"},   // „ “
+      {"\xE2\x80\x9C", "\xE2\x80\x9D"},   // “ ”
+      {"\xE2\x80\x98", "\xE2\x80\x99"}};  // ‘ ’
+  for (const auto& [open, close] : kQuotes) {
+    if (title.compare(at, open.size(), open) == 0) {
+      *width = open.size();
+      return close;
+    }
+  }
+  return {};
+}
+
+// Splits on " | ", "|", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", " ~ ",
+// but not inside a quotation ("Luboku, ‘Pale Blue Dot / Lift Off’" is one
+// part) unless the quotation never closes.
+std::vector<TitlePart> SplitTitle(std::string_view title, bool quote_aware = true) {
   static constexpr std::pair<std::string_view, char> kSeparators[] = {{" | ", '|'},
                                                                       {" - ", '-'},
                                                                       {" \xE2\x80\x93 ", '-'},
@@ -34,21 +54,44 @@ std::vector<TitlePart> SplitTitle(std::string_view title) {
   size_t start = 0;
   char pending = 0;
   size_t i = 0;
+  std::string_view closing;  // the mark that ends the open quotation, "" outside one
   while (i < title.size()) {
+    if (quote_aware) {
+      size_t width = 0;
+      if (!closing.empty() &&
+          (title.compare(i, closing.size(), closing) == 0 ||
+           (closing == "\xE2\x80\x9C" && title.compare(i, 3, "\xE2\x80\x9D") == 0))) {
+        i += closing.size();
+        closing = {};
+        continue;
+      }
+      // A quotation opens at the start of a word, not inside one ("isn’t").
+      if (closing.empty() && (i == 0 || title[i - 1] == ' ')) {
+        std::string_view close = OpeningQuoteAt(title, i, &width);
+        if (!close.empty()) {
+          closing = close;
+          i += width;
+          continue;
+        }
+      }
+    }
     bool matched = false;
-    for (const auto& [separator, kind] : kSeparators) {
-      if (title.compare(i, separator.size(), separator) == 0) {
-        std::string_view text = TrimView(title.substr(start, i - start));
-        if (!text.empty()) parts.push_back({text, pending});
-        pending = kind;
-        i += separator.size();
-        start = i;
-        matched = true;
-        break;
+    if (closing.empty()) {
+      for (const auto& [separator, kind] : kSeparators) {
+        if (title.compare(i, separator.size(), separator) == 0) {
+          std::string_view text = TrimView(title.substr(start, i - start));
+          if (!text.empty()) parts.push_back({text, pending});
+          pending = kind;
+          i += separator.size();
+          start = i;
+          matched = true;
+          break;
+        }
       }
     }
     if (!matched) ++i;
   }
+  if (!closing.empty()) return SplitTitle(title, /*quote_aware=*/false);
   std::string_view text = TrimView(title.substr(start));
   if (!text.empty()) parts.push_back({text, pending});
   return parts;
