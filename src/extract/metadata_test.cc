@@ -143,6 +143,14 @@ constexpr TitleRow kTitleRows[] = {
      "<script type='application/ld+json'>{\"@type\":\"BlogPosting\","
      "\"headline\":\"We Help 4 Readers (Including\"}</script>",
      "", "We Help 4 Readers (Including One Trick)"},
+    // A kicker left out of the headline takes its separator along.
+    {"<title>Storm hits coast</title>",
+     "<h1><span class='kicker'>Weather</span><span>: </span>Storm hits coast</h1>",
+     "Storm hits coast"},
+    {"<meta property='og:type' content='article'><title>Our interview</title>",
+     "<article><h1><span class='topline'>Interview</span> - Storm hits coast"
+     "</h1></article>",
+     "Storm hits coast"},
     {"<meta property='og:title' content='How to set up your monitor, laptop, and k'>",
      "<h1>How to set up your monitor, laptop, and keyboard</h1>",
      "How to set up your monitor, laptop, and keyboard"},

@@ -200,6 +200,18 @@ std::string HeadingText(const xmlNode* node) {
   std::string raw;
   AppendHeadingText(node, 0, &raw);
   std::string text = CleanText(raw);
+  // The separator that followed a kicker left out above ("Corona: ",
+  // "Interview - ") goes with it.
+  size_t lead = 0;
+  while (lead < text.size()) {
+    std::string_view rest = std::string_view(text).substr(lead);
+    size_t width = rest.starts_with(":") || rest.starts_with("-") || rest.starts_with("|") ? 1
+                   : rest.starts_with("\xE2\x80\x93") || rest.starts_with("\xE2\x80\x94")  ? 3
+                                                                                           : 0;
+    if (width == 0 || rest.size() == width || rest[width] != ' ') break;
+    lead += width + 1;
+  }
+  if (lead > 0) text.erase(0, lead);
   // A trailing pilcrow, section sign or hash left by an unmarked permalink.
   for (std::string_view mark : {"\xC2\xB6", "\xC2\xA7", "#"}) {
     if (text.size() > mark.size() && std::string_view(text).ends_with(mark)) {
