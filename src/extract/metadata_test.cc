@@ -65,6 +65,13 @@ constexpr CleanTitleRow kCleanTitleRows[] = {
     {"Covid-19 - what you need to know about the new rules", "",
      "Covid-19 - what you need to know about the new rules"},
     {"Storm - Planet", "", "Storm - Planet"},
+    // A question or an exclamation is no name; a one-word brand may shout.
+    {"Remote repairs with smart glasses \xE2\x80\x93 The Future of Service?", "",
+     "Remote repairs with smart glasses \xE2\x80\x93 The Future of Service?"},
+    {"Best bread machines \xE2\x80\x93 My Favorites!", "",
+     "Best bread machines \xE2\x80\x93 My Favorites!"},
+    {"Find the best pet insurance for your dog | Wag!", "",
+     "Find the best pet insurance for your dog"},
     {"  Storm   hits\tcoast  ", "", "Storm hits coast"},
     // A separator inside a quotation is part of it; the site name still goes.
     {"Record of the week: \xE2\x80\x98Pale Blue Dot / Lift Off\xE2\x80\x99 | Daily Planet",

@@ -110,7 +110,9 @@ bool IsMinorWord(std::string_view word) {
 // A short part that reads as a name ("The Daily Planet", "ACME News",
 // "example.com") rather than part of a headline.
 bool LooksLikeName(std::string_view part) {
+  // A question or an exclamation is said, not a name (but "Yahoo!", "Wag!").
   std::vector<std::string_view> words = SpaceWords(part);
+  if (part.ends_with('?') || (part.ends_with('!') && words.size() >= 2)) return false;
   if (words.empty() || words.size() > 4) return false;
   if (words.size() == 1 && part.find('.') != std::string_view::npos &&
       part.find(' ') == std::string_view::npos) {
