@@ -237,6 +237,14 @@ bool IsStreamedPart(const xmlNode* node) {
   return true;
 }
 
+// A collapsed section of an accordion: a region named by the heading button
+// that opens it (role="region" aria-labelledby="..."). Its text is the
+// page's, shown on a click.
+bool IsCollapsedSection(const xmlNode* node) {
+  return EqualsIgnoreCase(AttributeView(node, "role"), "region") &&
+         !AttributeView(node, "aria-labelledby").empty();
+}
+
 bool IsHidden(const xmlNode* node) {
   for (const xmlAttr* attr = node->properties; attr != nullptr; attr = attr->next) {
     std::string_view name = reinterpret_cast<const char*>(attr->name);
@@ -251,8 +259,9 @@ bool IsHidden(const xmlNode* node) {
     }
     if (name == "style") {
       value.erase(std::remove(value.begin(), value.end(), ' '), value.end());
-      if (value.find("display:none") != std::string::npos ||
-          value.find("visibility:hidden") != std::string::npos) {
+      if ((value.find("display:none") != std::string::npos ||
+           value.find("visibility:hidden") != std::string::npos) &&
+          !IsCollapsedSection(node)) {
         return true;
       }
     }

@@ -186,6 +186,28 @@ TEST(ExtractPageTest, AListOfShortItemsBelongsToTheArticle) {
   EXPECT_NE(text.find("the park would"), std::string::npos) << text;
 }
 
+TEST(ExtractPageTest, ACollapsedAccordionSectionIsRead) {
+  // Each step's text sits in a region its heading button opens; a hidden
+  // box that no button names stays out.
+  std::string steps;
+  for (const char* step : {"survey", "permit", "install"}) {
+    steps += std::string("<h3><a role='button' aria-controls='s-") + step + "' id='h-" + step +
+             "'>Step: " + step + "</a></h3><div id='s-" + step +
+             "' style='display: none' role='region' aria-labelledby='h-" + step + "'><p>" +
+             Sentence(step) + Sentence(std::string(step) + " plan") + "</p></div>";
+  }
+  std::string text = TextOf(ExtractHtml(
+      "<html><head><title>Solar steps</title><meta property='og:type' content='article'>"
+      "<meta name='author' content='Meg James'>"
+      "<meta property='article:published_time' content='2025-11-20T10:00:00Z'></head>"
+      "<body><article><h1>Solar steps</h1><p>" +
+      Sentence("roof") + "</p>" + steps + "<div style='display:none'><p>" + Sentence("newsletter") +
+      "</p></div></article></body></html>"));
+  EXPECT_NE(text.find("the survey would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the install plan would"), std::string::npos) << text;
+  EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
+}
+
 // A page rendered by script: the markup holds a menu, the JSON-LD the text.
 Article ExtractScriptRendered(const std::string& article_body) {
   return ExtractHtml(
