@@ -73,6 +73,11 @@ constexpr CleanTitleRow kCleanTitleRows[] = {
     {"Find the best pet insurance for your dog | Wag!", "",
      "Find the best pet insurance for your dog"},
     {"  Storm   hits\tcoast  ", "", "Storm hits coast"},
+    // A blog or forum engine's label after the site's name names no page.
+    {"Daily Planet \xC2\xBB Blog Archive \xC2\xBB Storm hits coast", "Daily Planet",
+     "Storm hits coast"},
+    {"Daily Planet \xE2\x80\xA2 View topic - Which lathe for a beginner?", "Daily Planet",
+     "Which lathe for a beginner?"},
     // A separator inside a quotation is part of it; the site name still goes.
     {"Record of the week: \xE2\x80\x98Pale Blue Dot / Lift Off\xE2\x80\x99 | Daily Planet",
      "Daily Planet", "Record of the week: \xE2\x80\x98Pale Blue Dot / Lift Off\xE2\x80\x99"},

@@ -145,6 +145,16 @@ std::string Initials(std::string_view key) {
   return initials;
 }
 
+// The label a forum or blog engine puts before every title ("Site â¢ View
+// topic - Headline", "Site Â» Blog Archive Â» Headline"): it names no page.
+bool IsPageLabel(std::string_view part) {
+  std::string key = ComparisonKey(part);
+  for (std::string_view label : {"view topic", "view thread", "blog archive", "blog archiv"}) {
+    if (key == label) return true;
+  }
+  return false;
+}
+
 std::string JoinParts(const std::vector<TitlePart>& parts, size_t first, size_t last,
                       std::string_view title) {
   // The original text between the first and last kept part, separators included.
@@ -373,7 +383,8 @@ std::string CleanTitleFor(std::string_view raw_title, std::string_view site_name
   }
   // A leading part goes only when it is exactly the site's name: headlines
   // often start with the company they are about ("Acme unveils ...").
-  while (!keep_leading && last > first && site.IsExactly(parts[first].text)) {
+  while (!keep_leading && last > first &&
+         (site.IsExactly(parts[first].text) || IsPageLabel(parts[first].text))) {
     ++first;
     removed = true;
   }
