@@ -153,8 +153,20 @@ NameSignal ClassifyNames(const xmlNode* node) {
   std::string names = AsciiLower(Attribute(node, "class") + " " + Attribute(node, "id"));
   bool strong = false, weak = false, content = false;
   for (std::string_view token : Split(names, ' ')) {
+    // A page builder's text-editor widget ("widget_sow-editor") holds what
+    // the author wrote on the page, whatever else the element is called.
+    if ((token.starts_with("widget_") || token.starts_with("widget-")) &&
+        token.find("editor") != std::string_view::npos) {
+      return NameSignal::kNone;
+    }
     // Drupal flags a node shown on the front page "is-promoted" / "node--promoted".
     if (token.empty() || token.ends_with("promoted")) continue;
+    // "content-has-sidebar", "page-with-sidebar": a layout that holds a
+    // sidebar beside its content, not the sidebar.
+    if (token.find("has-sidebar") != std::string_view::npos ||
+        token.find("with-sidebar") != std::string_view::npos) {
+      continue;
+    }
     bool token_content = ContainsAny(token, std::begin(kContentNames), std::end(kContentNames));
     // The part names the element; a layout token beside it ("relative-main") does not.
     if (token_content && NamesArticlePart(token)) return NameSignal::kStrongChrome;
@@ -212,10 +224,31 @@ bool ContainsContentMarker(const xmlNode* node, int depth) {
   return false;
 }
 
+// React's streaming server rendering sends each part that was not ready at
+// first in a <div hidden id="S:1"> at the end of the page, and a script
+// moves it into place: the reader sees it.
+bool IsStreamedPart(const xmlNode* node) {
+  if (TagName(node) != "div") return false;
+  std::string_view id = AttributeView(node, "id");
+  if (id.size() < 3 || !id.starts_with("S:")) return false;
+  for (char c : id.substr(2)) {
+    if (!IsAsciiDigit(c) && !IsAsciiLower(c)) return false;
+  }
+  return true;
+}
+
+// A collapsed section of an accordion: a region named by the heading button
+// that opens it (role="region" aria-labelledby="..."). Its text is the
+// page's, shown on a click.
+bool IsCollapsedSection(const xmlNode* node) {
+  return EqualsIgnoreCase(AttributeView(node, "role"), "region") &&
+         !AttributeView(node, "aria-labelledby").empty();
+}
+
 bool IsHidden(const xmlNode* node) {
   for (const xmlAttr* attr = node->properties; attr != nullptr; attr = attr->next) {
     std::string_view name = reinterpret_cast<const char*>(attr->name);
-    if (name == "hidden") return true;
+    if (name == "hidden") return !IsStreamedPart(node);
     if (name != "style" && name != "aria-hidden" && name != "role") continue;
     std::string value = AsciiLower(Attribute(node, reinterpret_cast<const char*>(attr->name)));
     if (name == "aria-hidden" && value == "true") return true;
@@ -226,8 +259,9 @@ bool IsHidden(const xmlNode* node) {
     }
     if (name == "style") {
       value.erase(std::remove(value.begin(), value.end(), ' '), value.end());
-      if (value.find("display:none") != std::string::npos ||
-          value.find("visibility:hidden") != std::string::npos) {
+      if ((value.find("display:none") != std::string::npos ||
+           value.find("visibility:hidden") != std::string::npos) &&
+          !IsCollapsedSection(node)) {
         return true;
       }
     }
@@ -279,7 +313,38 @@ struct Block {
   int link_chars = 0;
   const xmlNode* owner = nullptr;
   Paragraph::Kind kind = Paragraph::Kind::kText;
+  bool data_row = false;  // a row of a table that heads its columns
 };
+
+// Whether a table row belongs to a data table: one whose columns are headed
+// (a <thead>, or <th> cells in its first row). Layout tables and key-value
+// boxes rarely head their columns.
+bool IsDataTableRow(const xmlNode* row) {
+  const xmlNode* table = row->parent;
+  for (int levels = 0; table != nullptr && levels < 2 && TagName(table) != "table"; ++levels) {
+    table = table->parent;
+  }
+  if (table == nullptr || TagName(table) != "table") return false;
+  for (const xmlNode* child = table->children; child != nullptr; child = child->next) {
+    if (child->type != XML_ELEMENT_NODE) continue;
+    std::string_view tag = TagName(child);
+    if (tag == "thead") return true;
+    if (tag == "caption" || tag == "colgroup") continue;
+    const xmlNode* first_row = child;
+    if (tag == "tbody") {
+      first_row = child->children;
+      while (first_row != nullptr && first_row->type != XML_ELEMENT_NODE) {
+        first_row = first_row->next;
+      }
+    }
+    if (first_row == nullptr || TagName(first_row) != "tr") return false;
+    for (const xmlNode* cell = first_row->children; cell != nullptr; cell = cell->next) {
+      if (cell->type == XML_ELEMENT_NODE && TagName(cell) == "th") return true;
+    }
+    return false;
+  }
+  return false;
+}
 
 // Cuts the page into text blocks at block-level elements, dropping chrome.
 class BlockBuilder {
@@ -377,6 +442,7 @@ class BlockBuilder {
       if (block.kind == Paragraph::Kind::kText && InsideHeading(pending_owner_)) {
         block.kind = Paragraph::Kind::kHeading;  // <h3><p>...</p></h3> from broken markup
       }
+      block.data_row = block.kind == Paragraph::Kind::kTableRow && IsDataTableRow(pending_owner_);
       blocks_.push_back(std::move(block));
     }
     pending_.clear();
@@ -408,6 +474,13 @@ double Weight(const Block& block, ContentMode mode) {
   if (mode == ContentMode::kListing) return length < 10 ? -kShortBlockPenalty / 3 : length;
   if (LinkDensity(block) > 0.5) return -kLinkPenalty * length;
   if (block.kind == Paragraph::Kind::kHeading) return 0.0;
+  // A row of a data table ("Connecticut | 91.0") is short by nature, not a fragment of chrome.
+  if (block.data_row && length < 30) return 0.0;
+  // A short list item without a link is a list's content (an ingredient, a
+  // service offered); menus are lists of links, which the link test weighs.
+  if (block.kind == Paragraph::Kind::kListItem && block.link_chars == 0 && length < 30) {
+    return -kShortBlockPenalty / 2;
+  }
   if (length < 30) return -kShortBlockPenalty;
   return length - kLinkPenalty * double(block.link_chars);
 }

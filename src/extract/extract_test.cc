@@ -87,6 +87,127 @@ TEST(ExtractPageTest, AHeaderHoldingRunningTextIsKept) {
   EXPECT_EQ(text.find("Home News"), std::string::npos) << text;
 }
 
+// Three paragraphs of running text with a table of 60 short rows between
+// them; `header` opens the table.
+Article ExtractWithTable(const std::string& header) {
+  std::string table = "<table>" + header + "<tbody>";
+  for (int row = 0; row < 60; ++row) {
+    table += "<tr><td>District " + std::to_string(row) + "</td><td>" + std::to_string(90 - row) +
+             ".5</td></tr>";
+  }
+  table += "</tbody></table>";
+  return ExtractHtml(
+      "<html><head><title>Bridge plan approved</title>"
+      "<meta property='og:type' content='article'>"
+      "<meta property='article:published_time' content='2025-11-20T10:00:00Z'>"
+      "</head><body><div><p>" +
+      Sentence("bridge") + Sentence("road") + "</p><p>" + Sentence("tunnel") + Sentence("park") +
+      "</p>" + table + "<p>" + Sentence("library") + Sentence("school") +
+      "</p></div></body></html>");
+}
+
+std::string TextOf(const Article& article) {
+  std::string text;
+  for (const Paragraph& paragraph : article.paragraphs) text += paragraph.text + "\n";
+  return text;
+}
+
+TEST(ExtractPageTest, TheRowsOfADataTableBelongToTheArticle) {
+  // Columns headed: a data table, its rows are the article's, however short.
+  std::string text =
+      TextOf(ExtractWithTable("<thead><tr><th>District</th><th>Score</th></tr>"
+                              "</thead>"));
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  EXPECT_NE(text.find("District 59"), std::string::npos) << text;
+  EXPECT_NE(text.find("the library would"), std::string::npos) << text;
+  text = TextOf(ExtractWithTable("<tr><th>District</th><th>Score</th></tr>"));
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  // No headed columns: short rows are fragments, as short lines elsewhere,
+  // and outweigh the text around them.
+  text = TextOf(ExtractWithTable(""));
+  EXPECT_EQ(text.find("District 59"), std::string::npos) << text;
+}
+
+TEST(ExtractPageTest, AStreamedPartOfThePageIsRead) {
+  // React's streaming renderer sends the article after the shell, hidden, and
+  // a script moves it into the placeholder; other hidden boxes stay hidden.
+  Article article = ExtractHtml(
+      "<html><head><title>Bridge plan approved</title></head><body>"
+      "<ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul>"
+      "<main><template id='B:0'></template><p>Loading</p></main>"
+      "<div hidden id='modal'><p>" +
+      Sentence("newsletter") + Sentence("offer") +
+      "</p></div>"
+      "<div hidden id='S:0'><div><h1>Bridge plan approved</h1><p>" +
+      Sentence("bridge") + Sentence("road") + "</p><p>" + Sentence("tunnel") + Sentence("park") +
+      "</p></div></div><script>$RC('B:0','S:0')</script></body></html>");
+  std::string text = TextOf(article);
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the park would"), std::string::npos) << text;
+  EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
+}
+
+TEST(ExtractPageTest, ALayoutWithASidebarAndAnEditorWidgetHoldTheText) {
+  // The layout "has" a sidebar, and a page builder's text-editor widget holds
+  // the opening; a long footer keeps either from holding most of the page.
+  Article article = ExtractHtml(
+      "<html><head><title>Bridge plan approved</title>"
+      "<meta property='og:type' content='article'></head><body>"
+      "<div class='page-content-has-sidebar'><main>"
+      "<div class='so-panel widget widget_sow-editor'><p>" +
+      Sentence("bridge") + "</p></div><div><p>" + Sentence("tunnel") + Sentence("park") +
+      "</p><p>" + Sentence("road") +
+      "</p></div></main>"
+      "<div class='sidebar'><p>" +
+      Sentence("newsletter") + "</p></div></div><div><p>" + Sentence("a") + Sentence("b") +
+      Sentence("c") + Sentence("d") + Sentence("e") + Sentence("f") + Sentence("g") +
+      "</p></div></body></html>");
+  std::string text = TextOf(article);
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the tunnel would"), std::string::npos) << text;
+  EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
+}
+
+TEST(ExtractPageTest, AListOfShortItemsBelongsToTheArticle) {
+  // 24 ingredients between two paragraphs: list content, not fragments.
+  std::string list = "<ul>";
+  for (int item = 1; item <= 24; ++item)
+    list += "<li>" + std::to_string(item * 10) + " g oats</li>";
+  list += "</ul>";
+  std::string text = TextOf(
+      ExtractHtml("<html><head><title>Porridge</title><meta property='og:type' content='article'>"
+                  "<meta name='author' content='Meg James'>"
+                  "<meta property='article:published_time' content='2025-11-20T10:00:00Z'></head>"
+                  "<body><div><p>" +
+                  Sentence("bridge") + Sentence("road") + "</p>" + list + "<p>" +
+                  Sentence("tunnel") + Sentence("park") + "</p></div></body></html>"));
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  EXPECT_NE(text.find("240 g oats"), std::string::npos) << text;
+  EXPECT_NE(text.find("the park would"), std::string::npos) << text;
+}
+
+TEST(ExtractPageTest, ACollapsedAccordionSectionIsRead) {
+  // Each step's text sits in a region its heading button opens; a hidden
+  // box that no button names stays out.
+  std::string steps;
+  for (const char* step : {"survey", "permit", "install"}) {
+    steps += std::string("<h3><a role='button' aria-controls='s-") + step + "' id='h-" + step +
+             "'>Step: " + step + "</a></h3><div id='s-" + step +
+             "' style='display: none' role='region' aria-labelledby='h-" + step + "'><p>" +
+             Sentence(step) + Sentence(std::string(step) + " plan") + "</p></div>";
+  }
+  std::string text = TextOf(ExtractHtml(
+      "<html><head><title>Solar steps</title><meta property='og:type' content='article'>"
+      "<meta name='author' content='Meg James'>"
+      "<meta property='article:published_time' content='2025-11-20T10:00:00Z'></head>"
+      "<body><article><h1>Solar steps</h1><p>" +
+      Sentence("roof") + "</p>" + steps + "<div style='display:none'><p>" + Sentence("newsletter") +
+      "</p></div></article></body></html>"));
+  EXPECT_NE(text.find("the survey would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the install plan would"), std::string::npos) << text;
+  EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
+}
+
 // A page rendered by script: the markup holds a menu, the JSON-LD the text.
 Article ExtractScriptRendered(const std::string& article_body) {
   return ExtractHtml(

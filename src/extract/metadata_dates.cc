@@ -4,6 +4,7 @@
 
 #include "common/strings.h"
 #include "common/time.h"
+#include "common/utf8.h"
 #include "extract/dates.h"
 #include "extract/metadata_text.h"
 
@@ -134,8 +135,10 @@ std::optional<Timestamp> DeclaredModified(const Metas& metas, const JsonLdFacts&
 }
 
 // A date the page displays: a <time> marked as the publication time, the
-// first <time> in the article, then a dated byline.
-std::optional<Timestamp> DisplayedDate(const Collector& collected, const DateChooser& dates) {
+// first <time> in the article, then a dated byline. `shown_in` (optional)
+// gets the <time> it came from, nullptr when it came from a byline.
+std::optional<Timestamp> DisplayedDate(const Collector& collected, const DateChooser& dates,
+                                       const xmlNode** shown_in = nullptr) {
   for (const Found* found : ByPreference(collected.times)) {
     if (found->flags.in_boilerplate) continue;
     std::string_view class_name = AttributeView(found->node, "class");
@@ -144,6 +147,7 @@ std::optional<Timestamp> DisplayedDate(const Collector& collected, const DateCho
         !found->flags.in_content && !found->flags.in_header) {
       continue;
     }
+    if (shown_in) *shown_in = found->node;
     std::string_view datetime = AttributeView(found->node, "datetime");
     if (auto stamp = dates.Parse(datetime)) return stamp;
     if (auto stamp = dates.Parse(TextOf(found->node))) return stamp;
@@ -152,9 +156,26 @@ std::optional<Timestamp> DisplayedDate(const Collector& collected, const DateCho
     if (found->flags.in_boilerplate) continue;
     std::string text = TextOf(found->node);
     if (text.size() > 200) continue;
+    if (shown_in) *shown_in = nullptr;  // only a <time> names its own date
     if (auto stamp = DateFromByline(text, dates)) return stamp;
   }
   return std::nullopt;
+}
+
+// The date is shown as an update ("Updated on June 18", "Last updated:")
+// by its own text or its parent's.
+bool LabelledAsUpdate(const xmlNode* node) {
+  for (int level = 0; level < 3 && node != nullptr; ++level, node = node->parent) {
+    if (node->type != XML_ELEMENT_NODE) return false;
+    if (ContainsAny(AttributeView(node, "class"), {"updat", "modif"})) return true;
+    std::string text = LowerUtf8(TextOf(node));
+    if (text.size() > 300) return false;
+    for (std::string_view label :
+         {"updat", "modif", "revised", "aktualisiert", "mis à jour", "actualizado", "aggiornato"}) {
+      if (text.find(label) != std::string::npos) return true;
+    }
+  }
+  return false;
 }
 
 // A time of day in UTC falls on another calendar day than the publisher's
@@ -175,6 +196,28 @@ std::optional<Timestamp> PublisherDay(const Timestamp& published, std::string_vi
   return std::nullopt;
 }
 
+// A page republished after an update (an evergreen guide redated) declares
+// its first publication but shows readers, as its one unlabelled <time>,
+// the day of the update: that shown day is the page's date. Not on threads
+// and listings, which date every item and whose latest item is the update.
+std::optional<Timestamp> RepublishedOn(const Collector& collected, const Metas& metas,
+                                       const JsonLdFacts& ld, const Timestamp& published,
+                                       const DateChooser& dates) {
+  constexpr int kMaxTimesOfOneItem = 3;
+  if (collected.time_elements > kMaxTimesOfOneItem) return std::nullopt;
+  std::optional<Timestamp> modified = DeclaredModified(metas, ld, dates);
+  if (!modified || LocalDaysFromEpoch(*modified) == LocalDaysFromEpoch(published)) {
+    return std::nullopt;
+  }
+  const xmlNode* shown_in = nullptr;
+  std::optional<Timestamp> shown = DisplayedDate(collected, dates, &shown_in);
+  if (!shown || shown_in == nullptr || LabelledAsUpdate(shown_in) ||
+      LocalDaysFromEpoch(*shown) != LocalDaysFromEpoch(*modified)) {
+    return std::nullopt;
+  }
+  return shown;
+}
+
 }  // namespace
 
 std::optional<Timestamp> ChooseDate(const Collector& collected, const Metas& metas,
@@ -183,6 +226,9 @@ std::optional<Timestamp> ChooseDate(const Collector& collected, const Metas& met
   DateChooser dates(fetched);
   std::optional<Timestamp> published = DeclaredPublished(collected, metas, ld, dates);
   if (published) {
+    if (std::optional<Timestamp> shown = RepublishedOn(collected, metas, ld, *published, dates)) {
+      return shown;
+    }
     if (std::optional<Timestamp> local = PublisherDay(*published, page_url, canonical_url)) {
       return local;
     }

@@ -65,7 +65,28 @@ constexpr CleanTitleRow kCleanTitleRows[] = {
     {"Covid-19 - what you need to know about the new rules", "",
      "Covid-19 - what you need to know about the new rules"},
     {"Storm - Planet", "", "Storm - Planet"},
+    // A question or an exclamation is no name; a one-word brand may shout.
+    {"Remote repairs with smart glasses \xE2\x80\x93 The Future of Service?", "",
+     "Remote repairs with smart glasses \xE2\x80\x93 The Future of Service?"},
+    {"Best bread machines \xE2\x80\x93 My Favorites!", "",
+     "Best bread machines \xE2\x80\x93 My Favorites!"},
+    {"Find the best pet insurance for your dog | Wag!", "",
+     "Find the best pet insurance for your dog"},
     {"  Storm   hits\tcoast  ", "", "Storm hits coast"},
+    // A blog or forum engine's label after the site's name names no page.
+    {"Daily Planet \xC2\xBB Blog Archive \xC2\xBB Storm hits coast", "Daily Planet",
+     "Storm hits coast"},
+    {"Daily Planet \xE2\x80\xA2 View topic - Which lathe for a beginner?", "Daily Planet",
+     "Which lathe for a beginner?"},
+    // A separator inside a quotation is part of it; the site name still goes.
+    {"Record of the week: \xE2\x80\x98Pale Blue Dot / Lift Off\xE2\x80\x99 | Daily Planet",
+     "Daily Planet", "Record of the week: \xE2\x80\x98Pale Blue Dot / Lift Off\xE2\x80\x99"},
+    {"Mayor: \xC2\xABNo pause \xE2\x80\x93 not this year\xC2\xBB - Daily Planet", "Daily Planet",
+     "Mayor: \xC2\xABNo pause \xE2\x80\x93 not this year\xC2\xBB"},
+    // An apostrophe opens nothing; a quotation that never closes splits as usual.
+    {"Storm\xE2\x80\x99s toll rises | Daily Planet", "Daily Planet",
+     "Storm\xE2\x80\x99s toll rises"},
+    {"Mayor: \xE2\x80\x9CNo pause | Daily Planet", "Daily Planet", "Mayor: \xE2\x80\x9CNo pause"},
     {"", "Site", ""},
 };
 
@@ -134,6 +155,14 @@ constexpr TitleRow kTitleRows[] = {
      "<script type='application/ld+json'>{\"@type\":\"BlogPosting\","
      "\"headline\":\"We Help 4 Readers (Including\"}</script>",
      "", "We Help 4 Readers (Including One Trick)"},
+    // A kicker left out of the headline takes its separator along.
+    {"<title>Storm hits coast</title>",
+     "<h1><span class='kicker'>Weather</span><span>: </span>Storm hits coast</h1>",
+     "Storm hits coast"},
+    {"<meta property='og:type' content='article'><title>Our interview</title>",
+     "<article><h1><span class='topline'>Interview</span> - Storm hits coast"
+     "</h1></article>",
+     "Storm hits coast"},
     {"<meta property='og:title' content='How to set up your monitor, laptop, and k'>",
      "<h1>How to set up your monitor, laptop, and keyboard</h1>",
      "How to set up your monitor, laptop, and keyboard"},
@@ -333,6 +362,36 @@ TEST(ExtractMetadataTest, PublishedPreferredOverModified) {
   EXPECT_EQ(Published(Extract("<html><head><meta property='article:modified_time' "
                               "content='2024-05-02'></head><body></body></html>")),
             "2024-05-02");
+}
+
+TEST(ExtractMetadataTest, RepublishedPageTakesTheDayItShows) {
+  // Declared first publication, declared update, and the one <time> the
+  // article shows: the update's day, unlabelled, is the page's date.
+  const std::string head =
+      "<html><head><meta property='article:published_time' content='2012-09-12T16:45:28Z'>"
+      "<meta property='article:modified_time' content='2021-09-08T18:02:10Z'></head><body>";
+  auto page = [&](const std::string& body) { return head + body + "</body></html>"; };
+  EXPECT_EQ(Published(Extract(page("<article><h1>T</h1><p><time datetime='2021-09-08T18:02:10Z'>"
+                                   "September 8, 2021</time></p></article>"))),
+            "2021-09-08T18:02:10Z");
+  // Shown as an update, by its words or its class: the first publication stays.
+  EXPECT_EQ(Published(Extract(page("<article><h1>T</h1><p>Updated on <time "
+                                   "datetime='2021-09-08T18:02:10Z'>September 8, 2021</time></p>"
+                                   "</article>"))),
+            "2012-09-12T16:45:28Z");
+  EXPECT_EQ(Published(Extract(page("<article><h1>T</h1><div class='post-date__modified'><time "
+                                   "datetime='2021-09-08'>9/8/2021</time></div></article>"))),
+            "2012-09-12T16:45:28Z");
+  // A thread dates every post; its latest post is the update.
+  std::string thread = "<article><h1>T</h1>";
+  for (int post = 1; post <= 4; ++post) {
+    thread += "<div><p>Reply</p><time datetime='2021-09-08'>Sep 8</time></div>";
+  }
+  EXPECT_EQ(Published(Extract(page(thread + "</article>"))), "2012-09-12T16:45:28Z");
+  // The shown day is neither: the declared publication stays.
+  EXPECT_EQ(Published(Extract(page("<article><h1>T</h1><time datetime='2019-01-02'>Jan 2</time>"
+                                   "</article>"))),
+            "2012-09-12T16:45:28Z");
 }
 
 TEST(ExtractMetadataTest, EmbeddedVideoDoesNotDateThePage) {

@@ -14,8 +14,28 @@ struct TitlePart {
   char separator;  // the separator before this part ('|', '-', ...), 0 for the first
 };
 
-// Splits on " | ", "|", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", " ~ ".
-std::vector<TitlePart> SplitTitle(std::string_view title) {
+// The closing mark of an opening quotation mark at `at` (» for «), "" when
+// none opens there. A German „ closes with either curly mark.
+std::string_view OpeningQuoteAt(std::string_view title, size_t at, size_t* width) {
+  static constexpr std::pair<std::string_view, std::string_view> kQuotes[] = {
+      {"\xC2\xAB", "\xC2\xBB"},           // « »
+      {"\xE2\x80\xB9", "\xE2\x80\xBA"},   // ‹ ›
+      {"\xE2\x80\x9E", "\xE2\x80\x9C"},   // „ “
+      {"\xE2\x80\x9C", "\xE2\x80\x9D"},   // “ ”
+      {"\xE2\x80\x98", "\xE2\x80\x99"}};  // ‘ ’
+  for (const auto& [open, close] : kQuotes) {
+    if (title.compare(at, open.size(), open) == 0) {
+      *width = open.size();
+      return close;
+    }
+  }
+  return {};
+}
+
+// Splits on " | ", "|", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", " ~ ",
+// but not inside a quotation ("Luboku, ‘Pale Blue Dot / Lift Off’" is one
+// part) unless the quotation never closes.
+std::vector<TitlePart> SplitTitle(std::string_view title, bool quote_aware = true) {
   static constexpr std::pair<std::string_view, char> kSeparators[] = {{" | ", '|'},
                                                                       {" - ", '-'},
                                                                       {" \xE2\x80\x93 ", '-'},
@@ -34,21 +54,44 @@ std::vector<TitlePart> SplitTitle(std::string_view title) {
   size_t start = 0;
   char pending = 0;
   size_t i = 0;
+  std::string_view closing;  // the mark that ends the open quotation, "" outside one
   while (i < title.size()) {
+    if (quote_aware) {
+      size_t width = 0;
+      if (!closing.empty() &&
+          (title.compare(i, closing.size(), closing) == 0 ||
+           (closing == "\xE2\x80\x9C" && title.compare(i, 3, "\xE2\x80\x9D") == 0))) {
+        i += closing.size();
+        closing = {};
+        continue;
+      }
+      // A quotation opens at the start of a word, not inside one ("isn’t").
+      if (closing.empty() && (i == 0 || title[i - 1] == ' ')) {
+        std::string_view close = OpeningQuoteAt(title, i, &width);
+        if (!close.empty()) {
+          closing = close;
+          i += width;
+          continue;
+        }
+      }
+    }
     bool matched = false;
-    for (const auto& [separator, kind] : kSeparators) {
-      if (title.compare(i, separator.size(), separator) == 0) {
-        std::string_view text = TrimView(title.substr(start, i - start));
-        if (!text.empty()) parts.push_back({text, pending});
-        pending = kind;
-        i += separator.size();
-        start = i;
-        matched = true;
-        break;
+    if (closing.empty()) {
+      for (const auto& [separator, kind] : kSeparators) {
+        if (title.compare(i, separator.size(), separator) == 0) {
+          std::string_view text = TrimView(title.substr(start, i - start));
+          if (!text.empty()) parts.push_back({text, pending});
+          pending = kind;
+          i += separator.size();
+          start = i;
+          matched = true;
+          break;
+        }
       }
     }
     if (!matched) ++i;
   }
+  if (!closing.empty()) return SplitTitle(title, /*quote_aware=*/false);
   std::string_view text = TrimView(title.substr(start));
   if (!text.empty()) parts.push_back({text, pending});
   return parts;
@@ -67,7 +110,9 @@ bool IsMinorWord(std::string_view word) {
 // A short part that reads as a name ("The Daily Planet", "ACME News",
 // "example.com") rather than part of a headline.
 bool LooksLikeName(std::string_view part) {
+  // A question or an exclamation is said, not a name (but "Yahoo!", "Wag!").
   std::vector<std::string_view> words = SpaceWords(part);
+  if (part.ends_with('?') || (part.ends_with('!') && words.size() >= 2)) return false;
   if (words.empty() || words.size() > 4) return false;
   if (words.size() == 1 && part.find('.') != std::string_view::npos &&
       part.find(' ') == std::string_view::npos) {
@@ -98,6 +143,16 @@ std::string Initials(std::string_view key) {
     }
   }
   return initials;
+}
+
+// The label a forum or blog engine puts before every title ("Site â¢ View
+// topic - Headline", "Site Â» Blog Archive Â» Headline"): it names no page.
+bool IsPageLabel(std::string_view part) {
+  std::string key = ComparisonKey(part);
+  for (std::string_view label : {"view topic", "view thread", "blog archive", "blog archiv"}) {
+    if (key == label) return true;
+  }
+  return false;
 }
 
 std::string JoinParts(const std::vector<TitlePart>& parts, size_t first, size_t last,
@@ -157,6 +212,18 @@ std::string HeadingText(const xmlNode* node) {
   std::string raw;
   AppendHeadingText(node, 0, &raw);
   std::string text = CleanText(raw);
+  // The separator that followed a kicker left out above ("Corona: ",
+  // "Interview - ") goes with it.
+  size_t lead = 0;
+  while (lead < text.size()) {
+    std::string_view rest = std::string_view(text).substr(lead);
+    size_t width = rest.starts_with(":") || rest.starts_with("-") || rest.starts_with("|") ? 1
+                   : rest.starts_with("\xE2\x80\x93") || rest.starts_with("\xE2\x80\x94")  ? 3
+                                                                                           : 0;
+    if (width == 0 || rest.size() == width || rest[width] != ' ') break;
+    lead += width + 1;
+  }
+  if (lead > 0) text.erase(0, lead);
   // A trailing pilcrow, section sign or hash left by an unmarked permalink.
   for (std::string_view mark : {"\xC2\xB6", "\xC2\xA7", "#"}) {
     if (text.size() > mark.size() && std::string_view(text).ends_with(mark)) {
@@ -316,7 +383,8 @@ std::string CleanTitleFor(std::string_view raw_title, std::string_view site_name
   }
   // A leading part goes only when it is exactly the site's name: headlines
   // often start with the company they are about ("Acme unveils ...").
-  while (!keep_leading && last > first && site.IsExactly(parts[first].text)) {
+  while (!keep_leading && last > first &&
+         (site.IsExactly(parts[first].text) || IsPageLabel(parts[first].text))) {
     ++first;
     removed = true;
   }
