@@ -183,13 +183,16 @@ struct Server::Loop {
     accepting_paused = false;
   }
 
+  // The most bytes of one request a connection buffers: any acceptable
+  // request fits (a chunked one with room for chunk lines).
+  size_t BufferCap() const {
+    return options.limits.max_head_bytes + 2 * options.limits.max_body_bytes + kReadChunk;
+  }
+
   // Reads what the client sent, then parses it unless a request is in hand.
   void Read(Connection& connection) {
     char buffer[kReadChunk];
-    // Enough bytes for any acceptable request; the parser rejects more.
-    const size_t cap =
-        options.limits.max_head_bytes + 2 * options.limits.max_body_bytes + kReadChunk;
-    while (connection.in.size() < cap) {
+    while (connection.in.size() < BufferCap()) {
       ssize_t n = ::read(connection.fd, buffer, sizeof buffer);
       if (n > 0) {
         connection.last_io = Clock::now();
@@ -221,6 +224,11 @@ struct Server::Loop {
                              : ParseRequest(connection.in, options.limits, request);
     if (result.state == ParseResult::kIncomplete) {
       if (connection.peer_closed) return Close(connection.id);
+      // A chunked body can take far more bytes than it carries (long chunk
+      // extensions); no more are read past the cap, so answer now.
+      if (connection.in.size() >= BufferCap()) {
+        return Refuse(connection, 413, "request too large");
+      }
       if (result.awaits_continue && !connection.continue_sent) {
         connection.continue_sent = true;
         return Send(connection, "HTTP/1.1 100 Continue\r\n\r\n", "", false);
