@@ -16,6 +16,13 @@ inline bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool IsAsciiLetter(char c) { return IsAsciiUpper(c) || IsAsciiLower(c); }
 inline bool IsAsciiAlnum(char c) { return IsAsciiDigit(c) || IsAsciiLetter(c); }
 inline char LowerAscii(char c) { return IsAsciiUpper(c) ? char(c - 'A' + 'a') : c; }
+// The value of hexadecimal digit `c` (either case), or -1.
+inline int HexDigitValue(char c) {
+  if (IsAsciiDigit(c)) return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
 std::string_view TrimView(std::string_view text);
 std::string AsciiLower(std::string_view text);
 bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle);

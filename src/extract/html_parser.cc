@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "common/strings.h"
+
 namespace newsloom::extract {
 
 // ---------------------------------------------------------------------------
@@ -459,13 +461,6 @@ inline char* AppendUtf8(uint32_t code, char* out) {
   return out;
 }
 
-inline int HexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // Decodes the reference at `amp` (which points to '&'). On success writes the
 // character to *out, advances it and returns the input position after the
 // reference; otherwise returns nullptr and writes nothing. The output is
@@ -479,7 +474,7 @@ const char* DecodeReference(const char* amp, const char* end, bool in_attribute,
     const char* digits = cursor;
     uint32_t value = 0;
     while (cursor < end) {
-      int digit = hex ? HexDigit(*cursor) : (*cursor >= '0' && *cursor <= '9' ? *cursor - '0' : -1);
+      int digit = hex ? HexDigitValue(*cursor) : (IsAsciiDigit(*cursor) ? *cursor - '0' : -1);
       if (digit < 0) break;
       value = value > 0x10FFFF ? value : value * (hex ? 16 : 10) + uint32_t(digit);
       ++cursor;

@@ -6,13 +6,6 @@ namespace newsloom::http {
 
 namespace {
 
-int HexValue(char c) {
-  if (IsAsciiDigit(c)) return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // Whether the comma-separated header value `value` holds `token` (any case).
 bool HasToken(std::string_view value, std::string_view token) {
   while (!value.empty()) {
@@ -125,7 +118,7 @@ std::string PercentDecode(std::string_view text, bool plus_is_space) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (c == '%' && i + 2 < text.size()) {
-      int high = HexValue(text[i + 1]), low = HexValue(text[i + 2]);
+      int high = HexDigitValue(text[i + 1]), low = HexDigitValue(text[i + 2]);
       if (high >= 0 && low >= 0) {
         out += static_cast<char>(high * 16 + low);
         i += 2;

@@ -61,10 +61,7 @@ bool ParseHex(std::string_view text, size_t& value) {
   if (text.empty() || text.size() > 15) return false;
   value = 0;
   for (char c : text) {
-    int digit = IsAsciiDigit(c)          ? c - '0'
-                : (c >= 'a' && c <= 'f') ? c - 'a' + 10
-                : (c >= 'A' && c <= 'F') ? c - 'A' + 10
-                                         : -1;
+    int digit = HexDigitValue(c);
     if (digit < 0) return false;
     value = value * 16 + size_t(digit);
   }
