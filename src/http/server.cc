@@ -1,6 +1,5 @@
 #include "http/server.h"
 
-#include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -37,6 +36,9 @@ constexpr size_t kReadChunk = 64 << 10;
 // and destroy the answer before the client reads it.
 constexpr auto kLinger = std::chrono::seconds(2);
 
+// Whether a response with this status carries a body (and so a length).
+bool StatusHasBody(int status) { return status >= 200 && status != 204 && status != 304; }
+
 std::string Serialize(const Request* request, const Response& response, bool close,
                       const std::vector<std::pair<std::string, std::string>>& defaults) {
   std::string head = "HTTP/1.1 " + std::to_string(response.status) + " ";
@@ -49,7 +51,7 @@ std::string Serialize(const Request* request, const Response& response, bool clo
     if (!response.HasHeader(name)) add(name, value);
   }
   for (const auto& [name, value] : response.headers) add(name, value);
-  if (response.status >= 200 && response.status != 204 && response.status != 304) {
+  if (StatusHasBody(response.status)) {
     add("Content-Length", std::to_string(response.body.size()));
   }
   if (close) {
@@ -62,8 +64,23 @@ std::string Serialize(const Request* request, const Response& response, bool clo
 }
 
 bool SendsBody(const Request* request, const Response& response) {
-  return (request == nullptr || request->method != "HEAD") && response.status != 204 &&
-         response.status != 304;
+  return (request == nullptr || request->method != "HEAD") && StatusHasBody(response.status);
+}
+
+// {"error": message}; `message` is one of the server's own, which need no escaping.
+std::string ErrorJson(std::string_view message) {
+  return "{\"error\":\"" + std::string(message) + "\"}";
+}
+
+// The error body of a handler's response that has none.
+void FillErrorBody(Response& response) {
+  if (response.status < 400 || !response.body.empty()) return;
+  std::string_view message = response.status == 404   ? "not found"
+                             : response.status == 405 ? "method not allowed"
+                             : response.status == 500 ? "internal error"
+                             : response.status >= 500 ? "request failed"
+                                                      : "bad request";
+  response.SetContent(ErrorJson(message), "application/json");
 }
 
 }  // namespace
@@ -121,6 +138,14 @@ struct Server::Loop {
     [[maybe_unused]] ssize_t written = ::write(wake_fd, &one, sizeof one);
   }
 
+  // Has epoll report `fd` readable, tagged `id`.
+  bool Register(int fd, uint64_t id) {
+    epoll_event event{};
+    event.events = EPOLLIN;
+    event.data.u64 = id;
+    return epoll_ctl(epoll_fd, EPOLL_CTL_ADD, fd, &event) == 0;
+  }
+
   void Watch(Connection& connection, uint32_t events) {
     if (connection.watched == events) return;
     epoll_event event{};
@@ -162,10 +187,7 @@ struct Server::Loop {
       connection->id = next_id++;
       connection->fd = fd;
       connection->last_io = Clock::now();
-      epoll_event event{};
-      event.events = EPOLLIN;
-      event.data.u64 = connection->id;
-      if (epoll_ctl(epoll_fd, EPOLL_CTL_ADD, fd, &event) != 0) {
+      if (!Register(fd, connection->id)) {
         ::close(fd);
         continue;
       }
@@ -176,10 +198,7 @@ struct Server::Loop {
 
   void ResumeAccepting() {
     if (!accepting_paused || Clock::now() < accept_resume) return;
-    epoll_event event{};
-    event.events = EPOLLIN;
-    event.data.u64 = kListenId;
-    epoll_ctl(epoll_fd, EPOLL_CTL_ADD, listen_fd, &event);
+    Register(listen_fd, kListenId);
     accepting_paused = false;
   }
 
@@ -260,7 +279,7 @@ struct Server::Loop {
   void Refuse(Connection& connection, int status, std::string_view message) {
     Response response;
     response.status = status;
-    response.SetContent("{\"error\":\"" + std::string(message) + "\"}", "application/json");
+    response.SetContent(ErrorJson(message), "application/json");
     if (finish) finish(nullptr, response);
     std::string head = Serialize(nullptr, response, true, options.default_headers);
     connection.in.clear();
@@ -379,6 +398,7 @@ struct Server::Loop {
         response = Response();
         response.status = 500;
       }
+      FillErrorBody(response);
       if (finish) finish(&job.request, response);
       Answer answer{
           job.connection, Serialize(&job.request, response, job.close, options.default_headers),
@@ -392,12 +412,8 @@ struct Server::Loop {
   }
 
   void Serve() {
-    epoll_event event{};
-    event.events = EPOLLIN;
-    event.data.u64 = kListenId;
-    epoll_ctl(epoll_fd, EPOLL_CTL_ADD, listen_fd, &event);
-    event.data.u64 = kWakeId;
-    epoll_ctl(epoll_fd, EPOLL_CTL_ADD, wake_fd, &event);
+    Register(listen_fd, kListenId);
+    Register(wake_fd, kWakeId);
     for (auto [pool, count] :
          {std::pair{&reads, options.workers}, {&writes, options.write_workers}}) {
       for (int i = 0; i < std::max(1, count); ++i) {

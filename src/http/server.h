@@ -56,11 +56,14 @@ class Server {
   // Answers every parsed request, on a worker thread. An exception it throws
   // becomes a 500.
   using Handler = std::function<void(Request&, Response&)>;
-  // Sees every response before it is sent: the handler's (with its request)
-  // and the server's own {"error": "..."} to requests it could not take
-  // (request nullptr), e.g. to fill error bodies and count. Runs on a worker
-  // or on the loop thread.
-  using Finish = std::function<void(const Request*, Response&)>;
+  // Sees every response just before it is sent: the handler's (with its request)
+  // and the server's own to requests it could not take (request nullptr),
+  // e.g. to count them. Runs on a worker or on the loop thread. Either way an
+  // error (4xx, 5xx) has a body by then: the server's own are
+  // {"error": "<what was wrong>"}, and a handler's error left without a body
+  // gets {"error": "not found"}, "method not allowed", "internal error" (500),
+  // "request failed" (other 5xx) or "bad request".
+  using Finish = std::function<void(const Request*, const Response&)>;
 
   Server(ServerOptions options, Handler handler, Finish finish = {});
   ~Server();  // REQUIRES: Run() has returned (or was never called)

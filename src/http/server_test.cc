@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <future>
+#include <mutex>
 #include <thread>
 
 #include "common/strings.h"
@@ -108,9 +109,11 @@ class HttpServerTest : public ::testing::Test {
     server_ = std::make_unique<Server>(
         options,
         [this](Request& request, Response& response) { router_.Dispatch(request, response); },
-        [this](const Request* request, Response& response) {
+        [this](const Request* request, const Response& response) {
           if (request == nullptr) ++unparsed_;
-          if (response.status >= 400 && response.body.empty()) response.body = "error";
+          if (response.status < 400) return;
+          std::lock_guard<std::mutex> lock(finished_mutex_);
+          finished_error_bodies_.push_back(response.body);
         });
     auto port = server_->Bind();
     ASSERT_TRUE(port.ok()) << port.status().ToString();
@@ -127,6 +130,9 @@ class HttpServerTest : public ::testing::Test {
   Router router_;
   std::promise<void> release_;
   std::atomic<int> unparsed_{0};
+  std::mutex finished_mutex_;
+  std::vector<std::string>
+      finished_error_bodies_;  // as Finish saw them; GUARDED_BY(finished_mutex_)
   std::unique_ptr<Server> server_;
   std::thread thread_;
   int port_ = 0;
@@ -147,7 +153,7 @@ TEST_F(HttpServerTest, AnswersRequestsOnAKeptAliveConnection) {
   client.Send("GET /missing HTTP/1.1\r\n\r\n");
   auto [head, body] = client.Receive();
   EXPECT_EQ(Status(head), 404);
-  EXPECT_EQ(body, "error");
+  EXPECT_EQ(body, "{\"error\":\"not found\"}");
 }
 
 TEST_F(HttpServerTest, AnswersPipelinedRequestsInOrder) {
@@ -230,7 +236,13 @@ TEST_F(HttpServerTest, TurnsHandlerExceptionsIntoServerErrors) {
   Start();
   Client client(port_);
   client.Send("GET /throw HTTP/1.1\r\n\r\nGET /hello HTTP/1.1\r\n\r\n");
-  EXPECT_EQ(Status(client.Receive().first), 500);
+  auto [head, body] = client.Receive();
+  EXPECT_EQ(Status(head), 500);
+  EXPECT_EQ(body, "{\"error\":\"internal error\"}");
+  {
+    std::lock_guard<std::mutex> lock(finished_mutex_);
+    EXPECT_EQ(finished_error_bodies_, std::vector<std::string>{body});
+  }
   EXPECT_EQ(client.Receive().second, "hello ");
 }
 

@@ -28,21 +28,6 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b) {
   return difference == 0;
 }
 
-// The JSON error body of a response that has none.
-void FillErrorBody(http::Response& response) {
-  if (response.status < 400 || !response.body.empty()) return;
-  std::string message = response.status == 404   ? "not found"
-                        : response.status == 405 ? "method not allowed"
-                        : response.status == 408 ? "request timeout"
-                        : response.status == 413 ? "request body too large"
-                        : response.status == 414 ? "request target too long"
-                        : response.status == 431 ? "request header fields too large"
-                        : response.status == 500 ? "internal error"
-                        : response.status >= 500 ? "request failed"
-                                                 : "bad request";
-  response.SetContent("{\"error\":\"" + message + "\"}", "application/json");
-}
-
 }  // namespace
 
 Server::Server(store::Store& store, Newsroom& newsroom, ServerOptions options)
@@ -63,14 +48,13 @@ Server::Server(store::Store& store, Newsroom& newsroom, ServerOptions options)
       [this](http::Request& request, http::Response& response) {
         router_.Dispatch(request, response);
       },
-      [this](const http::Request*, http::Response& response) {
+      [this](const http::Request*, const http::Response& response) {
         ++requests_;
         if (response.status >= 500) {
           ++server_errors_;
         } else if (response.status >= 400) {
           ++client_errors_;
         }
-        FillErrorBody(response);
       });
   Routes();
   newsroom_.SetCommitListener([this](const store::WriteBatch& batch) { catalog_.Apply(batch); });

@@ -44,19 +44,10 @@ Server::Server(const ServerOptions& options, std::unique_ptr<const ArticleAnalys
   http_options.workers = options_.threads;
   http_options.read_timeout_seconds = 30;
   http_options.write_timeout_seconds = 30;
-  http_ = std::make_unique<http::Server>(
-      std::move(http_options),
-      [this](http::Request& request, http::Response& response) {
-        router_.Dispatch(request, response);
-      },
-      [](const http::Request*, http::Response& response) {
-        if (response.status < 400 || !response.body.empty()) return;
-        Error(response, response.status,
-              response.status == 404   ? "not found"
-              : response.status == 405 ? "method not allowed"
-              : response.status == 500 ? "internal error"
-                                       : "bad request");
-      });
+  http_ = std::make_unique<http::Server>(std::move(http_options),
+                                         [this](http::Request& request, http::Response& response) {
+                                           router_.Dispatch(request, response);
+                                         });
   Routes();
 }
 
