@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "cluster/state.h"
+#include "cluster/url_slug.h"
 
 namespace newsloom::cluster {
 
@@ -17,6 +18,9 @@ constexpr size_t kMaxArticleTerms = 200;
 // common to find candidates with (its IDF is low anyway).
 constexpr size_t kMaxPostings = 1024;
 constexpr size_t kMinPruneSize = 64;
+// How much later than the day its URL gives a page's date may be (time zones,
+// a late edit) before the URL's day is taken instead.
+constexpr int64_t kUrlDaySlack = 3 * 86400;
 
 // FNV-1a, then a SplitMix64 finaliser so that ids of similar strings look unrelated.
 uint64_t HashText(std::string_view text) {
@@ -120,6 +124,15 @@ double Clusterer::State::TimeFactor(const StoryRecord& story, std::optional<int6
   return 1.0 / (1.0 + static_cast<double>(gap) / options.time_scale_seconds);
 }
 
+double Clusterer::State::RecencyBoost(const StoryRecord& story, std::optional<int64_t> time) const {
+  if (!story.has_time || !time || options.recent_boost <= 0 || options.recent_seconds <= 0) {
+    return 1.0;
+  }
+  const int64_t gap = std::max<int64_t>({0, story.first - *time, *time - story.last});
+  return 1.0 + options.recent_boost * std::exp(-static_cast<double>(gap) /
+                                               static_cast<double>(options.recent_seconds));
+}
+
 namespace {
 
 size_t QueryStart(uint32_t term, int shift) {
@@ -146,6 +159,14 @@ void Clusterer::State::SetQuery(const std::vector<TermWeight>& terms) {
   }
 }
 
+inline const Clusterer::State::QuerySlot* Clusterer::State::FindQuery(uint32_t term) const {
+  const size_t mask = query_slots.size() - 1;
+  for (size_t at = QueryStart(term, query_shift);; at = (at + 1) & mask) {
+    if (query_slots[at].term == term) return &query_slots[at];
+    if (query_slots[at].term == kNone) return nullptr;
+  }
+}
+
 void Clusterer::State::UpdateNorm(StoryRecord& story) const {
   for (float& norm : story.norm) norm = 0;
   for (const TermWeight& term : story.centroid)
@@ -158,16 +179,9 @@ void Clusterer::State::UpdateNorm(StoryRecord& story) const {
 // are looked up in the query's table, in term order.
 double Clusterer::State::Similarity(const StoryRecord& story) const {
   double dot[kChannels] = {};
-  const size_t mask = query_slots.size() - 1;
   for (const TermWeight& term : story.centroid) {
-    const uint32_t id = term.term;
-    for (size_t at = QueryStart(id, query_shift);; at = (at + 1) & mask) {
-      const QuerySlot& slot = query_slots[at];
-      if (slot.term == id) {
-        dot[term.channel] += static_cast<double>(slot.weight) * term.weight;
-        break;
-      }
-      if (slot.term == kNone) break;
+    if (const QuerySlot* slot = FindQuery(term.term)) {
+      dot[term.channel] += static_cast<double>(slot->weight) * term.weight;
     }
   }
   const double share[kChannels] = {
@@ -182,14 +196,69 @@ double Clusterer::State::Similarity(const StoryRecord& story) const {
   return shares > 0 ? score / shares : 0;
 }
 
+namespace {
+
+bool InCentroid(const std::vector<TermWeight>& centroid, uint32_t term) {
+  const auto at = std::lower_bound(centroid.begin(), centroid.end(), term,
+                                   [](const TermWeight& x, uint32_t t) { return x.term < t; });
+  return at != centroid.end() && at->term == term;
+}
+
+}  // namespace
+
+// Whether the article's title and the story's titles each name someone the
+// other side never mentions (neither as a name nor as a word). The story's
+// names count only when a core share of its titles wrote them, so that one
+// report naming a bystander does not make a conflict. (Entity types are not
+// compared: the tagger calls one surname a person here and "misc" there.)
+bool Clusterer::State::Conflict(const StoryRecord& story) const {
+  if (query_title_names.empty() || story.title_names.empty()) return false;
+  const bool article_has_own = std::any_of(
+      query_title_names.begin(), query_title_names.end(), [&](const TitleNameTerm& name) {
+        return !InCentroid(story.centroid, name.name) &&
+               (name.word == kNone || !InCentroid(story.centroid, name.word));
+      });
+  if (!article_has_own) return false;
+  const double core = options.conflict_core_share * story.titled_members;
+  return std::any_of(story.title_names.begin(), story.title_names.end(),
+                     [&](const TitleNameTerm& name) {
+                       return name.count >= core && FindQuery(name.name) == nullptr &&
+                              (name.word == kNone || FindQuery(name.word) == nullptr);
+                     });
+}
+
+// Adds `names` (from `titled_members` members) to the story's counts, keeping
+// the most frequent.
+void Clusterer::State::AddTitleNames(StoryRecord& story, const std::vector<TitleNameTerm>& names,
+                                     uint32_t titled_members) const {
+  if (names.empty()) return;
+  story.titled_members += titled_members;
+  for (const TitleNameTerm& name : names) {
+    auto found = std::find_if(story.title_names.begin(), story.title_names.end(),
+                              [&](const TitleNameTerm& x) { return x.name == name.name; });
+    if (found != story.title_names.end()) {
+      found->count += name.count;
+    } else {
+      story.title_names.push_back(name);
+    }
+  }
+  std::stable_sort(
+      story.title_names.begin(), story.title_names.end(),
+      [](const TitleNameTerm& x, const TitleNameTerm& y) { return x.count > y.count; });
+  if (story.title_names.size() > kMaxStoryTitleNames) story.title_names.resize(kMaxStoryTitleNames);
+}
+
 // A strong match counts in full however far apart in time (within
 // revive_seconds: expired stories are no candidates); a weaker one is
 // discounted for time, and finds a dormant story closed.
 double Clusterer::State::Score(const StoryRecord& story, std::optional<int64_t> time) const {
-  const double similarity = Similarity(story);
+  double similarity = Similarity(story);
+  if (options.conflict_weight > 0 && similarity > 0 && Conflict(story)) {
+    similarity *= 1 - options.conflict_weight;
+  }
   if (options.revive_threshold > 0 && similarity >= options.revive_threshold) return similarity;
   if (Dormant(story, time)) return 0;
-  return similarity * TimeFactor(story, time);
+  return similarity * TimeFactor(story, time) * RecencyBoost(story, time);
 }
 
 // Options::threshold, lowered for a story whose articles joined loosely.
@@ -268,6 +337,7 @@ void Clusterer::State::Retire(StoryRecord& story) {
   story.retired = true;
   std::vector<TermWeight>().swap(story.centroid);
   std::vector<uint32_t>().swap(story.indexed);
+  std::vector<TitleNameTerm>().swap(story.title_names);
 }
 
 std::vector<uint32_t> Clusterer::State::Candidates(const std::vector<TermWeight>& terms,
@@ -334,18 +404,19 @@ std::vector<uint32_t> Clusterer::State::Candidates(const std::vector<TermWeight>
 }
 
 void Clusterer::State::Join(uint32_t story_index, uint32_t article_index,
+                            std::optional<int64_t> event_time,
                             const std::vector<TermWeight>* terms) {
   StoryRecord& story = stories[story_index];
   ArticleRecord& article = articles[article_index];
   article.story = story_index;
   story.members.push_back(article_index);
-  if (article.published) {
+  if (event_time) {
     if (!story.has_time) {
-      story.first = story.last = *article.published;
+      story.first = story.last = *event_time;
       story.has_time = true;
     } else {
-      story.first = std::min(story.first, *article.published);
-      story.last = std::max(story.last, *article.published);
+      story.first = std::min(story.first, *event_time);
+      story.last = std::max(story.last, *event_time);
     }
   }
   if (terms != nullptr && !terms->empty()) {
@@ -353,6 +424,7 @@ void Clusterer::State::Join(uint32_t story_index, uint32_t article_index,
     for (const TermWeight& term : *terms) norm += term.weight * term.weight;
     if (norm <= 0) return;
     AddInto(story.centroid, *terms, static_cast<float>(1.0 / std::sqrt(norm)), options.story_terms);
+    AddTitleNames(story, query_title_names, 1);
     UpdateNorm(story);
     Reindex(story_index);
   }
@@ -376,6 +448,8 @@ void Clusterer::State::Merge(uint32_t older, uint32_t younger) {
   keep.join_sum += gone.join_sum;
   keep.join_count += gone.join_count;
   AddInto(keep.centroid, gone.centroid, 1.0f, options.story_terms);
+  AddTitleNames(keep, gone.title_names, gone.titled_members);
+  std::vector<TitleNameTerm>().swap(gone.title_names);
   UpdateNorm(keep);
   gone.merged_into = older;
   std::vector<uint32_t>().swap(gone.members);
@@ -396,7 +470,7 @@ uint32_t Clusterer::State::NewStory(uint32_t article_index) {
 }
 
 std::vector<TermWeight> Clusterer::State::Vectorise(const Article& article) {
-  const std::vector<WeightedTerm> extracted = extractor.Extract(article);
+  const std::vector<WeightedTerm> extracted = extractor.Extract(article, &title_name_scratch);
   std::vector<TermWeight> terms;
   std::vector<float> raw;
   terms.reserve(extracted.size());
@@ -422,6 +496,14 @@ std::vector<TermWeight> Clusterer::State::Vectorise(const Article& article) {
     raw.push_back(term.weight);
   }
   if (!terms.empty()) ++documents;
+  query_title_names.clear();
+  for (const TitleName& name : title_name_scratch) {
+    const uint32_t name_term = vocabulary.Find(name.name_hash);
+    if (name_term == HashIndex::kAbsent) continue;
+    const uint32_t word_term = name.word_hash != 0 ? vocabulary.Find(name.word_hash) : kNone;
+    query_title_names.push_back(
+        {name_term, word_term == HashIndex::kAbsent ? kNone : word_term, 1});
+  }
   // TF-IDF with the frequencies as they stand when the article arrives (its
   // terms are distinct, so each counts itself and no other).
   for (size_t k = 0; k < terms.size(); ++k) {
@@ -456,11 +538,20 @@ std::string Clusterer::Add(const Article& article) {
   record.title = article.title.substr(0, std::min<size_t>(article.title.size(), 512));
   record.category = article.category;
   record.language = article.language;
+  // When the article reports its event: its date, unless that is well after
+  // the day its address gives (a later edit or a crawl dated the page).
+  std::optional<int64_t> event_time;
   if (article.published) {
     record.published = article.published->utc_seconds;
-    state.clock = state.clock ? std::max(*state.clock, *record.published) : *record.published;
+    event_time = record.published;
+    std::optional<int64_t> url_day = UrlDay(article.url);
+    if (!url_day) url_day = UrlDay(article.canonical_url);
+    if (url_day && *url_day * 86400 + kUrlDaySlack < *event_time) {
+      event_time = *url_day * 86400 + 43200;
+    }
+    state.clock = state.clock ? std::max(*state.clock, *event_time) : *event_time;
   }
-  const std::optional<int64_t> time = record.published ? record.published : state.clock;
+  const std::optional<int64_t> time = event_time ? event_time : state.clock;
 
   std::optional<uint32_t> canonical;
   if (!article.duplicate_of.empty() && article.duplicate_of != article.id) {
@@ -473,7 +564,7 @@ std::string Clusterer::Add(const Article& article) {
 
   if (canonical) {
     const uint32_t story = state.Resolve(state.articles[*canonical].story);
-    state.Join(story, article_index, nullptr);
+    state.Join(story, article_index, event_time, nullptr);
     return state.stories[story].id;
   }
 
@@ -519,7 +610,7 @@ std::string Clusterer::Add(const Article& article) {
   } else {
     story = state.NewStory(article_index);
   }
-  state.Join(story, article_index, &terms);
+  state.Join(story, article_index, event_time, &terms);
   return state.stories[story].id;
 }
 

@@ -10,11 +10,13 @@ namespace newsloom::cluster {
 
 namespace {
 
-// Version 3 packs a centroid term's channel in its top two bits; version 2
-// added each story's join statistics. Versions 1 and 2 are still read (their
-// stories start with no join statistics in version 1, and the one bit they
-// kept for "not a word" reads as a name, numbers included).
-constexpr std::string_view kMagic = "NLCLUST3";
+// Version 4 adds each story's title names; version 3 packs a centroid term's
+// channel in its top two bits; version 2 added each story's join statistics.
+// Versions 1 to 3 are still read (their stories start with no title names,
+// with no join statistics in version 1, and the one bit versions 1 and 2 kept
+// for "not a word" reads as a name, numbers included).
+constexpr std::string_view kMagic = "NLCLUST4";
+constexpr std::string_view kMagicV3 = "NLCLUST3";
 constexpr std::string_view kMagicV2 = "NLCLUST2";
 constexpr std::string_view kMagicV1 = "NLCLUST1";
 constexpr uint32_t kTermBits = 30;
@@ -64,6 +66,13 @@ std::string Clusterer::Serialize() const {
     out.Put<uint32_t>(story.merged_into);
     out.Put<float>(story.join_sum);
     out.Put<uint32_t>(story.join_count);
+    out.Put<uint32_t>(story.titled_members);
+    out.Put<uint32_t>(static_cast<uint32_t>(story.title_names.size()));
+    for (const TitleNameTerm& name : story.title_names) {
+      out.Put<uint32_t>(name.name);
+      out.Put<uint32_t>(name.word);
+      out.Put<uint32_t>(name.count);
+    }
   }
   return std::move(out.out());
 }
@@ -72,7 +81,8 @@ Result<Clusterer> Clusterer::Deserialize(std::string_view bytes, Options options
   const Status corrupt = Status::Corruption("cluster state: truncated or malformed");
   const bool version1 = bytes.substr(0, kMagicV1.size()) == kMagicV1;
   const bool version2 = bytes.substr(0, kMagicV2.size()) == kMagicV2;
-  if (bytes.substr(0, kMagic.size()) != kMagic && !version1 && !version2) {
+  const bool version3 = bytes.substr(0, kMagicV3.size()) == kMagicV3;
+  if (bytes.substr(0, kMagic.size()) != kMagic && !version1 && !version2 && !version3) {
     return Status::Corruption("cluster state: not a newsloom cluster snapshot");
   }
   Reader in(bytes.substr(kMagic.size()));
@@ -161,6 +171,19 @@ Result<Clusterer> Clusterer::Deserialize(std::string_view bytes, Options options
                       !std::isfinite(story.join_sum) || story.join_sum < 0)) {
       return corrupt;
     }
+    if (!version1 && !version2 && !version3) {
+      if (!in.Get(story.titled_members) || !in.GetCount(count, 12) || count > kMaxStoryTitleNames) {
+        return corrupt;
+      }
+      story.title_names.resize(count);
+      for (TitleNameTerm& name : story.title_names) {
+        if (!in.Get(name.name) || !in.Get(name.word) || !in.Get(name.count) ||
+            name.name >= state.term_hashes.size() ||
+            (name.word != kNone && name.word >= state.term_hashes.size())) {
+          return corrupt;
+        }
+      }
+    }
   }
   if (!in.done()) return corrupt;
 
@@ -201,6 +224,7 @@ size_t Clusterer::MemoryBytes() const {
     bytes += string_bytes(story.id) + story.members.capacity() * sizeof(uint32_t) +
              story.centroid.capacity() * sizeof(TermWeight) +
              story.indexed.capacity() * sizeof(uint32_t) +
+             story.title_names.capacity() * sizeof(TitleNameTerm) +
              story.merged_ids.capacity() * sizeof(std::string);
     for (const std::string& id : story.merged_ids) bytes += string_bytes(id);
   }

@@ -23,12 +23,22 @@ inline constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
 // numbers with dates.
 enum Channel : uint32_t { kWords = 0, kNames = 1, kNumbers = 2, kHeadlines = 3 };
 inline constexpr int kChannels = 4;
+inline constexpr size_t kMaxStoryTitleNames = 24;
 
 // A term of an article or centroid, weighted by TF-IDF at the time it was added.
 struct TermWeight {
   uint32_t term : 30 = 0;    // index into the vocabulary
   uint32_t channel : 2 = 0;  // a Channel
   float weight = 0;
+};
+
+// A name of the title as term indices (see TitleName); `word` is kNone when
+// the name has no word term. In a story, `count` is how many of its members'
+// titles wrote it.
+struct TitleNameTerm {
+  uint32_t name = 0;
+  uint32_t word = 0;
+  uint32_t count = 0;
 };
 
 struct ArticleRecord : Member {
@@ -49,7 +59,11 @@ struct StoryRecord {
   // not counted): how loose the story is.
   float join_sum = 0;
   uint32_t join_count = 0;
-  bool retired = false;  // expired: centroid released
+  // The names its members' titles wrote, by count (most first, at most
+  // kMaxStoryTitleNames).
+  std::vector<TitleNameTerm> title_names;
+  uint32_t titled_members = 0;  // members that brought title names
+  bool retired = false;         // expired: centroid released
   uint32_t merged_into = kNone;
 };
 
@@ -89,6 +103,8 @@ struct Clusterer::State {
   std::vector<QuerySlot> query_slots;
   int query_shift = 64;
   double query_norm[kChannels] = {};
+  std::vector<TitleName> title_name_scratch;
+  std::vector<TitleNameTerm> query_title_names;  // the article's, set by Vectorise
 
   std::optional<uint32_t> FindArticle(std::string_view id) const;
   void IndexArticle(uint32_t index);
@@ -102,9 +118,15 @@ struct Clusterer::State {
   bool Expired(const StoryRecord& story, std::optional<int64_t> time) const;
   double Score(const StoryRecord& story, std::optional<int64_t> time) const;
   double TimeFactor(const StoryRecord& story, std::optional<int64_t> time) const;
+  double RecencyBoost(const StoryRecord& story, std::optional<int64_t> time) const;
   void SetQuery(const std::vector<TermWeight>& terms);
   void UpdateNorm(StoryRecord& story) const;
   double Similarity(const StoryRecord& story) const;
+  // The query's slot for `term`, or nullptr.
+  const QuerySlot* FindQuery(uint32_t term) const;
+  bool Conflict(const StoryRecord& story) const;
+  void AddTitleNames(StoryRecord& story, const std::vector<TitleNameTerm>& names,
+                     uint32_t titled_members) const;
   double JoinThreshold(const StoryRecord& story) const;
   void AddInto(std::vector<TermWeight>& into, const std::vector<TermWeight>& add, float scale,
                size_t limit) const;
@@ -113,7 +135,8 @@ struct Clusterer::State {
   void Retire(StoryRecord& story);
   std::vector<uint32_t> Candidates(const std::vector<TermWeight>& terms,
                                    std::optional<int64_t> time);
-  void Join(uint32_t story_index, uint32_t article_index, const std::vector<TermWeight>* terms);
+  void Join(uint32_t story_index, uint32_t article_index, std::optional<int64_t> event_time,
+            const std::vector<TermWeight>* terms);
   void Merge(uint32_t older, uint32_t younger);
   uint32_t NewStory(uint32_t article_index);
   std::vector<TermWeight> Vectorise(const Article& article);

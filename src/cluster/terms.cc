@@ -226,7 +226,9 @@ std::vector<std::string> TermExtractor::Words(std::string_view text, std::string
   return words;
 }
 
-std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
+std::vector<WeightedTerm> TermExtractor::Extract(const Article& article,
+                                                 std::vector<TitleName>* title_names) {
+  if (title_names != nullptr) title_names->clear();
   Stemmer& stemmer = StemmerFor(article.language);
   const std::vector<Token> title = Tokenize(article.title, kMaxTitleTokens);
   const std::vector<Token> description = Tokenize(article.description, kMaxDescriptionTokens);
@@ -290,7 +292,7 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
   terms.Reserve(2 * (title.size() + description.size() + body.size()) + 16);
   auto read_field = [&](std::string_view field, const std::vector<Token>& tokens,
                         const std::vector<WordFacts>& facts, size_t lead_end, float lead_weight,
-                        float rest_weight, bool title_case) {
+                        float rest_weight, bool title_case, std::vector<TitleName>* collect) {
     std::string sequence;
     size_t sequence_length = 0;
     float sequence_weight = 0;
@@ -329,6 +331,13 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
                         ((!token.sentence_start && !title_case) || is_name(token.lower));
       if (name) {
         terms.Add(TermKind::kName, token.lower, weight * options_.name_weight);
+        if (collect != nullptr) {
+          const uint64_t name_hash = TermHash(TermKind::kName, token.lower);
+          const bool seen = std::any_of(collect->begin(), collect->end(), [&](const TitleName& x) {
+            return x.name_hash == name_hash;
+          });
+          if (!seen) collect->push_back({name_hash, info.word_hash});
+        }
         if (sequence_length < kMaxNameLength) {
           if (!sequence.empty()) sequence.push_back(' ');
           sequence += token.lower;
@@ -346,7 +355,7 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
 
   // A headline in title case capitalises common words too.
   size_t capitalised = 0, content = 0;
-  for (size_t i = 0; i < title.size() && !std::getenv("T_NOHT"); ++i) {
+  for (size_t i = 0; i < title.size(); ++i) {
     if (title[i].number || title_facts[i].stop) continue;
     ++content;
     if (title[i].capitalised) ++capitalised;
@@ -354,10 +363,11 @@ std::vector<WeightedTerm> TermExtractor::Extract(const Article& article) {
   const bool title_case = content >= 3 && capitalised * 10 >= content * 6;
 
   read_field(article.title, title, title_facts, title.size(), options_.title_weight,
-             options_.title_weight, title_case);
+             options_.title_weight, title_case, title_names);
   read_field(article.description, description, description_facts, description.size(),
-             options_.lead_weight, options_.lead_weight, false);
-  read_field(text, body, body_facts, options_.lead_words, options_.lead_weight, 1.0f, false);
+             options_.lead_weight, options_.lead_weight, false, nullptr);
+  read_field(text, body, body_facts, options_.lead_words, options_.lead_weight, 1.0f, false,
+             nullptr);
 
   // The headline the address spells out: words like the others, and the
   // headline channel's terms.

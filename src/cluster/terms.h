@@ -35,6 +35,17 @@ struct WeightedTerm {
   TermKind kind = TermKind::kWord;
 };
 
+// A name written in the title: who or what the article is about. Kept apart
+// so that two reports of one actor with different counterparts (a boxer's two
+// fights, a team's two signings) can be told apart (see Options::
+// conflict_weight in clusterer.h). `word_hash` is the name's word as a kWord
+// term, so that a name counts as present on the other side when that side
+// writes it in lower case.
+struct TitleName {
+  uint64_t name_hash = 0;  // TermHash(kName, lowercase word)
+  uint64_t word_hash = 0;
+};
+
 // Hash of a term of `kind` with normalised text `text`.
 uint64_t TermHash(TermKind kind, std::string_view text);
 
@@ -79,8 +90,10 @@ class TermExtractor {
   TermExtractor(const TermExtractor&) = delete;
   TermExtractor& operator=(const TermExtractor&) = delete;
 
-  // The article's terms, one entry per distinct hash, sorted by hash.
-  std::vector<WeightedTerm> Extract(const Article& article);
+  // The article's terms, one entry per distinct hash, sorted by hash; with
+  // `title_names`, also the distinct names of the title, in title order.
+  std::vector<WeightedTerm> Extract(const Article& article,
+                                    std::vector<TitleName>* title_names = nullptr);
 
   // Stemmed, lowercased content words of `text` (stop words dropped), for
   // comparing headlines.

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "common/strings.h"
+#include "extract/dates.h"
 
 namespace newsloom::cluster {
 
@@ -71,6 +72,13 @@ std::string UrlSlugWords(std::string_view url) {
     at = end + 1;
   }
   return out;
+}
+
+std::optional<int64_t> UrlDay(std::string_view url) {
+  std::optional<Timestamp> date =
+      extract::DateFromUrl(url.substr(0, std::min(url.size(), kMaxUrlBytes)));
+  if (!date) return std::nullopt;
+  return date->utc_seconds / 86400;  // a day's midnight, UTC: >= 0 from 1990 on
 }
 
 }  // namespace newsloom::cluster

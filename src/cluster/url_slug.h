@@ -5,6 +5,8 @@
 #ifndef NEWSLOOM_CLUSTER_URL_SLUG_H_
 #define NEWSLOOM_CLUSTER_URL_SLUG_H_
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,6 +17,12 @@ namespace newsloom::cluster {
 // by spaces. Words with digits (ids, dates) are left out; so are the scheme,
 // the host and file suffixes. At most the first 1 KB of `url` is read.
 std::string UrlSlugWords(std::string_view url);
+
+// The day a URL's path dates its page (extract::DateFromUrl over the first
+// 1 KB: "/2016/11/13/", "/2017-09-15/"), as days since 1970-01-01. News sites
+// write the day of first publication there, which stays when a later edit or
+// a crawl changes the page's own date.
+std::optional<int64_t> UrlDay(std::string_view url);
 
 }  // namespace newsloom::cluster
 

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "common/time.h"
+
 namespace newsloom::cluster {
 namespace {
 
@@ -39,6 +41,26 @@ TEST(UrlSlugTest, LongUrlIsCut) {
   std::string url = "https://example.com/";
   for (int i = 0; i < 10000; ++i) url += "word-";
   EXPECT_LE(UrlSlugWords(url).size(), 1024u);
+}
+
+TEST(UrlSlugTest, DayOfTheAddress) {
+  EXPECT_EQ(UrlDay("https://www.telegraph.co.uk/formula-1/2016/11/13/max-verstappen-third/"),
+            DaysFromCivil({2016, 11, 13}));
+  EXPECT_EQ(UrlDay("http://africa.chinadaily.com.cn/world/2017-09/15/content_32041310.htm"),
+            DaysFromCivil({2017, 9, 15}));
+  EXPECT_EQ(UrlDay("https://example.com/news/2020-02-29-leap-day-story"),
+            DaysFromCivil({2020, 2, 29}));
+  EXPECT_EQ(UrlDay("https://example.com/2017/13/40/not-a-day/"), std::nullopt);
+  EXPECT_EQ(UrlDay("https://example.com/2019/02/29/not-a-leap-year/"), std::nullopt);
+  EXPECT_EQ(UrlDay("https://example.com/news/12345/article-1234-56-78"), std::nullopt);
+  EXPECT_EQ(UrlDay("https://example.com/1850/01/02/too-old/"), std::nullopt);
+  EXPECT_EQ(UrlDay("https://2017.example.com/?d=2017/01/02"), std::nullopt);
+  EXPECT_EQ(UrlDay("https://example.com/2017/01/02#2018/01/02"), DaysFromCivil({2017, 1, 2}));
+  EXPECT_EQ(UrlDay(""), std::nullopt);
+  EXPECT_EQ(UrlDay("\xff\xfe/2017/01/02"), DaysFromCivil({2017, 1, 2}));
+  std::string url = "https://example.com/";
+  for (int i = 0; i < 10000; ++i) url += "1/";
+  EXPECT_EQ(UrlDay(url), std::nullopt);
 }
 
 }  // namespace

@@ -52,9 +52,17 @@ void StoryAggregate::Remove(const Article& article, MemberFacts facts) {
 
 void StoryAggregate::Count(const Article& article, MemberFacts facts, int sign) {
   if (sign > 0) {
-    if (!members_.insert(KeyOf(article, facts)).second) return;  // counted already
+    auto [at, inserted] = members_.insert(KeyOf(article, facts));
+    if (!inserted) return;  // counted already
+    if (ids_current_ && std::next(at) == members_.end()) {
+      ids_.push_back(article.id);
+    } else {
+      ids_current_ = false;
+    }
   } else if (members_.erase(KeyOf(article, facts)) == 0) {
     return;  // not counted: see REQUIRES
+  } else {
+    ids_current_ = false;
   }
   const bool original = article.duplicate_of.empty();
   if (original) {
@@ -102,14 +110,19 @@ void StoryAggregate::Absorb(StoryAggregate&& other) {
   AddCounts(categories_, std::move(other.categories_));
   AddCounts(languages_, std::move(other.languages_));
   entities_.Absorb(std::move(other.entities_));
+  ids_current_ = false;
+  ids_.clear();
   other = StoryAggregate();
 }
 
 std::vector<std::string> StoryAggregate::ArticleIds() const {
-  std::vector<std::string> ids;
-  ids.reserve(members_.size());
-  for (const Key& key : members_) ids.push_back(key.article->id);
-  return ids;
+  if (!ids_current_) {
+    ids_.clear();
+    ids_.reserve(members_.size());
+    for (const Key& key : members_) ids_.push_back(key.article->id);
+    ids_current_ = true;
+  }
+  return ids_;
 }
 
 std::vector<std::string> StoryAggregate::Sources() const {

@@ -106,6 +106,11 @@ class StoryAggregate {
   std::map<std::string, int> categories_, languages_;  // value -> members
   std::set<TitleKey> titled_, titled_duplicates_;      // members with a headline
   ner::EntityTally entities_;
+  // ArticleIds() as last built, kept as members join at the end (the usual
+  // case: news arrives in publication order); rebuilt after any other change.
+  // Built at the first call, so a story never told keeps no copy.
+  mutable std::vector<std::string> ids_;
+  mutable bool ids_current_ = false;
   // The last title picked and the candidates it was picked from (a cache).
   mutable std::vector<std::string> title_candidates_;
   mutable std::string title_;

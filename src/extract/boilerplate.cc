@@ -8,6 +8,7 @@
 
 #include "common/strings.h"
 #include "common/utf8.h"
+#include "extract/dates.h"
 
 namespace newsloom::extract {
 
@@ -303,6 +304,13 @@ constexpr std::string_view kContainedPhrases[] = {
     "in your inbox daily", "in your inbox every", "nuestro canal de", "canal de telegram",
     "zeigen sie ihre wertschätzung", "um kommentare zu schreiben", "erfolgreich hinzugefügt",
     "we may receive compensation", "contains affiliate links",
+    // Consent notices standing in for embedded content or under forms.
+    "externe inhalte angezeigt werden", "wir respektieren deine privatsphäre",
+    "wir respektieren ihre privatsphäre", "das automatische laden der inhalte",
+    "you consent to receive", "you consent to have your",
+    "datenschutzerklärung von google",
+    // How to cite the page, how long its video stays online.
+    "suggested citation", "zitiervorschlag", "cite this article", "video verfügbar bis",
     // Rights notices in other languages: German, French, Spanish, Italian,
     // Portuguese, Polish, Dutch, Russian, Korean, Japanese, Chinese.
     "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
@@ -324,7 +332,8 @@ constexpr std::string_view kCookieNoticeStarts[] = {
     "este sitio utiliza cookies", "si continúa navegando", "utilizziamo i cookie",
     "questo sito utilizza cookie", "questo sito utilizza i cookie",
     "este site utiliza cookies", "este site usa cookies", "używamy plików cookie",
-    "ta strona używa plików cookie", "wij gebruiken cookies", "deze website gebruikt cookies",
+    "ta strona używa plików cookie", "korzystamy z cookies", "korzystamy z plików cookie",
+    "wij gebruiken cookies", "deze website gebruikt cookies",
     "мы используем файлы cookie", "мы используем cookie", "этот сайт использует файлы cookie",
     "этот сайт использует cookie",
 };
@@ -381,6 +390,87 @@ bool IsNumberToken(std::string_view token) {
   // clang-format on
   std::string_view suffix = token.substr(i);
   return IsOneOf(suffix, kSuffixes) || IsOneOf(suffix, kOrdinals);
+}
+
+// Digits with '.' and ',' between: "1120", "1,234", "3.5".
+bool IsDigitsWithSeparators(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return IsAsciiDigit(c) || c == '.' || c == ',';
+  });
+}
+
+// One field of a post's metadata row: "Aufrufe: 1120", "Tags: Denken, Bilder",
+// "Verfasst von: name", "Filed under: Politics" (lower-cased).
+bool IsLabelledMetaField(std::string_view field) {
+  static constexpr std::string_view kLabels[] = {"views",
+                                                 "aufrufe",
+                                                 "zugriffe",
+                                                 "tags",
+                                                 "schlagworte",
+                                                 "schlagwörter",
+                                                 "stichworte",
+                                                 "hinzugefügt von",
+                                                 "verfasst von",
+                                                 "geschrieben von",
+                                                 "posted by",
+                                                 "posted in",
+                                                 "filed under",
+                                                 "abgelegt unter",
+                                                 "kategorie",
+                                                 "kategorien",
+                                                 "category",
+                                                 "categories",
+                                                 "rating",
+                                                 "bewertung",
+                                                 "kommentare insgesamt",
+                                                 "kommentare",
+                                                 "comments",
+                                                 "last modified",
+                                                 "rubrik",
+                                                 "author",
+                                                 "autor"};
+  for (std::string_view label : kLabels) {
+    if (!field.starts_with(label)) continue;
+    std::string_view rest = TrimView(field.substr(label.size()));
+    if (rest.starts_with(':') && !TrimView(rest.substr(1)).empty()) return true;
+  }
+  return false;
+}
+
+// A row of a post's metadata rather than its text: labelled fields and dates
+// between separators ("Aufrufe: 1120 | Hinzugefügt von: Posh | Tags: Denken",
+// "Verfasst von: name | 31. Dezember 2008"), or one labelled count
+// ("Kommentare insgesamt: 0"). A specification row ("CPU: ... | RAM: ...")
+// has labels of its own and stays.
+bool IsPostMetadataLine(std::string_view lower, int words) {
+  constexpr int kMaxMetadataWords = 30;
+  constexpr int kMaxDateFieldWords = 6;
+  if (words > kMaxMetadataWords) return false;
+  std::vector<std::string_view> fields;
+  std::string_view rest = lower;
+  while (!rest.empty()) {
+    size_t cut = std::string_view::npos, width = 0;
+    for (std::string_view separator : {" | ", " \xC2\xB7 ", " \xE2\x80\xA2 "}) {
+      size_t at = rest.find(separator);
+      if (at < cut) cut = at, width = separator.size();
+    }
+    fields.push_back(TrimView(rest.substr(0, cut)));
+    if (cut == std::string_view::npos) break;
+    rest = rest.substr(cut + width);
+  }
+  int labelled = 0;
+  for (std::string_view field : fields) {
+    if (field.empty()) continue;
+    if (IsLabelledMetaField(field)) {
+      ++labelled;
+    } else if (CountWords(field) > kMaxDateFieldWords || !ParseDateTime(field)) {
+      return false;
+    }
+  }
+  if (labelled == 0) return false;
+  if (labelled >= 2 || fields.size() >= 2) return true;
+  // A lone field counts only when its value is a number: "Kommentare insgesamt: 0".
+  return IsDigitsWithSeparators(TrimView(fields[0].substr(fields[0].find(':') + 1)));
 }
 
 // A line made only of numbers, time words and share-bar words, with at
@@ -555,7 +645,8 @@ bool IsNavigationMarker(const NormalizedLine& line) {
       "show comments", "view comments",
       // German, Spanish, French, Italian, Portuguese (lower-cased as LowerUtf8 does).
       "kommentare", "kommentar", "kommentare schreiben", "kommentar schreiben",
-      "ähnliche artikel", "verwandte artikel", "weitere artikel", "mehr zum thema",
+      "ähnliche artikel", "verwandte artikel", "verwandte beiträge", "verwandte themen",
+      "ähnliche themen", "weitere themen", "weitere artikel", "mehr zum thema",
       "das könnte sie auch interessieren", "lesen sie auch", "auch interessant",
       "schon gelesen", "weitere beiträge", "das könnte dich auch interessieren",
       "schlagworte", "schlagwörter", "ähnliche nachrichten", "ähnliche beiträge",
@@ -584,13 +675,185 @@ bool IsNavigationMarker(const NormalizedLine& line) {
   // clang-format on
   std::string_view core = line.core();
   if (kMarkers.contains(core)) return true;
-  if (line.words <= kMaxNavigationMarkerWords &&
-      (StartsWithPhrase(core, "more from") || StartsWithPhrase(core, "more in"))) {
-    return true;
+  // "More from Politics", "Mehr über Medien, Politik, Wirtschaft:".
+  static constexpr std::string_view kMoreFrom[] = {"more from", "more in", "mehr über", "mehr aus",
+                                                   "mehr von"};
+  if (line.words <= kMaxNavigationMarkerWords) {
+    for (std::string_view phrase : kMoreFrom) {
+      if (StartsWithPhrase(core, phrase)) return true;
+    }
   }
   // "12 comments", "Top rated comments", "2 Kommentare".
   for (std::string_view noun : kCountedNouns) {
     if (line.words <= 3 && core.ends_with(noun)) return true;
+  }
+  return false;
+}
+
+// A count as a member panel writes it: "1,234", "3.5k".
+bool IsFigures(std::string_view text) {
+  if (text.ends_with('k')) text.remove_suffix(1);
+  return IsDigitsWithSeparators(text);
+}
+
+// A forum member's panel beside each post: "Posts: 1,234", "Joined: Mar
+// 2020", "Reaction score: 12", "Senior Member", "1,234 posts", "4,384 silver
+// badges 7 bronze badges", "Last edited by name", "Re: <thread title>". Bare
+// words that could head a section ("Location", "Points", "Online") are left alone.
+bool IsMemberStatLine(std::string_view lower, int words) {
+  constexpr int kMaxStatWords = 15;
+  if (words > kMaxStatWords) return false;
+  std::string_view text = TrimView(lower);
+  static constexpr std::string_view kBare[] = {"reaction score",
+                                               "likes received",
+                                               "trophy points",
+                                               "best answers",
+                                               "join date",
+                                               "original poster",
+                                               "senior member",
+                                               "well-known member",
+                                               "established member",
+                                               "junior member",
+                                               "new member",
+                                               "active member",
+                                               "staff member",
+                                               "joined",
+                                               "posts",
+                                               "messages",
+                                               "member",
+                                               "offline"};
+  for (std::string_view bare : kBare) {
+    if (text == bare) return true;
+  }
+  // "Re: <the thread's title>" over each reply.
+  constexpr int kMaxReplySubjectWords = 15;
+  if (text.starts_with("re: ") && words <= kMaxReplySubjectWords) return true;
+  size_t colon = text.find(':');
+  if (colon != std::string_view::npos) {
+    std::string_view label = TrimView(text.substr(0, colon));
+    std::string_view value = TrimView(text.substr(colon + 1));
+    static constexpr std::string_view kCounts[] = {
+        "posts",          "messages",      "reaction score", "points",
+        "likes received", "trophy points", "best answers",   "reputation",
+        "solutions",      "threads",       "beiträge"};
+    // The count itself may stand on the next line: "Messages:" alone.
+    for (std::string_view count : kCounts) {
+      if (label == count && (value.empty() || IsFigures(value))) return true;
+    }
+    static constexpr std::string_view kSince[] = {"joined", "join date", "registered",
+                                                  "member since", "mitglied seit"};
+    for (std::string_view since : kSince) {
+      if (label == since && !value.empty() && CountWords(value) <= 3 &&
+          value.find_first_of("0123456789") != std::string_view::npos) {
+        return true;
+      }
+    }
+  }
+  for (std::string_view noun : {" posts", " messages", " beiträge"}) {
+    if (text.ends_with(noun) && IsFigures(text.substr(0, text.size() - noun.size()))) return true;
+  }
+  for (std::string_view badge : {"gold badge", "silver badge", "bronze badge"}) {
+    if (text.find(badge) != std::string_view::npos) return true;
+  }
+  return text.starts_with("last edited by ");
+}
+
+// A figure's caption standing as a paragraph: "Figure 3: ...", "Fig. 2 ...",
+// "Abbildung 4: klassische Schwachschicht.", "Abb. 1 ...".
+bool IsFigureCaption(std::string_view lower, int words) {
+  constexpr int kMaxCaptionWords = 40;
+  if (words > kMaxCaptionWords) return false;
+  static constexpr std::string_view kLabels[] = {
+      "figure ", "fig. ", "fig ", "abbildung ", "abb. ", "grafik ", "figura ", "fig.", "abb."};
+  std::string_view text = TrimView(lower);
+  for (std::string_view label : kLabels) {
+    if (!text.starts_with(label)) continue;
+    std::string_view rest = TrimView(text.substr(label.size()));
+    size_t digits = 0;
+    while (digits < rest.size() && IsAsciiDigit(rest[digits])) ++digits;
+    if (digits == 0 || digits > 3) return false;
+    rest = rest.substr(digits);
+    return rest.empty() || rest[0] == ':' || rest[0] == '.' || rest[0] == ' ' || rest[0] == '-';
+  }
+  return false;
+}
+
+// Machine identifiers printed as text: a run of UUIDs
+// ("S19aea247-2e76-4905-9b83-15a5a5664cfaG661bd3c3-576f-...").
+bool IsMachineDataLine(std::string_view line) {
+  std::string_view text = TrimView(line);
+  // UUID-shaped runs (8-4-4-4-12 hex digits) covering most of the line.
+  size_t uuid_bytes = 0;
+  for (size_t i = 0; i + 36 <= text.size();) {
+    bool uuid = true;
+    for (size_t k = 0; k < 36 && uuid; ++k) {
+      char c = text[i + k];
+      uuid = (k == 8 || k == 13 || k == 18 || k == 23) ? c == '-' : HexDigitValue(c) >= 0;
+    }
+    if (uuid) {
+      uuid_bytes += 36;
+      i += 36;
+    } else {
+      ++i;
+    }
+  }
+  constexpr size_t kMinUuids = 2;
+  return uuid_bytes >= kMinUuids * 36 && uuid_bytes * 2 >= text.size();
+}
+
+// PHP's error output printed into the page: "Warning: Creating default
+// object from empty value in /www/.../classes.php on line 407".
+bool IsScriptErrorLine(std::string_view line) {
+  static constexpr std::string_view kLevels[] = {
+      "Warning: ",     "Deprecated: ",  "Notice: ",
+      "Fatal error: ", "Parse error: ", "Strict Standards: "};
+  std::string_view text = TrimView(line);
+  if (!StartsWithAny(text, kLevels)) return false;
+  constexpr std::string_view kWhere = ".php on line ";
+  size_t where = text.find(kWhere);
+  return where != std::string_view::npos && where + kWhere.size() < text.size() &&
+         IsAsciiDigit(text[where + kWhere.size()]);
+}
+
+// A teaser of another page: text cut off and a link to the rest ("...
+// mehr •••", "… read more", "...Read more").
+bool IsTeaserLine(std::string_view lower) {
+  static constexpr std::string_view kMore[] = {
+      "read more", "continue reading", "weiterlesen", "lire la suite",
+      "leer más",  "leia mais",        "mehr",        "more",
+      "weiter"};
+  std::string_view text = TrimView(lower);
+  // Trailing arrows, bullets and brackets after the link word.
+  while (!text.empty()) {
+    unsigned char last = static_cast<unsigned char>(text.back());
+    if (last < 0x80 && (IsAsciiAlnum(char(last)) || last == '.')) break;
+    size_t start = text.size() - 1;
+    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    text = TrimView(text.substr(0, start));
+  }
+  for (std::string_view more : kMore) {
+    if (!text.ends_with(more)) continue;
+    std::string_view before = TrimView(text.substr(0, text.size() - more.size()));
+    if (before.ends_with("[")) before = TrimView(before.substr(0, before.size() - 1));
+    if (EndsWithEllipsis(before)) return true;
+  }
+  return false;
+}
+
+// A post's edit or view record: "Edited June 19, 2024 by name", "Asked 8
+// years, 2 months ago", "Viewed 3k times".
+bool IsPostRecordLine(std::string_view lower, int words) {
+  constexpr int kMaxRecordWords = 10;
+  if (words > kMaxRecordWords) return false;
+  static constexpr std::string_view kVerbs[] = {"edited ",   "asked ",  "answered ",
+                                                "modified ", "viewed ", "active "};
+  for (std::string_view verb : kVerbs) {
+    if (!lower.starts_with(verb)) continue;
+    std::string_view rest = lower.substr(verb.size());
+    if (rest.find(" ago") != std::string_view::npos || (!rest.empty() && IsAsciiDigit(rest[0])) ||
+        ParseDateTime(rest)) {
+      return true;
+    }
   }
   return false;
 }
@@ -619,6 +882,10 @@ bool IsBoilerplateLine(std::string_view line) {
   std::string_view lower = normalized.lower;
   if (lower.empty()) return false;
   if (!HasLetterOrDigit(lower)) return true;
+  if (IsTeaserLine(lower) || IsPostRecordLine(lower, normalized.words) ||
+      IsMemberStatLine(lower, normalized.words)) {
+    return true;
+  }
   if (normalized.words > kMaxBoilerplateWords) return false;
   std::string_view core = normalized.core();
   if (ExactBoilerplate().contains(core) || IsNavigationMarker(normalized)) return true;
@@ -631,8 +898,12 @@ bool IsBoilerplateLine(std::string_view line) {
   if (ContainedPhrases().FoundIn(lower)) return true;
   if (IsCopyrightLine(normalized)) return true;
   if (normalized.words > kMaxCallToActionWords) return false;
-  if (StartsWithAny(core, kLeadingPhrases)) return true;
+  // The core drops a closing colon; a bare label ("Kontakt:") is matched as written.
+  if (StartsWithAny(core, kLeadingPhrases) || StartsWithAny(TrimView(lower), kLeadingPhrases)) {
+    return true;
+  }
   if (IsCounterLine(lower)) return true;
+  if (IsPostMetadataLine(lower, normalized.words)) return true;
   if (IsMenuLine(lower)) return true;
   return normalized.words <= kMaxLoneAppealWords && !EndsSentence(lower) &&
          ClassifyAppealLine(line) == AppealCue::kOpener;
@@ -672,8 +943,62 @@ bool IsReportingCredit(std::string_view lower, int words) {
                          lower.find("contributed to this report") != std::string_view::npos);
 }
 
+// A photo caption or credit standing as a paragraph: a credit line ("Foto:
+// Kay Nietfeld", "Judy Eddy/WENN.com") or a caption that ends in one
+// ("... im Überblick. (Foto: Getty)", "... gesegnet. | © Augusta
+// National/Getty Images", "... (Lucanus cervus). Foto © Jörg Gemsch"). A bare
+// "© Reuters" is left to the caller: under an article it is the article's own.
+bool IsPhotoCredit(std::string_view lower, int words) {
+  constexpr int kMaxCaptionWords = 45;
+  constexpr int kMaxCreditWords = 8;
+  if (words > kMaxCaptionWords) return false;
+  std::string_view text = TrimView(lower);
+  static constexpr std::string_view kLabels[] = {
+      "foto:",         "fotos:", "photo:",  "photos:",  "bild:",      "bilder:",
+      "photo credit:", "image:", "credit:", "crédito:", "fotografía:"};
+  // "Foto: Kay Nietfeld" on its own.
+  if (words <= kMaxCreditWords && StartsWithAny(text, kLabels)) return true;
+  // "(Foto: Getty)" closing a caption.
+  if (text.ends_with(')')) {
+    size_t open = text.rfind('(');
+    if (open != std::string_view::npos && open > 0) {
+      std::string_view inside = text.substr(open + 1);
+      if (StartsWithAny(inside, kLabels) && CountWords(inside) <= kMaxCreditWords) return true;
+    }
+  }
+  // "... sentence. © Holder", "... | © Holder", "... Foto © Holder", "... Foto: Holder".
+  static constexpr std::string_view kMarks[] = {"\xC2\xA9", "foto:", "photo:", "bild:"};
+  for (std::string_view mark : kMarks) {
+    size_t at = text.rfind(mark);
+    if (at == std::string_view::npos || at == 0) continue;
+    std::string_view after = text.substr(at + mark.size());
+    int credit_words = CountWords(after);
+    if (credit_words == 0 || credit_words > kMaxCreditWords || EndsSentence(after)) continue;
+    std::string_view before = TrimView(text.substr(0, at));
+    for (std::string_view label : {"foto", "photo", "bild"}) {
+      if (before.ends_with(label)) {
+        before = TrimView(before.substr(0, before.size() - label.size()));
+      }
+    }
+    if (before.empty()) continue;
+    char last = before.back();
+    if (last == '.' || last == '!' || last == '?' || last == '|' || last == ')') return true;
+  }
+  // "Judy Eddy/WENN.com": a photographer and an agency.
+  static constexpr std::string_view kAgencies[] = {
+      "/getty images",     "/wenn.com",     "/dpa",    "/afp",     "/imago",
+      "/picture alliance", "/shutterstock", "/istock", "/ap photo"};
+  if (words <= 6) {
+    for (std::string_view agency : kAgencies) {
+      if (text.ends_with(agency)) return true;
+    }
+  }
+  return false;
+}
+
 bool IsPageMechanicsLine(std::string_view line) {
   constexpr int kMaxMechanicsWords = 12;
+  if (IsScriptErrorLine(line) || IsMachineDataLine(line)) return true;
   if (CountWords(line) > kMaxMechanicsWords) return false;
   NormalizedLine normalized(line);
   static constexpr std::string_view kStarts[] = {
@@ -717,6 +1042,10 @@ bool IsBoilerplateParagraph(std::string_view paragraph) {
   if (StartsWithAny(normalized.core(), kAttributions)) return false;
   if (IsBylineParagraph(TrimView(paragraph), normalized.words)) return true;
   if (IsReportingCredit(normalized.lower, normalized.words)) return true;
+  if (IsPhotoCredit(normalized.lower, normalized.words) ||
+      IsFigureCaption(normalized.lower, normalized.words)) {
+    return true;
+  }
   return IsBoilerplateLine(paragraph);
 }
 

@@ -362,6 +362,12 @@ class BlockBuilder {
         const char* text = reinterpret_cast<const char*>(child->content);
         size_t length = std::strlen(text);
         if (pending_.empty()) pending_owner_ = owner;
+        // Text nodes meet at element edges; a lower-case letter met by a
+        // capital there is two elements laid out apart ("approach" in one
+        // flex item, "The" in the next), not one word.
+        if (!pending_.empty() && IsAsciiLower(pending_.back()) && IsAsciiUpper(text[0])) {
+          pending_.push_back(' ');
+        }
         pending_.append(text, length);
         if (in_link) pending_link_bytes_ += int(length);
         continue;
@@ -551,9 +557,13 @@ MainContent SelectContent(const HtmlDocument& document, std::string_view title, 
     if (mode == ContentMode::kArticle && LinkDensity(block) > 0.5) continue;
     if (SameText(block.text, title)) continue;
     // Lines that are boilerplate wherever they stand: "Advertisement",
-    // "Share this article", a lone date, "© 2024 ...".
-    if (mode == ContentMode::kArticle && block.text.size() < 400 &&
-        IsBoilerplateParagraph(block.text)) {
+    // "Share this article", a lone date, "© 2024 ...". A listing's items
+    // are links, prices, dates and counts; its unlinked lines of words alone
+    // ("Der Artikel wurde erfolgreich hinzugefügt.") are judged like an article's.
+    bool judged =
+        mode == ContentMode::kArticle ||
+        (LinkDensity(block) <= 0.5 && block.text.find_first_of("0123456789") == std::string::npos);
+    if (judged && block.text.size() < 400 && IsBoilerplateParagraph(block.text)) {
       continue;
     }
     if (IsPageMechanicsLine(block.text)) continue;

@@ -477,7 +477,10 @@ size_t SkipDateGlue(std::string_view text, size_t i, bool allow_comma) {
 bool ReadYear(std::string_view text, size_t* position, int* year) {
   size_t i = *position;
   if (ReadNumber(text, &i, 4, year) != 4) return false;
-  if (i < text.size() && IsAsciiAlnum(text[i]) && text[i] != 'T') return false;
+  // A capitalised word glued to the year is the next element's text, two
+  // spans joined without a space ("Dec 17, 2025Julian K. Arni").
+  bool glued_word = i + 1 < text.size() && IsAsciiUpper(text[i]) && IsAsciiLower(text[i + 1]);
+  if (i < text.size() && IsAsciiAlnum(text[i]) && text[i] != 'T' && !glued_word) return false;
   *position = i;
   return true;
 }

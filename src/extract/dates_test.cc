@@ -65,6 +65,10 @@ constexpr DateRow kDateRows[] = {
     {"23/09/2024", "2024-09-23"},
     {"09/23/2024", "2024-09-23"},
     {"05/03/2024", ""},  // day-first or month-first: ambiguous
+    // Two spans joined without a space: the byline's name follows the year.
+    {"Dec 17, 2025Julian K. Arni", "2025-12-17"},
+    {"Dec 17, 20251", ""},
+    {"Dec 17, 2025abc", ""},
     // Unix epoch
     {"1727085900", "2024-09-23T10:05:00Z"},
     {"1727085900000", "2024-09-23T10:05:00Z"},

@@ -9,6 +9,7 @@
 #include "extract/metadata.h"
 #include "extract/metadata_text.h"
 #include "extract/page_kind.h"
+#include "extract/script_state.h"
 #include "extract/text_page.h"
 
 namespace newsloom::extract {
@@ -23,15 +24,47 @@ std::optional<Timestamp> NotAfter(std::optional<Timestamp> stamp, const Timestam
   return stamp;
 }
 
-// JSON-LD may smuggle "\u0000" or lone surrogates into metadata; every string
-// leaving extraction is valid UTF-8 without NULs.
+// Removes the characters that format text without showing (soft hyphen,
+// zero-width space, word joiner, byte order mark): inside a word they split
+// it for search and comparison ("Wäh\u00adrend").
+void DropInvisibleFormatting(std::string* text) {
+  static constexpr std::string_view kInvisible[] = {"\xC2\xAD", "\xE2\x80\x8B", "\xE2\x81\xA0",
+                                                    "\xEF\xBB\xBF"};
+  bool found = false;
+  for (std::string_view mark : kInvisible) found = found || text->find(mark) != std::string::npos;
+  if (!found) return;
+  std::string kept;
+  kept.reserve(text->size());
+  for (size_t i = 0; i < text->size();) {
+    bool dropped = false;
+    for (std::string_view mark : kInvisible) {
+      if (std::string_view(*text).substr(i, mark.size()) == mark) {
+        i += mark.size();
+        dropped = true;
+        break;
+      }
+    }
+    if (!dropped) kept.push_back((*text)[i++]);
+  }
+  *text = std::move(kept);
+}
+
+// JSON-LD or a script's state may smuggle "\u0000" or lone surrogates into
+// metadata and text; every string leaving extraction is valid UTF-8 without
+// NULs (and without invisible formatting).
 void RepairStrings(Article* article) {
+  DropInvisibleFormatting(&article->title);
+  DropInvisibleFormatting(&article->description);
+  for (Paragraph& paragraph : article->paragraphs) DropInvisibleFormatting(&paragraph.text);
   for (std::string* field : {&article->url, &article->canonical_url, &article->site_name,
                              &article->title, &article->description, &article->language}) {
     if (!IsValidUtf8(*field)) *field = RepairUtf8(*field);
   }
   for (std::string& author : article->authors) {
     if (!IsValidUtf8(author)) author = RepairUtf8(author);
+  }
+  for (Paragraph& paragraph : article->paragraphs) {
+    if (!IsValidUtf8(paragraph.text)) paragraph.text = RepairUtf8(paragraph.text);
   }
 }
 
@@ -80,20 +113,34 @@ MainContent ContentFromArticleBody(std::string_view body, std::string_view title
   return content;
 }
 
+// Replaces *content by the body a page states apart from its markup when
+// that holds clearly more text (the size check first: parsing is the cost).
+// Returns whether it did.
+bool TakeStatedBodyIfClearlyMore(std::string_view body, std::string_view title,
+                                 MainContent* content) {
+  if (body.size() <= 2 * size_t(content->content_chars) + 200) return false;
+  MainContent stated = ContentFromArticleBody(body, title);
+  if (stated.content_chars <= 2 * content->content_chars + 200) return false;
+  stated.page_chars = content->page_chars;
+  stated.page_link_chars = content->page_link_chars;
+  *content = std::move(stated);
+  return true;
+}
+
 Article ArticleFromHtml(const ingest::RawPage& page, const HtmlDocument& document,
                         const Timestamp& fetched) {
   PageMetadata metadata = ExtractMetadata(document, page.url, fetched);
   MainContent content = ExtractMainContent(document, metadata.title);
   // A page rendered by script carries its text in a data blob, not in the
-  // markup; its JSON-LD may still state the body. Taken only when it holds
-  // clearly more than the markup gave (the size check first: parsing is the cost).
-  if (metadata.article_body.size() > 2 * size_t(content.content_chars) + 200) {
-    MainContent stated = ContentFromArticleBody(metadata.article_body, metadata.title);
-    if (stated.content_chars > 2 * content.content_chars + 200) {
-      stated.page_chars = content.page_chars;
-      stated.page_link_chars = content.page_link_chars;
-      content = std::move(stated);
-    }
+  // markup; its JSON-LD may still state the body.
+  bool stated = TakeStatedBodyIfClearlyMore(metadata.article_body, metadata.title, &content);
+  // Or only in its scripts' state blob ("body":[{"html":"<p>..."}]), looked
+  // for when the markup is an empty shell, nearly without text anywhere: a
+  // shop or listing that shows its items keeps them (the cut was chosen on the
+  // WCXB dev set, where pages with more visible text lost from the swap).
+  constexpr int kMaxShellPageChars = 250;
+  if (!stated && content.page_chars < kMaxShellPageChars) {
+    stated = TakeStatedBodyIfClearlyMore(HtmlFromScriptState(document), metadata.title, &content);
   }
   double news_probability =
       NewsArticleProbability(ComputePageKindFeatures(metadata, content, metadata.canonical_url));
@@ -105,7 +152,8 @@ Article ArticleFromHtml(const ingest::RawPage& page, const HtmlDocument& documen
   constexpr double kListingMaxNewsProbability = 0.3;
   constexpr int kListingMaxLongParagraphs = 5;
   constexpr int kListingMaxContentChars = 1000;
-  if (news_probability < kListingMaxNewsProbability &&
+  // A body the page states apart from its markup is not re-read from the markup.
+  if (!stated && news_probability < kListingMaxNewsProbability &&
       content.long_paragraphs < kListingMaxLongParagraphs &&
       content.content_chars < kListingMaxContentChars) {
     content = ExtractMainContent(document, metadata.title, ContentMode::kListing);

@@ -70,6 +70,16 @@ TEST(ExtractPageTest, TextOnceReadWithTheWrongCharsetIsRepaired) {
   EXPECT_EQ(article.title, "The Investor’s Guide to Bridges");
 }
 
+TEST(ExtractPageTest, InvisibleFormattingCharactersAreDropped) {
+  Article article = ExtractNews("Wehr&shy;anlage\u200b Markt",
+                                "<p>W\u00e4h&shy;rend Sie \u00fcber den Markt schlen\u00adden, "
+                                "staunen Sie.\u2060</p>");
+  EXPECT_EQ(article.title, "Wehranlage Markt");
+  ASSERT_FALSE(article.paragraphs.empty());
+  EXPECT_EQ(article.paragraphs.back().text,
+            "W\u00e4hrend Sie \u00fcber den Markt schlenden, staunen Sie.");
+}
+
 TEST(ExtractPageTest, AHeaderHoldingRunningTextIsKept) {
   Article article = ExtractHtml(
       "<html><head><title>Bridge plan approved</title></head><body>"

@@ -9,16 +9,20 @@ namespace newsloom::extract {
 
 namespace {
 
-void AppendText(const xmlNode* node, int depth, std::string* out) {
+// Appends the text below node to *out, stopping once *out holds more than
+// `limit` bytes.
+void AppendText(const xmlNode* node, int depth, std::string* out,
+                size_t limit = std::string::npos) {
   if (depth > kMaxTreeDepth) return;
   for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+    if (out->size() > limit) return;
     if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
       if (child->content) out->append(reinterpret_cast<const char*>(child->content));
     } else if (child->type == XML_ELEMENT_NODE) {
       std::string_view tag = TagName(child);
       if (tag == "script" || tag == "style" || tag == "noscript" || tag == "template") continue;
       if (tag == "br" || tag == "p" || tag == "div" || tag == "li") out->push_back(' ');
-      AppendText(child, depth + 1, out);
+      AppendText(child, depth + 1, out, limit);
       if (tag == "p" || tag == "div" || tag == "li" || tag == "td") out->push_back(' ');
     }
   }
@@ -79,15 +83,44 @@ std::string_view AttributeView(const xmlNode* node, const char* name) {
   return {};
 }
 
-std::string TextOf(const xmlNode* node) {
+namespace {
+
+// The text below node as the markup has it (whitespace not collapsed), read
+// until it passes `limit` bytes.
+std::string RawTextOf(const xmlNode* node, size_t limit = std::string::npos) {
   std::string raw;
   if (node == nullptr) return raw;
   if (node->type == XML_TEXT_NODE && node->content) {
     raw = reinterpret_cast<const char*>(node->content);
   } else {
-    AppendText(node, 0, &raw);
+    AppendText(node, 0, &raw, limit);
   }
-  return CollapseWhitespace(raw);
+  return raw;
+}
+
+}  // namespace
+
+std::string TextOf(const xmlNode* node) { return CollapseWhitespace(RawTextOf(node)); }
+
+std::string OwnText(const xmlNode* node) {
+  std::string text;
+  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+    if (child->content && (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)) {
+      text.append(reinterpret_cast<const char*>(child->content));
+    }
+  }
+  return text;
+}
+
+std::optional<std::string> TextOfAtMost(const xmlNode* node, size_t max_bytes) {
+  // Markup indents its text: raw bytes may be many times the collapsed ones.
+  constexpr size_t kRawBytesPerShownByte = 64;
+  size_t raw_limit = kRawBytesPerShownByte * max_bytes;
+  std::string raw = RawTextOf(node, raw_limit);
+  if (raw.size() > raw_limit) return std::nullopt;
+  std::string text = CollapseWhitespace(raw);
+  if (text.size() > max_bytes) return std::nullopt;
+  return text;
 }
 
 static xmlNode* FindFirstAt(xmlNode* node, std::string_view lower_tag, int depth) {

@@ -11,6 +11,7 @@
 #include <libxml/tree.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -55,6 +56,14 @@ std::string Attribute(const xmlNode* node, const char* name);
 
 // All text below node, whitespace collapsed; skips script, style, noscript, template.
 std::string TextOf(const xmlNode* node);
+
+// The text and CDATA children of node, joined as they are (a <script>'s
+// source), without the text of its elements.
+std::string OwnText(const xmlNode* node);
+
+// TextOf when it is at most max_bytes long, else nothing; a larger subtree is
+// read only a bounded way (a label's wrapper around a whole page costs little).
+std::optional<std::string> TextOfAtMost(const xmlNode* node, size_t max_bytes);
 
 // First descendant element (depth-first, including node itself) with the tag.
 xmlNode* FindFirst(xmlNode* node, std::string_view lower_tag);

@@ -10,6 +10,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <random>
 #include <string>
 #include <string_view>
@@ -514,6 +515,21 @@ TEST(HtmlParserDocumentTest, HtmlDocumentUsesTheParser) {
   EXPECT_EQ(TextOf((*document)->body()), "body text");
   EXPECT_FALSE(HtmlDocument::Parse("").ok());
   EXPECT_FALSE(HtmlDocument::Parse(" \n\t").ok());
+}
+
+TEST(HtmlParserDocumentTest, TextOfAtMostReadsOnlyShortSubtrees) {
+  auto document = HtmlDocument::Parse("<div><span>Posted</span><p>May 1, 2024</p></div>");
+  ASSERT_TRUE(document.ok());
+  xmlNode* body = (*document)->body();
+  std::optional<std::string> text = TextOfAtMost(body, 200);
+  ASSERT_TRUE(text.has_value());
+  EXPECT_EQ(*text, TextOf(body));
+  EXPECT_FALSE(TextOfAtMost(body, 5).has_value());
+  std::string long_page = "<div>";
+  for (int i = 0; i < 100000; ++i) long_page += "<p>words and more words</p>";
+  auto large = HtmlDocument::Parse(long_page);
+  ASSERT_TRUE(large.ok());
+  EXPECT_FALSE(TextOfAtMost((*large)->body(), 200).has_value());
 }
 
 TEST(HtmlParserArenaTest, LargeAndSmallAllocations) {

@@ -110,16 +110,6 @@ uint32_t ClassSignals(std::string_view value) {
   return signals;
 }
 
-std::string RawText(const xmlNode* node) {
-  std::string text;
-  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
-    if (child->content && (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)) {
-      text.append(reinterpret_cast<const char*>(child->content));
-    }
-  }
-  return text;
-}
-
 // The elements the walk treats specially; kOther for the rest.
 enum class Tag {
   kOther,
@@ -277,7 +267,7 @@ void Collector::Element(xmlNode* node, Flags flags, int depth) {
       return;
     }
     case Tag::kScript:
-      if (ContainsIgnoreCase(AttributeView(node, "type"), "ld+json")) json_ld.Add(RawText(node));
+      if (ContainsIgnoreCase(AttributeView(node, "type"), "ld+json")) json_ld.Add(OwnText(node));
       return;
     case Tag::kMeta: {
       std::string_view content = AttributeView(node, "content");

@@ -1,6 +1,8 @@
 #include "extract/metadata_dates.h"
 
 #include <cstdint>
+#include <optional>
+#include <string>
 
 #include "common/strings.h"
 #include "common/time.h"
@@ -154,12 +156,19 @@ std::optional<Timestamp> DisplayedDate(const Collector& collected, const DateCho
   }
   for (const Found* found : ByPreference(collected.date_nodes)) {
     if (found->flags.in_boilerplate) continue;
-    std::string text = TextOf(found->node);
-    if (text.size() > 200) continue;
+    std::optional<std::string> text = TextOfAtMost(found->node, 200);
+    if (!text) continue;
     if (shown_in) *shown_in = nullptr;  // only a <time> names its own date
-    if (auto stamp = DateFromByline(text, dates)) return stamp;
+    if (auto stamp = DateFromByline(*text, dates)) return stamp;
   }
   return std::nullopt;
+}
+
+// Whether the page dates one item: a few <time> elements at most, where
+// threads and listings date every item.
+bool DatesOneItem(const Collector& collected) {
+  constexpr int kMaxTimesOfOneItem = 3;
+  return collected.time_elements <= kMaxTimesOfOneItem;
 }
 
 // The date is shown as an update ("Updated on June 18", "Last updated:")
@@ -176,6 +185,93 @@ bool LabelledAsUpdate(const xmlNode* node) {
     }
   }
   return false;
+}
+
+// The date is shown as the publication ("Published <time>", <time pubdate>,
+// "Veröffentlicht am ...") by its own markup, text or its parent's text.
+bool LabelledAsPublished(const xmlNode* node) {
+  if (node->type == XML_ELEMENT_NODE && xmlHasProp(node, BAD_CAST "pubdate") != nullptr) {
+    return true;
+  }
+  for (int level = 0; level < 3 && node != nullptr; ++level, node = node->parent) {
+    if (node->type != XML_ELEMENT_NODE) return false;
+    std::optional<std::string> shown = TextOfAtMost(node, 200);
+    if (!shown) return false;
+    std::string text = LowerUtf8(*shown);
+    for (std::string_view label : {"published", "veröffentlicht", "publié", "publicado",
+                                   "pubblicato", "originally posted"}) {
+      if (text.find(label) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
+// A date the page shows readers as its publication, in a single-item page
+// (threads and listings date every item): a labelled <time>, else a byline
+// or date element whose text says "Published".
+std::optional<Timestamp> ShownAsPublished(const Collector& collected, const DateChooser& dates) {
+  if (!DatesOneItem(collected)) return std::nullopt;
+  for (const Found* found : ByPreference(collected.times)) {
+    if (found->flags.in_boilerplate || LabelledAsUpdate(found->node) ||
+        !LabelledAsPublished(found->node)) {
+      continue;
+    }
+    if (auto stamp = dates.Parse(AttributeView(found->node, "datetime"))) return stamp;
+    if (auto stamp = dates.Parse(TextOf(found->node))) return stamp;
+  }
+  for (const Found* found : ByPreference(collected.date_nodes)) {
+    if (found->flags.in_boilerplate) continue;
+    std::optional<std::string> text = TextOfAtMost(found->node, 200);
+    if (!text) continue;
+    std::string lower = LowerUtf8(*text);
+    size_t at = lower.find("published");
+    if (at == std::string::npos) continue;
+    if (auto stamp = dates.Parse(std::string_view(*text).substr(at))) return stamp;
+  }
+  return std::nullopt;
+}
+
+// The declared publication is the JSON-LD's and written there not as ISO
+// 8601 but as a template prints dates ("Jun 24, 2025").
+bool TemplatedDeclaration(const JsonLdFacts& ld, const Timestamp& published,
+                          const DateChooser& dates) {
+  std::string_view stated = TrimView(ld.date_published);
+  if (stated.empty() || IsAsciiDigit(stated.front())) return false;
+  std::optional<Timestamp> parsed = dates.Parse(stated);
+  return parsed && parsed->utc_seconds == published.utc_seconds;
+}
+
+// A day shown with the article: DisplayedDate, else a bare date under the
+// headline or in the article ("Mar 27, 2024").
+std::optional<Timestamp> ShownWithArticle(const Collector& collected, const DateChooser& dates) {
+  if (auto stamp = DisplayedDate(collected, dates)) return stamp;
+  for (const auto* list : {&collected.short_texts_after_h1, &collected.short_texts_in_content}) {
+    for (const Found& found : *list) {
+      if (auto stamp = dates.Parse(reinterpret_cast<const char*>(found.node->content))) {
+        return stamp;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// The one or few <time> elements of a single-item page show a day that is
+// neither the declared publication nor the declared update, nor a day off
+// either, and is not labelled as an update: that shown day.
+std::optional<Timestamp> ShownOtherDay(const Collector& collected, const Metas& metas,
+                                       const JsonLdFacts& ld, const Timestamp& published,
+                                       const DateChooser& dates) {
+  if (!DatesOneItem(collected)) return std::nullopt;
+  const xmlNode* shown_in = nullptr;
+  std::optional<Timestamp> shown = DisplayedDate(collected, dates, &shown_in);
+  if (!shown || shown_in == nullptr || LabelledAsUpdate(shown_in)) return std::nullopt;
+  // A day apart is the same moment seen from another time zone.
+  auto near = [](int64_t a, int64_t b) { return a - b <= 1 && b - a <= 1; };
+  int64_t day = LocalDaysFromEpoch(*shown);
+  if (near(day, LocalDaysFromEpoch(published))) return std::nullopt;
+  std::optional<Timestamp> modified = DeclaredModified(metas, ld, dates);
+  if (modified && near(day, LocalDaysFromEpoch(*modified))) return std::nullopt;
+  return shown;
 }
 
 // A time of day in UTC falls on another calendar day than the publisher's
@@ -203,8 +299,7 @@ std::optional<Timestamp> PublisherDay(const Timestamp& published, std::string_vi
 std::optional<Timestamp> RepublishedOn(const Collector& collected, const Metas& metas,
                                        const JsonLdFacts& ld, const Timestamp& published,
                                        const DateChooser& dates) {
-  constexpr int kMaxTimesOfOneItem = 3;
-  if (collected.time_elements > kMaxTimesOfOneItem) return std::nullopt;
+  if (!DatesOneItem(collected)) return std::nullopt;
   std::optional<Timestamp> modified = DeclaredModified(metas, ld, dates);
   if (!modified || LocalDaysFromEpoch(*modified) == LocalDaysFromEpoch(published)) {
     return std::nullopt;
@@ -228,6 +323,27 @@ std::optional<Timestamp> ChooseDate(const Collector& collected, const Metas& met
   if (published) {
     if (std::optional<Timestamp> shown = RepublishedOn(collected, metas, ld, *published, dates)) {
       return shown;
+    }
+    // What readers are told is the publication day outranks a declared
+    // one that disagrees (a CMS stamping its own re-publication time).
+    if (std::optional<Timestamp> shown = ShownAsPublished(collected, dates);
+        shown && LocalDaysFromEpoch(*shown) != LocalDaysFromEpoch(*published)) {
+      return shown;
+    }
+    // So does a <time> the article shows that is neither the declared
+    // publication nor the declared update: the declaration is a migration's
+    // or an import's stamp ("2024-08-07" on a post shown as "Dec 30, 2013").
+    if (std::optional<Timestamp> shown = ShownOtherDay(collected, metas, ld, *published, dates)) {
+      return shown;
+    }
+    // So does any day shown with the article when the declared one is a
+    // template's ("Jun 24, 2025" where schema.org asks for ISO 8601): such
+    // a JSON-LD block is filled with the CMS's own publish time.
+    if (TemplatedDeclaration(ld, *published, dates)) {
+      if (std::optional<Timestamp> shown = ShownWithArticle(collected, dates);
+          shown && LocalDaysFromEpoch(*shown) != LocalDaysFromEpoch(*published)) {
+        return shown;
+      }
     }
     if (std::optional<Timestamp> local = PublisherDay(*published, page_url, canonical_url)) {
       return local;

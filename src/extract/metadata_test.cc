@@ -388,10 +388,76 @@ TEST(ExtractMetadataTest, RepublishedPageTakesTheDayItShows) {
     thread += "<div><p>Reply</p><time datetime='2021-09-08'>Sep 8</time></div>";
   }
   EXPECT_EQ(Published(Extract(page(thread + "</article>"))), "2012-09-12T16:45:28Z");
-  // The shown day is neither: the declared publication stays.
+  // The shown day is neither: ShownDayOtherThanBothDeclaredOnesWins.
   EXPECT_EQ(Published(Extract(page("<article><h1>T</h1><time datetime='2019-01-02'>Jan 2</time>"
                                    "</article>"))),
-            "2012-09-12T16:45:28Z");
+            "2019-01-02");
+}
+
+TEST(ExtractMetadataTest, DayShownAsPublishedOutranksADeclaredOne) {
+  // The JSON-LD stamps a CMS re-publication; readers are told another day.
+  const std::string head =
+      "<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+      "\"datePublished\": \"2025-11-29T12:28:31-05:00\"}</script></head><body><article><h1>T</h1>";
+  auto page = [&](const std::string& body) { return head + body + "</article></body></html>"; };
+  EXPECT_EQ(Published(Extract(page("<p>Published <time datetime='2025-08-13'>August 13, "
+                                   "2025</time></p>"))),
+            "2025-08-13");
+  EXPECT_EQ(Published(Extract(page("<p><time pubdate datetime='2025-08-13'>Aug 13</time></p>"))),
+            "2025-08-13");
+  EXPECT_EQ(Published(Extract(page("<div class='post-date'>By Claire Wilson, Published Apr 26, "
+                                   "2023</div>"))),
+            "2023-04-26");
+  // One shown as an update does not.
+  EXPECT_EQ(Published(Extract(page("<p>Published, then updated <time "
+                                   "datetime='2025-08-13'>Aug 13</time></p>"))),
+            "2025-11-29T12:28:31-05:00");
+}
+
+TEST(ExtractMetadataTest, TemplatedJsonLdDateYieldsToTheShownDay) {
+  // "Jun 24, 2025" in JSON-LD is a template's print of the CMS publish time.
+  auto page = [](const std::string& stated, const std::string& body) {
+    return "<html><head><script type='application/ld+json'>{\"@type\": \"BlogPosting\", "
+           "\"datePublished\": \"" +
+           stated + "\"}</script></head><body><article><h1>How much to charge</h1>" + body +
+           "<p>Pricing a class is hard.</p></article></body></html>";
+  };
+  EXPECT_EQ(Published(Extract(page("Jun 24, 2025", "<div>August 25, 2024</div>"))), "2024-08-25");
+  // Written as ISO 8601, the declaration stands; so does a templated one
+  // that the page does not contradict.
+  EXPECT_EQ(Published(Extract(page("2025-06-24", "<div>August 25, 2024</div>"))), "2025-06-24");
+  EXPECT_EQ(Published(Extract(page("Jun 24, 2025", ""))), "2025-06-24");
+}
+
+TEST(ExtractMetadataTest, ShownDayOtherThanBothDeclaredOnesWins) {
+  // Declared publication and update, and the article's one <time> shows a
+  // third day: the declarations are an import's stamps.
+  const std::string head =
+      "<html><head><meta property='article:published_time' content='2013-03-11T11:11:07-07:00'>"
+      "<meta property='article:modified_time' content='2026-02-18T07:49:16-08:00'></head><body>";
+  auto page = [&](const std::string& body) { return head + body + "</body></html>"; };
+  EXPECT_EQ(Published(Extract(page("<article><h1>T</h1><p><time datetime='2023-03-20'>March 20, "
+                                   "2023</time></p></article>"))),
+            "2023-03-20");
+  // A day off the declared one is the same moment in another zone.
+  EXPECT_EQ(Published(Extract(page("<article><h1>T</h1><p><time datetime='2013-03-12'>March 12, "
+                                   "2013</time></p></article>"))),
+            "2013-03-11T11:11:07-07:00");
+  // Labelled as an update, it is one.
+  EXPECT_EQ(Published(Extract(page("<article><h1>T</h1><p>Last updated <time "
+                                   "datetime='2023-03-20'>March 20, 2023</time></p></article>"))),
+            "2013-03-11T11:11:07-07:00");
+}
+
+TEST(ExtractMetadataTest, DateWrappersAroundALargePageAreReadBoundedly) {
+  // Every "date" wrapper holds the whole page: each is read only as far as
+  // a short label's length, so this stays linear in the page.
+  std::string html =
+      "<html><head><meta property='article:published_time' content='2024-05-01'></head><body>";
+  for (int i = 0; i < 60; ++i) html += "<div class='post-meta date'>";
+  for (int i = 0; i < 20000; ++i) html += "<p>Published words and more words here.</p>";
+  html += "<time datetime='2024-05-01'>May 1</time></body></html>";
+  EXPECT_EQ(Published(Extract(html)), "2024-05-01");
 }
 
 TEST(ExtractMetadataTest, EmbeddedVideoDoesNotDateThePage) {

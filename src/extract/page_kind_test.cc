@@ -193,6 +193,17 @@ TEST(ExtractContentTest, PartsOfTheArticleNamedAfterItAreChromeTheBodyIsNot) {
   EXPECT_NE(text.find("tunnel"), std::string::npos) << text;
 }
 
+TEST(ExtractContentTest, ElementsLaidOutApartAreNotGluedIntoOneWord) {
+  std::string text = ContentText(
+      "<html><body><article><h1>Stir fry</h1><p>" + Sentence("kitchen") + Sentence("market") +
+      "</p><div><span>Course: Main</span><span>Cuisine: Chinese</span></div><p><span "
+      "class=dropcap>T</span>he wok goes on a high flame, and the <b>Pak</b> choi goes in last "
+      "with the garlic and the ginger and the sauce.</p></article></body></html>");
+  EXPECT_NE(text.find("Course: Main Cuisine: Chinese"), std::string::npos) << text;
+  EXPECT_NE(text.find("The wok goes on"), std::string::npos) << text;  // a drop cap stays
+  EXPECT_NE(text.find("the Pak choi"), std::string::npos) << text;
+}
+
 TEST(ExtractContentTest, DeeplyNestedChromeNamedArticlesStayBounded) {
   std::string html = "<html><body>";
   for (int i = 0; i < 10000; ++i) html += "<article class='promo'><div class=share>";
@@ -220,6 +231,19 @@ TEST(ExtractBoilerplateParagraphTest, Table) {
       {"Schon gelesen?", true},
       {"Read This Next", true},
       {"The council approved the bridge on Tuesday.", false},
+      // Photo captions and credits.
+      {"Foto: Kay Nietfeld", true},
+      {"Golf im TV: Die Turniere im \u00dcberblick. (Foto: Getty)", true},
+      {"Lee Elder sprach Tiger Woods Mut zu. | \u00a9 Augusta National/Getty Images", true},
+      {"Der Hirschk\u00e4fer (Lucanus cervus). Foto \u00a9 J\u00f6rg Gemsch", true},
+      {"Judy Eddy/WENN.com", true},
+      {"The bridge (photo: above) opened in 1932 and carries four lanes of traffic.", false},
+      {"A court ruled on the bridge. Photo: what the engineers saw when they opened the gate",
+       false},
+      {"The mayor, who praised the design, said it would open in May (foto: city hall).", false},
+      {"Abbildung 4: klassische Schwachschicht.", true},
+      {"Figure 12. Throughput by thread count", true},
+      {"Figures released on Monday show the bridge cost 4 million.", false},
   };
   for (const Case& c : kCases) {
     EXPECT_EQ(IsBoilerplateParagraph(c.paragraph), c.boilerplate) << c.paragraph;
@@ -230,13 +254,21 @@ TEST(ExtractBoilerplateParagraphTest, PageMechanicsGoOnEveryKindOfPage) {
   for (const char* line :
        {"Skip to main content", "Skip to Content", "Skip navigation",
         "You need to enable JavaScript to run this app.", "This site requires JavaScript.",
-        "Zum Hauptinhalt springen", "Aller au contenu principal"}) {
+        "Zum Hauptinhalt springen", "Aller au contenu principal",
+        "Warning: Creating default object from empty value in /www/htdocs/wp-includes/classes.php "
+        "on line 407 Deprecated: preg_replace(): The /e modifier is deprecated, use "
+        "preg_replace_callback instead in /www/htdocs/wp-includes/functions.php on line 92",
+        "S19aea247-2e76-4905-9b83-15a5a5664cfaG661bd3c3-576f-4713-baee-9dc0dd7c3568p2e2c3720-cfa9-"
+        "41e9-9571-b179b489e15f"}) {
     EXPECT_TRUE(IsPageMechanicsLine(line)) << line;
   }
   for (const char* line :
        {"Skip to the end: the bridge opens in May.", "JavaScript frameworks come and go.",
         "Skipping breakfast is not the problem, the study found.",
-        "Zum Inhalt der Verhandlungen äußerte sich der Minister nicht."}) {
+        "Zum Inhalt der Verhandlungen äußerte sich der Minister nicht.",
+        "Warning: the bridge in /docs/plan.php is closed on line 4 of the tram network",
+        "Request 2e76a247-2e76-4905-9b83-15a5a5664cfa failed because the bridge database was "
+        "offline for maintenance on Tuesday night."}) {
     EXPECT_FALSE(IsPageMechanicsLine(line)) << line;
   }
   // A shop page (listing mode) loses them too.

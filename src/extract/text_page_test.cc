@@ -45,6 +45,11 @@ TEST(TextPageBoilerplateTest, IsBoilerplateLine) {
       {"Next Article", true},
       {"You may also like", true},
       {"More from Reuters", true},
+      {"Mehr \u00fcber Medien, Politik, Wirtschaft:", true},
+      {"Mehr aus L\u00fcbeck", true},
+      {"Verwandte Beitr\u00e4ge", true},
+      {"Verwandte Themen", true},
+      {"More about Django Form classes", false},  // a section of the article
       {"visit website", true},
       {"Advertisement", true},
       {"ADVERTISEMENT:", true},
@@ -136,6 +141,37 @@ TEST(TextPageBoilerplateTest, IsBoilerplateLine) {
       {"Follow me on Twitter or LinkedIn. Check out my website.", true},
       {"Explore further", true},
       {"Two of the five ministers resigned on Monday.", false},
+      // A post's metadata row; a specification row is content.
+      {"Aufrufe: 1120 | Hinzugef\u00fcgt von: Posh | Tags: Denken, Bilder", true},
+      {"Verfasst von: mitundvoneinander | 31. Dezember 2008", true},
+      {"Kommentare insgesamt: 0", true},
+      {"Author: Jane Doe", false},
+      {"CPU: Intel Core i5 | RAM: 16GB | Storage: 512GB SSD", false},
+      {"Rating: the council voted 5-2 | the bridge opens in May", false},
+      // Teasers of other pages, a post's edit record, script errors.
+      {"Auskunft \u00fcber vergangenes Wetter\u2026 mehr \u2022\u2022\u2022", true},
+      {"We are a family owned moving company. In business for over 17 years but\u2026 read more",
+       true},
+      {"The minister wants more.", false},
+      {"Edited June 19, 2024 by ColdJ", true},
+      {"Asked 8 years, 2 months ago", true},
+      {"Edited by the council, the plan runs to 40 pages.", false},
+      // A forum member's panel; words that may head a section stay.
+      {"Posts: 1,234", true},
+      {"Join Date: Aug 2019", true},
+      {"Senior Member", true},
+      {"1,9922 gold badges14 silver badges18 bronze badges", true},
+      {"Location", false},
+      {"Messages:", true},
+      // Consent notices.
+      {"Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.", true},
+      {"By entering your email, you consent to receive marketing communications.", true},
+      {"Residents said they did not consent to receive the new bins.", false},
+      {"Kontakt:", true},
+      {"Originalartikel:", true},
+      {"SUGGESTED CITATION Sauer, Heiko: Expert*innen in der Krise, VerfBlog, 2020/4/09", true},
+      {"Re: Open source forum software for old school forums?", true},
+      {"Posts: the council's view", false},
   };
   for (const auto& c : kCases) {
     EXPECT_EQ(IsBoilerplateLine(c.line), c.boilerplate) << '"' << c.line << '"';

@@ -1,5 +1,7 @@
 #include "http/message.h"
 
+#include <cstdio>
+
 #include "common/strings.h"
 
 namespace newsloom::http {
@@ -65,6 +67,22 @@ bool Response::HasHeader(std::string_view name) const {
 void Response::SetContent(std::string content, std::string_view content_type) {
   body = std::move(content);
   SetHeader("Content-Type", content_type);
+}
+
+std::string HttpDate(std::time_t time) {
+  // Names written out rather than strftime's %a and %b, which follow the locale.
+  static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  std::tm utc{};
+  if (gmtime_r(&time, &utc) == nullptr || utc.tm_year + 1900 < 0 || utc.tm_year + 1900 > 9999) {
+    return "Thu, 01 Jan 1970 00:00:00 GMT";  // a time the format cannot hold
+  }
+  char text[32];
+  std::snprintf(text, sizeof text, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[utc.tm_wday],
+                utc.tm_mday, kMonths[utc.tm_mon], utc.tm_year + 1900, utc.tm_hour, utc.tm_min,
+                utc.tm_sec);
+  return text;
 }
 
 std::string_view StatusReason(int status) {

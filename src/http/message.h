@@ -8,6 +8,7 @@
 #ifndef NEWSLOOM_HTTP_MESSAGE_H_
 #define NEWSLOOM_HTTP_MESSAGE_H_
 
+#include <ctime>
 #include <map>
 #include <string>
 #include <string_view>
@@ -52,6 +53,10 @@ struct Response {
 
 // "Not Found" for 404; "Unknown" for codes the server does not send.
 std::string_view StatusReason(int status);
+
+// `time` as the Date header writes it (RFC 9110's IMF-fixdate, always UTC):
+// "Sun, 06 Nov 1994 08:49:37 GMT".
+std::string HttpDate(std::time_t time);
 
 // %XX decoded (and '+' as a space when `plus_is_space`). Malformed escapes
 // are kept as they are.

@@ -39,6 +39,18 @@ constexpr auto kLinger = std::chrono::seconds(2);
 // Whether a response with this status carries a body (and so a length).
 bool StatusHasBody(int status) { return status >= 200 && status != 204 && status != 304; }
 
+// HttpDate of now, formatted once a second per thread.
+const std::string& CurrentHttpDate() {
+  thread_local std::time_t formatted = -1;
+  thread_local std::string date;
+  std::time_t now = std::time(nullptr);
+  if (now != formatted) {
+    date = HttpDate(now);
+    formatted = now;
+  }
+  return date;
+}
+
 std::string Serialize(const Request* request, const Response& response, bool close,
                       const std::vector<std::pair<std::string, std::string>>& defaults) {
   std::string head = "HTTP/1.1 " + std::to_string(response.status) + " ";
@@ -51,6 +63,7 @@ std::string Serialize(const Request* request, const Response& response, bool clo
     if (!response.HasHeader(name)) add(name, value);
   }
   for (const auto& [name, value] : response.headers) add(name, value);
+  if (!response.HasHeader("Date")) add("Date", CurrentHttpDate());
   if (StatusHasBody(response.status)) {
     add("Content-Length", std::to_string(response.body.size()));
   }

@@ -178,7 +178,14 @@ TEST_F(HttpServerTest, SendsHeadWithoutBody) {
   client.Send("HEAD /hello?name=xyz HTTP/1.1\r\n\r\nGET /hello HTTP/1.1\r\n\r\n");
   auto [head, body] = client.Receive(true);
   EXPECT_NE(head.find("Content-Length: 9\r\n"), std::string::npos) << head;
+  EXPECT_NE(head.find("\r\nDate: "), std::string::npos) << head;
   EXPECT_EQ(client.Receive().second, "hello ");
+}
+
+TEST(HttpDateTest, WritesImfFixdateInUtc) {
+  EXPECT_EQ(HttpDate(784111777), "Sun, 06 Nov 1994 08:49:37 GMT");
+  EXPECT_EQ(HttpDate(0), "Thu, 01 Jan 1970 00:00:00 GMT");
+  EXPECT_EQ(HttpDate(1795305600), "Sun, 22 Nov 2026 00:00:00 GMT");
 }
 
 TEST_F(HttpServerTest, ReadsChunkedBodiesAndAnswersExpectContinue) {

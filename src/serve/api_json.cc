@@ -151,9 +151,8 @@ json SearchResultsJson(const std::vector<store::ArticleHit>& articles,
 }
 
 json StoryListItemJson(const Story& story) {
-  json item = store::StoryToJson(story);
+  json item = store::StoryToJson(story, kListArticles);
   KeepFirst(item["entities"], kListEntities);
-  KeepLast(item["articles"], kListArticles);
   item["article_count"] = story.articles.size();
   KeepLast(item["timeline"], kListTimeline);
   BoundEventCitations(item["timeline"]);
@@ -164,7 +163,7 @@ json StoryListItemJson(const Story& story) {
 }
 
 json StoryPageJson(const Story& story) {
-  json page = store::StoryToJson(story);
+  json page = store::StoryToJson(story, 0);
   page.erase("articles");
   KeepFirst(page["entities"], kPageEntities);
   page["entity_count"] = story.entities.size();

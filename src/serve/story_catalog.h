@@ -60,7 +60,7 @@ struct CatalogListQuery {
 
 class CatalogSnapshot {
  public:
-  static constexpr size_t kShards = 1024;
+  static constexpr size_t kShards = 4096;
   template <typename T>
   using Shard = std::unordered_map<std::string, std::shared_ptr<const T>>;
   template <typename T>

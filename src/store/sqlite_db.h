@@ -65,6 +65,13 @@ class Connection {
   // The first column of the first row of `sql` as an integer.
   Result<int64_t> QueryInt(const std::string& sql);
   int64_t LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
+  // sqlite3_wal_hook: `hook(arg, db, database, pages in the log)` after each
+  // commit, instead of the automatic checkpoint.
+  void SetWalHook(int (*hook)(void*, sqlite3*, const char*, int), void* arg) {
+    sqlite3_wal_hook(db_, hook, arg);
+  }
+  // sqlite3_wal_autocheckpoint: SQLite's own checkpoint back, at `pages`.
+  void SetAutoCheckpoint(int pages) { sqlite3_wal_autocheckpoint(db_, pages); }
   Status Error(std::string_view what) const;
 
  private:

@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <system_error>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "store/sqlite_schema.h"
 #include "store/story_json.h"
@@ -74,7 +73,11 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& direct
   if (!writer.ok()) return writer.status();
   RETURN_IF_ERROR((*writer)->Exec(kConnectionSetup));
   RETURN_IF_ERROR(MigrateSchema(**writer));
-  return std::unique_ptr<SqliteStore>(new SqliteStore(path, std::move(*writer)));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(path, std::move(*writer)));
+  auto checkpointer = Checkpointer::Start(path, *store->writer_);
+  if (!checkpointer.ok()) return checkpointer.status();
+  store->checkpointer_ = std::move(*checkpointer);
+  return store;
 }
 
 SqliteStore::Reader::~Reader() {
@@ -293,48 +296,55 @@ Status SqliteStore::DeleteStory(const std::string& id) {
 Status SqliteStore::PutMembers(const Story& story) {
   // Only what changed is written: a story that grows by one article costs one
   // row, not a rewrite of all its members. What a big story holds is known
-  // from the last write (members_), else read back.
-  std::vector<std::string> members;  // story.articles without repeats: the first place holds
-  members.reserve(story.articles.size());
-  {
-    std::unordered_set<std::string_view> seen;
-    for (const std::string& article : story.articles) {
-      if (seen.insert(article).second) members.push_back(article);
-    }
-  }
-  std::unordered_map<std::string, int64_t> stored;  // article -> position, after the common prefix
-  size_t prefix = 0;
-  const std::vector<std::string>* remembered = nullptr;
+  // from the last write (members_, as hashes of the ids: a false match of 64
+  // bits needs billions of members for even odds), else read back. Positions
+  // from `prefix` on are compared by id.
+  const std::vector<std::string>& members = story.articles;
+  std::vector<uint64_t> hashes;
+  hashes.reserve(members.size());
+  for (const std::string& article : members) hashes.push_back(std::hash<std::string>()(article));
+  const std::vector<uint64_t>* remembered = nullptr;
   if (auto pending = pending_members_.find(story.id); pending != pending_members_.end()) {
     if (pending->second) remembered = &*pending->second;
   } else if (auto known = members_.find(story.id); known != members_.end()) {
     remembered = &known->second;
   }
+  size_t prefix = 0;
   if (remembered != nullptr) {
-    const std::vector<std::string>& old = *remembered;
-    while (prefix < old.size() && prefix < members.size() && old[prefix] == members[prefix])
-      ++prefix;
-    for (size_t i = prefix; i < old.size(); ++i) stored.emplace(old[i], int64_t(i));
-  } else {
-    PREPARE(rows, *writer_, "SELECT article, position FROM story_articles WHERE story = ?1");
-    rows.Bind(1, story.id);
+    const std::vector<uint64_t>& old = *remembered;
+    while (prefix < old.size() && prefix < hashes.size() && old[prefix] == hashes[prefix]) ++prefix;
+  }
+  std::unordered_map<std::string, int64_t> stored;  // article -> position, from `prefix` on
+  if (remembered == nullptr || remembered->size() > prefix) {
+    PREPARE(rows, *writer_,
+            "SELECT article, position FROM story_articles WHERE story = ?1 AND position >= ?2");
+    rows.Bind(1, story.id).Bind(2, int64_t(prefix));
     while (rows.Step()) stored.emplace(rows.Text(0), rows.Int(1));
     RETURN_IF_ERROR(rows.status());
   }
-  PREPARE(put, *writer_,
-          "INSERT OR REPLACE INTO story_articles (story, article, position) VALUES (?1, ?2, ?3)");
+  // An id listed twice keeps its first place: a row already there (placed
+  // before `prefix`, or earlier in this loop) is left as it is. Positions may
+  // skip; only their order is read.
+  PREPARE(reposition, *writer_,
+          "UPDATE story_articles SET position = ?3 WHERE story = ?1 AND article = ?2");
+  PREPARE(add, *writer_,
+          "INSERT OR IGNORE INTO story_articles (story, article, position) VALUES (?1, ?2, ?3)");
   for (size_t i = prefix; i < members.size(); ++i) {
     auto found = stored.find(members[i]);
-    bool same = found != stored.end() && found->second == int64_t(i);
-    if (found != stored.end()) stored.erase(found);
-    if (!same) RETURN_IF_ERROR(put.Bind(1, story.id).Bind(2, members[i]).Bind(3, int64_t(i)).Run());
+    if (found == stored.end()) {
+      RETURN_IF_ERROR(add.Bind(1, story.id).Bind(2, members[i]).Bind(3, int64_t(i)).Run());
+      continue;
+    }
+    if (found->second != int64_t(i))
+      RETURN_IF_ERROR(reposition.Bind(1, story.id).Bind(2, members[i]).Bind(3, int64_t(i)).Run());
+    stored.erase(found);
   }
   PREPARE(remove, *writer_, "DELETE FROM story_articles WHERE story = ?1 AND article = ?2");
   for (const auto& [article, position] : stored) {
     RETURN_IF_ERROR(remove.Bind(1, story.id).Bind(2, article).Run());
   }
   if (members.size() >= kRememberedMembers) {
-    pending_members_[story.id] = std::move(members);
+    pending_members_[story.id] = std::move(hashes);
   } else {
     pending_members_[story.id] = std::nullopt;
   }

@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "store/checkpointer.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
 
@@ -74,13 +75,15 @@ class SqliteStore : public Store {
 
   const std::string path_;
   std::mutex write_mutex_;
-  std::unique_ptr<Connection> writer_;  // GUARDED_BY(write_mutex_)
+  std::unique_ptr<Connection> writer_;          // GUARDED_BY(write_mutex_)
+  std::unique_ptr<Checkpointer> checkpointer_;  // of writer_'s log; stops before writer_ closes
   // The members of each story of at least kRememberedMembers articles as last
-  // committed (so PutMembers need not read them back), and what the open
-  // transaction changes of them (nullopt: forget). GUARDED_BY(write_mutex_).
+  // committed, as hashes of their ids in order (so PutMembers need not read
+  // them back), and what the open transaction changes of them (nullopt:
+  // forget). GUARDED_BY(write_mutex_).
   static constexpr size_t kRememberedMembers = 64;
-  std::unordered_map<std::string, std::vector<std::string>> members_;
-  std::unordered_map<std::string, std::optional<std::vector<std::string>>> pending_members_;
+  std::unordered_map<std::string, std::vector<uint64_t>> members_;
+  std::unordered_map<std::string, std::optional<std::vector<uint64_t>>> pending_members_;
   int64_t members_version_ = -1;  // the writer's PRAGMA data_version members_ is valid for
   // Never writes, so PRAGMA data_version on it sees every commit.
   std::mutex version_mutex_;

@@ -385,6 +385,18 @@ TEST_F(StoreTest, ABigStoryRewrittenFromWhatWasRememberedListsItsMembers) {
   EXPECT_EQ(store_->GetStory("big")->articles, members);
   members.push_back("m7777");
   write(members);
+  {
+    // An id listed again keeps its first place, here after the part remembered.
+    story.articles = members;
+    story.articles.push_back(members[2]);
+    story.articles.push_back("m8888");
+    WriteBatch repeated;
+    repeated.stories = {story};
+    ASSERT_TRUE(store_->Write(repeated).ok());
+    members.push_back("m8888");
+    EXPECT_EQ(store_->GetStory("big")->articles, members);
+    write(members);  // and the repeat dropped again
+  }
   WriteBatch replaced;  // deleted and written again in one batch
   replaced.deleted_stories = {"big"};
   story.articles = {members.begin(), members.begin() + 70};

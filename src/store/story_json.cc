@@ -1,5 +1,6 @@
 #include "store/story_json.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -95,7 +96,7 @@ json StoryPartsToJson(const Story& story) {
   return parts;
 }
 
-json StoryToJson(const Story& story) {
+json StoryToJson(const Story& story, size_t last_articles) {
   json object = StoryPartsToJson(story);
   object["id"] = story.id;
   object["title"] = story.title;
@@ -104,7 +105,9 @@ json StoryToJson(const Story& story) {
   object["rank"] = story.rank;
   object["first_seen"] = story.first_seen;
   object["last_updated"] = story.last_updated;
-  object["articles"] = story.articles;
+  const size_t first = story.articles.size() - std::min(story.articles.size(), last_articles);
+  object["articles"] =
+      std::vector<std::string>(story.articles.begin() + ptrdiff_t(first), story.articles.end());
   return object;
 }
 

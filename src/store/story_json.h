@@ -5,6 +5,7 @@
 #ifndef NEWSLOOM_STORE_STORY_JSON_H_
 #define NEWSLOOM_STORE_STORY_JSON_H_
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string_view>
 
@@ -13,7 +14,9 @@
 
 namespace newsloom::store {
 
-nlohmann::json StoryToJson(const Story& story);
+// The story as JSON; "articles" holds at most the last `last_articles` of its
+// members (a list item or page needs a few of the thousands a story may hold).
+nlohmann::json StoryToJson(const Story& story, size_t last_articles = SIZE_MAX);
 // Only the nested parts the store keeps as JSON: "sources", "merged_ids",
 // "entities", "timeline", "summary", "disagreements" (not the member list).
 nlohmann::json StoryPartsToJson(const Story& story);
