@@ -394,6 +394,35 @@ TEST(ExtractMetadataTest, RepublishedPageTakesTheDayItShows) {
             "2019-01-02");
 }
 
+TEST(ExtractMetadataTest, PageShowingOnlyItsUpdateDayTakesThatDay) {
+  // Declared publication and update; the byline's date element shows only
+  // the update's day, unlabelled: the page presents itself as of that day.
+  const std::string head =
+      "<html><head><meta property='article:published_time' content='2024-09-06T13:12:36Z'>"
+      "<meta property='article:modified_time' content='2025-11-14T06:49:57Z'></head><body>"
+      "<article><h1>Machine learning in e-commerce</h1>";
+  auto page = [&](const std::string& body) {
+    return head + body + "<p>Shops use models.</p></article></body></html>";
+  };
+  EXPECT_EQ(Published(Extract(page("<div class='datepanel'><span class='blog_dt'>November 14, "
+                                   "2025</span></div>"))),
+            "2025-11-14T06:49:57Z");
+  // The first publication shown too: it stays the date.
+  EXPECT_EQ(Published(Extract(page("<div class='datepanel'>September 6, 2024</div><div "
+                                   "class='datepanel'>November 14, 2025</div>"))),
+            "2024-09-06T13:12:36Z");
+  // Shown as an update, by its words or by hAtom's class="updated" inside
+  // the date element, it is one.
+  EXPECT_EQ(Published(Extract(page("<div class='datepanel'>Last updated: November 14, "
+                                   "2025</div>"))),
+            "2024-09-06T13:12:36Z");
+  EXPECT_EQ(Published(Extract(page("<span class='meta-date'><span class='updated'>2025-11-14"
+                                   "</span></span>"))),
+            "2024-09-06T13:12:36Z");
+  // Nothing shown: the declared publication.
+  EXPECT_EQ(Published(Extract(page(""))), "2024-09-06T13:12:36Z");
+}
+
 TEST(ExtractMetadataTest, DayShownAsPublishedOutranksADeclaredOne) {
   // The JSON-LD stamps a CMS re-publication; readers are told another day.
   const std::string head =
