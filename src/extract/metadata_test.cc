@@ -213,6 +213,29 @@ TEST(ExtractMetadataTest, JsonLdArrayAndStringAuthor) {
   EXPECT_EQ(Published(metadata), "2023-05-01");
 }
 
+TEST(ExtractMetadataTest, JsonLdWorkInsideAnItemIsPartOfIt) {
+  // A product's reviews are its parts: neither their title nor their
+  // author nor their date is the page's.
+  auto page = [](const std::string& json) {
+    return "<html><head><title>KALLAX shelf unit - IKEA</title><script "
+           "type='application/ld+json'>" +
+           json + "</script></head><body><p>Text.</p></body></html>";
+  };
+  PageMetadata product = Extract(page(
+      R"({"@type": "Product", "name": "KALLAX shelf unit", "review": [{"@type": "Review",
+          "name": "I got the oak stained color", "author": {"@type": "Person", "name": "Dorothy"},
+          "datePublished": "2025-03-04"}]})"));
+  EXPECT_EQ(product.title, "KALLAX shelf unit");
+  EXPECT_EQ(JoinedAuthors(product), "");
+  EXPECT_EQ(Published(product), "");
+  // A page's own review, alone or as the main entity of its WebPage, is the page's.
+  PageMetadata review = Extract(page(
+      R"({"@type": "WebPage", "mainEntity": {"@type": "Review", "name": "KALLAX, reviewed",
+          "author": {"@type": "Person", "name": "Dorothy"}}})"));
+  EXPECT_EQ(review.title, "KALLAX, reviewed");
+  EXPECT_EQ(JoinedAuthors(review), "Dorothy");
+}
+
 // ---------------------------------------------------------------- OpenGraph and meta
 
 TEST(ExtractMetadataTest, OpenGraphAndMeta) {
