@@ -59,6 +59,10 @@ constexpr CleanTitleRow kCleanTitleRows[] = {
     {"The Daily Planet", "The Daily Planet", "The Daily Planet"},
     // Without a site name: a short, capitalised trailing part is a name.
     {"Storm hits the coast overnight - Daily Planet", "", "Storm hits the coast overnight"},
+    // A host name after the title names the site however short the title.
+    {"GAME CHANGER | Newegg.com", "", "GAME CHANGER"},
+    {"Getting started - example.co.uk", "", "Getting started"},
+    {"Big Deal - Today", "", "Big Deal - Today"},
     {"Storm hits the coast overnight | Weather | Daily Planet", "",
      "Storm hits the coast overnight"},
     // ... but not when it reads like part of the headline.

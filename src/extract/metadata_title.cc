@@ -131,6 +131,24 @@ bool LooksLikeName(std::string_view part) {
   return counted > 0 && capitalised * 2 > counted;
 }
 
+// A host name standing alone ("Newegg.com", "example.co.uk"): a site names
+// itself so after a title, however short the title before it.
+bool IsDomainName(std::string_view part) {
+  size_t dot = part.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
+  std::string_view suffix = part.substr(dot + 1);
+  if (suffix.size() < 2 || suffix.size() > 6) return false;
+  for (char c : suffix) {
+    if (!IsAsciiLower(c)) return false;
+  }
+  for (char c : part) {
+    if (!IsAsciiLower(c) && !IsAsciiUpper(c) && !IsAsciiDigit(c) && c != '.' && c != '-') {
+      return false;
+    }
+  }
+  return true;
+}
+
 // The first letters of the words that are not minor words, lower-case:
 // "occupational safety and health administration (osha)" -> "osha".
 std::string Initials(std::string_view key) {
@@ -398,9 +416,10 @@ std::string CleanTitleFor(std::string_view raw_title, std::string_view site_name
   // Pipes and slashes are almost never part of a headline, so up to two
   // such parts may go.
   int budget = parts[last].separator == '|' || parts[last].separator == '/' ? 2 : 1;
-  while (budget-- > 0 && last > first && LooksLikeName(parts[last].text) &&
-         words_between(first, last - 1) >= 3 &&
-         words_between(first, last - 1) > CountWords(parts[last].text)) {
+  while (budget-- > 0 && last > first &&
+         (IsDomainName(parts[last].text) ||
+          (LooksLikeName(parts[last].text) && words_between(first, last - 1) >= 3 &&
+           words_between(first, last - 1) > CountWords(parts[last].text)))) {
     --last;
     if (parts[last + 1].separator != '|' && parts[last + 1].separator != '/') break;
   }
