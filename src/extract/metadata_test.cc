@@ -61,6 +61,9 @@ constexpr CleanTitleRow kCleanTitleRows[] = {
     {"Storm hits the coast overnight - Daily Planet", "", "Storm hits the coast overnight"},
     // A host name after the title names the site however short the title.
     {"GAME CHANGER | Newegg.com", "", "GAME CHANGER"},
+    // A forum engine's page label follows the site's name, known or not.
+    {"NationStates \xE2\x80\xA2 View topic - Football season: MLS is back!", "",
+     "Football season: MLS is back!"},
     {"Getting started - example.co.uk", "", "Getting started"},
     {"Big Deal - Today", "", "Big Deal - Today"},
     {"Storm hits the coast overnight | Weather | Daily Planet", "",

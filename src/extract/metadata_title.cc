@@ -400,9 +400,12 @@ std::string CleanTitleFor(std::string_view raw_title, std::string_view site_name
     removed = true;
   }
   // A leading part goes only when it is exactly the site's name: headlines
-  // often start with the company they are about ("Acme unveils ...").
+  // often start with the company they are about ("Acme unveils ..."). Before
+  // an engine's page label ("NationStates • View topic - ...") it is the
+  // site's name, known or not.
   while (!keep_leading && last > first &&
-         (site.IsExactly(parts[first].text) || IsPageLabel(parts[first].text))) {
+         (site.IsExactly(parts[first].text) || IsPageLabel(parts[first].text) ||
+          (first + 1 < last && IsPageLabel(parts[first + 1].text)))) {
     ++first;
     removed = true;
   }
