@@ -173,6 +173,17 @@ constexpr TitleRow kTitleRows[] = {
     {"<meta property='og:title' content='How to set up your monitor, laptop, and k'>",
      "<h1>How to set up your monitor, laptop, and keyboard</h1>",
      "How to set up your monitor, laptop, and keyboard"},
+    // A site's own <title>, all the page states, over a thread's question.
+    {"<title>Forum - The heart of the internet</title>",
+     "<main><h1>Enameled cast iron pan and metal</h1></main>", "Enameled cast iron pan and metal"},
+    // Not when the <title> names the heading, when the heading is outside
+    // the main content, or a word or two (a section's name).
+    {"<title>Cast iron pans: enameled or bare? - Forum</title>",
+     "<main><h1>Enameled or bare</h1></main>", "Cast iron pans: enameled or bare?"},
+    {"<title>Forum - The heart of the internet</title>",
+     "<h1>Enameled cast iron pan and metal</h1>", "Forum - The heart of the internet"},
+    {"<title>Forum - Five best noise-canceling headphones</title>", "<main><h1>Pulse!</h1></main>",
+     "Forum - Five best noise-canceling headphones"},
 };
 
 TEST(ExtractMetadataTest, Titles) {

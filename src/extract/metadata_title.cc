@@ -291,6 +291,24 @@ bool IsTruncatedForm(std::string_view title, std::string_view longer) {
          std::count(short_key.begin(), short_key.end(), ')');
 }
 
+// Whether the two texts have a word of three letters or more in common.
+bool SharesAWord(std::string_view a, std::string_view b) {
+  std::string a_key = ComparisonKey(a);
+  std::string b_key = ComparisonKey(b);
+  std::vector<std::string_view> b_words = SpaceWords(b_key);
+  for (std::string_view word : SpaceWords(a_key)) {
+    while (!word.empty() && !IsWordByte(word.back())) word.remove_suffix(1);
+    while (!word.empty() && !IsWordByte(word.front())) word.remove_prefix(1);
+    if (word.size() < 3) continue;
+    for (std::string_view other : b_words) {
+      while (!other.empty() && !IsWordByte(other.back())) other.remove_suffix(1);
+      while (!other.empty() && !IsWordByte(other.front())) other.remove_prefix(1);
+      if (other == word) return true;
+    }
+  }
+  return false;
+}
+
 // A heading outside the article that repeats the last part of the stated
 // title ("What is Ownership? - The Rust Programming Language" under a bar
 // headed "The Rust Programming Language") names the site, as the banner of
@@ -522,6 +540,7 @@ std::string ChooseTitle(const Collector& collected, const Metas& metas, const Js
     if (!found.flags.in_content && !found.flags.in_boilerplate) h1s.push_back(&found);
   }
   std::string first_h1;
+  bool first_h1_in_content = false;
   size_t examined = 0;
   for (const Found* found : h1s) {
     if (++examined > 6) break;
@@ -532,12 +551,24 @@ std::string ChooseTitle(const Collector& collected, const Metas& metas, const Js
       if (SameTitle(key, candidate)) return CleanTitleFor(text, site_name, host);
     }
     // A paragraph set as <h1> (a site's pitch) is not a headline.
-    if (first_h1.empty() && CountWords(text) <= 25) first_h1 = CleanTitleFor(text, site_name, host);
+    if (first_h1.empty() && CountWords(text) <= 25) {
+      first_h1 = CleanTitleFor(text, site_name, host);
+      first_h1_in_content = found->flags.in_content;
+    }
   }
   // When the headline and the metadata disagree, an article's visible
   // headline wins; other pages (home, product, service pages) put a
   // slogan in their <h1> and their name in the metadata.
   if (!first_h1.empty() && article_page) return first_h1;
+  // A <title> that is all the page states and shares no word with the
+  // headline of its main content is the site's own, the same on every page
+  // ("Reddit - The heart of the internet" over a thread's question). A
+  // heading of a word or two is a section's name ("Pulse!"), not a headline.
+  if (first_h1_in_content && CountWords(first_h1) >= 3 && og_title.empty() &&
+      twitter_title.empty() && ld_headline.empty() && !title_tag.empty() &&
+      !SharesAWord(title_tag, first_h1)) {
+    return first_h1;
+  }
   for (const Found& found : collected.itemprop_headlines) {
     std::string text = CleanText(ItemValue(found.node));
     if (text.empty()) continue;
