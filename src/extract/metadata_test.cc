@@ -173,6 +173,15 @@ constexpr TitleRow kTitleRows[] = {
     {"<meta property='og:title' content='How to set up your monitor, laptop, and k'>",
      "<h1>How to set up your monitor, laptop, and keyboard</h1>",
      "How to set up your monitor, laptop, and keyboard"},
+    // A lead-in ("Read also:") or a price is not a headline.
+    {"<meta property='og:type' content='article'><title>Storm hits coast | Daily Planet</title>",
+     "<article><h1>Read also:</h1><h1>\xE2\x82\xAC"
+     "5</h1></article>",
+     "Storm hits coast"},
+    // An og:title cut at an unescaped quotation mark is whole in <title>.
+    {"<meta property='og:title' content='Senator calls Biden '><title>Senator calls Biden "
+     "\"unfit\"</title>",
+     "", "Senator calls Biden \"unfit\""},
     // A site's own <title>, all the page states, over a thread's question.
     {"<title>Forum - The heart of the internet</title>",
      "<main><h1>Enameled cast iron pan and metal</h1></main>", "Enameled cast iron pan and metal"},

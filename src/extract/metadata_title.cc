@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/strings.h"
+#include "common/utf8.h"
 #include "extract/metadata_text.h"
 
 namespace newsloom::extract::metadata_internal {
@@ -185,8 +186,20 @@ bool SameTitle(std::string_view a_key, std::string_view b_key) {
   return !a_key.empty() && a_key == b_key;
 }
 
-// Headings that name a page region, not the page: "Home", "Menu".
+// Headings that name a page region, not the page: "Home", "Menu"; a
+// lead-in ("Read also:") and a heading without a letter ("€5") name nothing.
 bool IsGenericHeading(std::string_view text) {
+  if (text.ends_with(':')) return true;
+  bool has_letter = false;
+  for (size_t at = 0; at < text.size() && !has_letter;) {
+    uint32_t code = DecodeUtf8(text, &at);
+    // ASCII letters, the alphabets from Latin-1's letters to Greek's
+    // extensions, and the CJK and Hangul blocks; not currency, punctuation
+    // or symbols.
+    has_letter = (code < 0x80 && IsAsciiLetter(char(code))) || (code >= 0xC0 && code < 0x2000) ||
+                 (code >= 0x3040 && code < 0xD800);
+  }
+  if (!has_letter) return true;
   // clang-format off
   static constexpr std::string_view kGeneric[] = {
       "home", "homepage", "menu", "main menu", "navigation", "search", "news", "blog", "startseite",
@@ -287,6 +300,10 @@ bool IsTruncatedForm(std::string_view title, std::string_view longer) {
     return false;
   }
   if (IsWordByte(short_key.back()) && IsWordByte(long_key[short_key.size()])) return true;
+  // An attribute's value ends at a quotation mark the page forgot to escape
+  // (content="... Biden de "incapacitado"").
+  size_t next = long_key.find_first_not_of(' ', short_key.size());
+  if (next != std::string::npos && long_key[next] == '"') return true;
   return std::count(short_key.begin(), short_key.end(), '(') >
          std::count(short_key.begin(), short_key.end(), ')');
 }
