@@ -173,6 +173,9 @@ constexpr TitleRow kTitleRows[] = {
     {"<meta property='og:title' content='How to set up your monitor, laptop, and k'>",
      "<h1>How to set up your monitor, laptop, and keyboard</h1>",
      "How to set up your monitor, laptop, and keyboard"},
+    // A cookie notice's heading names the notice.
+    {"<meta property='og:type' content='article'><title>Storm hits coast | Daily Planet</title>",
+     "<div role='dialog'><h1>Privacy notice</h1></div>", "Storm hits coast"},
     // A lead-in ("Read also:") or a price is not a headline.
     {"<meta property='og:type' content='article'><title>Storm hits coast | Daily Planet</title>",
      "<article><h1>Read also:</h1><h1>\xE2\x82\xAC"
