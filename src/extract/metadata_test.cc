@@ -173,6 +173,23 @@ constexpr TitleRow kTitleRows[] = {
     {"<meta property='og:title' content='How to set up your monitor, laptop, and k'>",
      "<h1>How to set up your monitor, laptop, and keyboard</h1>",
      "How to set up your monitor, laptop, and keyboard"},
+    // A label before the stated title in the <h1> (a section, a day) is not
+    // the headline's; an article or a quotation is.
+    {"<meta property='og:type' content='article'><meta property='og:title' content='Best "
+     "agencies of 2025 ranked'>",
+     "<article><h1>Blog: Best agencies of 2025 ranked</h1></article>",
+     "Best agencies of 2025 ranked"},
+    {"<meta property='og:type' content='article'><meta property='og:title' "
+     "content='Preparing a transition in Debusine'>",
+     "<h1>Dec 18 2025 Preparing a transition in Debusine</h1>",
+     "Preparing a transition in Debusine"},
+    {"<meta property='og:type' content='article'><meta property='og:title' content='Best home "
+     "cameras of 2026'>",
+     "<article><h1>The Best home cameras of 2026</h1></article>", "The Best home cameras of 2026"},
+    {"<meta property='og:type' content='article'><meta property='og:title' content='Kramer "
+     "misses the Games'>",
+     "<article><h1>\"Pure emptiness\": Kramer misses the Games</h1></article>",
+     "\"Pure emptiness\": Kramer misses the Games"},
     // A cookie notice's heading names the notice.
     {"<meta property='og:type' content='article'><title>Storm hits coast | Daily Planet</title>",
      "<div role='dialog'><h1>Privacy notice</h1></div>", "Storm hits coast"},

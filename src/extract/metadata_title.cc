@@ -326,6 +326,35 @@ bool SharesAWord(std::string_view a, std::string_view b) {
   return false;
 }
 
+// The end of a heading that is, word for word, a title the metadata states,
+// after a label of a few words the metadata leaves out: a section ("Blog:
+// Best agencies of 2025"), a category ("News Digital cameras ..."), a day
+// ("Dec 18 2025 Preparing a transition"). "" when there is none.
+std::string StatedTitleAfterALabel(std::string_view heading, const std::vector<std::string>& keys) {
+  constexpr size_t kMaxLabelWords = 4;
+  constexpr size_t kMinTitleWords = 3;
+  std::vector<std::string_view> words = SpaceWords(heading);
+  for (size_t label = 1; label <= kMaxLabelWords && label + kMinTitleWords <= words.size();
+       ++label) {
+    std::string_view lead = heading.substr(0, size_t(words[label].data() - heading.data()));
+    // An article ("The") is the headline's own; a quotation ("\"Pure
+    // emptiness\": ...") is what the headline is about.
+    if (label == 1 && IsMinorWord(words[0])) continue;
+    if (lead.find('"') != std::string_view::npos ||
+        lead.find("\xE2\x80\x9C") != std::string_view::npos ||
+        lead.find("\xE2\x80\x9E") != std::string_view::npos ||
+        lead.find("\xC2\xAB") != std::string_view::npos) {
+      return {};
+    }
+    std::string_view rest = heading.substr(lead.size());
+    std::string rest_key = ComparisonKey(rest);
+    for (const std::string& key : keys) {
+      if (SameTitle(rest_key, key)) return std::string(rest);
+    }
+  }
+  return {};
+}
+
 // A heading outside the article that repeats the last part of the stated
 // title ("What is Ownership? - The Rust Programming Language" under a bar
 // headed "The Rust Programming Language") names the site, as the banner of
@@ -567,6 +596,8 @@ std::string ChooseTitle(const Collector& collected, const Metas& metas, const Js
     for (const std::string& candidate : keys) {
       if (SameTitle(key, candidate)) return CleanTitleFor(text, site_name, host);
     }
+    std::string after_label = StatedTitleAfterALabel(text, keys);
+    if (!after_label.empty()) return CleanTitleFor(after_label, site_name, host);
     // A paragraph set as <h1> (a site's pitch) is not a headline.
     if (first_h1.empty() && CountWords(text) <= 25) {
       first_h1 = CleanTitleFor(text, site_name, host);
