@@ -330,6 +330,7 @@ void Collector::Element(xmlNode* node, Flags flags, int depth) {
     flags.in_boilerplate = true;
   }
   if (tag == Tag::kHeader) flags.in_header = true;
+  if (role == "dialog" || role == "alertdialog") flags.in_dialog = true;
   // Inside navigation or comments nothing depends on class names any more.
   uint32_t signals = 0;
   if (!flags.in_boilerplate && !flags.in_comments) {
@@ -350,7 +351,8 @@ void Collector::Element(xmlNode* node, Flags flags, int depth) {
     }
   }
   if (tag == Tag::kH1) {
-    Push(&h1s, node, flags);
+    // A dialog's heading names the notice, not the page.
+    if (!flags.in_dialog) Push(&h1s, node, flags);
     if (!flags.in_boilerplate) seen_h1_ = true;
     return;
   }

@@ -21,6 +21,7 @@ struct Flags {
   bool in_boilerplate = false;  // inside nav, footer, aside
   bool in_header = false;       // inside <header>
   bool in_comments = false;     // inside a comments section
+  bool in_dialog = false;       // inside a dialog laid over the page (a cookie notice)
 };
 
 // A candidate element (or text node) and where it sits.

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/strings.h"
 #include "common/time.h"
@@ -313,6 +314,88 @@ std::optional<Timestamp> RepublishedOn(const Collector& collected, const Metas& 
   return shown;
 }
 
+// An element inside `node` is classed as an update ("updated", hAtom's
+// modification date).
+bool HoldsUpdateClass(const xmlNode* node, int depth) {
+  if (depth > 4) return false;
+  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+    if (child->type != XML_ELEMENT_NODE) continue;
+    if (ContainsAny(AttributeView(child, "class"), {"updat", "modif"})) return true;
+    if (HoldsUpdateClass(child, depth + 1)) return true;
+  }
+  return false;
+}
+
+// A day a page shows readers with its article, and whether it is shown as
+// an update ("Last updated: ...").
+struct ShownDay {
+  int64_t day;
+  bool as_update;
+};
+
+// The days a single-item page shows readers with its article: its <time>s,
+// its date and byline elements, and the short dated texts under the headline
+// or in the article (a text saying "Updated ... Published ..." gives both).
+std::vector<ShownDay> ShownDays(const Collector& collected, const DateChooser& dates) {
+  std::vector<ShownDay> days;
+  auto note = [&](std::string_view text, const xmlNode* element) {
+    std::optional<Timestamp> first = dates.Parse(text);
+    std::optional<Timestamp> published = DateFromByline(text, dates);
+    if (!first && !published) return;
+    bool as_update = LabelledAsUpdate(element);
+    if (first) days.push_back({LocalDaysFromEpoch(*first), as_update});
+    if (published) days.push_back({LocalDaysFromEpoch(*published), as_update});
+  };
+  for (const Found* found : ByPreference(collected.times)) {
+    if (found->flags.in_boilerplate) continue;
+    note(AttributeView(found->node, "datetime"), found->node);
+    note(TextOf(found->node), found->node);
+  }
+  for (const Found* found : ByPreference(collected.date_nodes)) {
+    if (found->flags.in_boilerplate) continue;
+    std::optional<std::string> text = TextOfAtMost(found->node, 200);
+    if (!text) continue;
+    // hAtom marks the modification date class="updated" inside a wider date element.
+    if (HoldsUpdateClass(found->node, 0)) {
+      if (std::optional<Timestamp> stamp = dates.Parse(*text)) {
+        days.push_back({LocalDaysFromEpoch(*stamp), true});
+      }
+      continue;
+    }
+    note(*text, found->node);
+  }
+  for (const auto* list : {&collected.short_texts_after_h1, &collected.short_texts_in_content}) {
+    for (const Found& found : *list) {
+      note(reinterpret_cast<const char*>(found.node->content), found.node->parent);
+    }
+  }
+  return days;
+}
+
+// A page that declares a first publication and a later update but shows
+// readers only the update's day, unlabelled, with the first publication
+// nowhere on the page, presents itself as of that day: the shown day is its
+// date. A day shown as an update ("Updated June 18") is not the page's
+// date, and threads and listings date every item.
+std::optional<Timestamp> ShownOnlyUpdate(const Collector& collected, const Metas& metas,
+                                         const JsonLdFacts& ld, const Timestamp& published,
+                                         const DateChooser& dates) {
+  if (!DatesOneItem(collected)) return std::nullopt;
+  std::optional<Timestamp> modified = DeclaredModified(metas, ld, dates);
+  if (!modified) return std::nullopt;
+  int64_t published_day = LocalDaysFromEpoch(published);
+  int64_t modified_day = LocalDaysFromEpoch(*modified);
+  if (modified_day <= published_day) return std::nullopt;
+  bool shows_update = false;
+  for (const ShownDay& shown : ShownDays(collected, dates)) {
+    // A day apart is the same moment seen from another time zone.
+    if (shown.day - published_day <= 1 && published_day - shown.day <= 1) return std::nullopt;
+    shows_update = shows_update || (shown.day == modified_day && !shown.as_update);
+  }
+  if (!shows_update) return std::nullopt;
+  return modified;
+}
+
 }  // namespace
 
 std::optional<Timestamp> ChooseDate(const Collector& collected, const Metas& metas,
@@ -323,6 +406,10 @@ std::optional<Timestamp> ChooseDate(const Collector& collected, const Metas& met
   if (published) {
     if (std::optional<Timestamp> shown = RepublishedOn(collected, metas, ld, *published, dates)) {
       return shown;
+    }
+    if (std::optional<Timestamp> update =
+            ShownOnlyUpdate(collected, metas, ld, *published, dates)) {
+      return update;
     }
     // What readers are told is the publication day outranks a declared
     // one that disagrees (a CMS stamping its own re-publication time).

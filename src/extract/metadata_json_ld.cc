@@ -20,7 +20,8 @@ constexpr int kMaxJsonDepth = 16;
 
 struct NodeRef {
   const Json* node;
-  int depth;  // 0 for top-level and @graph members, +1 per nesting property
+  int depth;     // 0 for top-level and @graph members, +1 per nesting property
+  bool in_item;  // nested in a described thing other than a page: a Product's Review
 };
 
 using IdMap = std::unordered_map<std::string, const Json*>;
@@ -51,14 +52,29 @@ void ForEachType(const Json& node, Visit visit) {
   }
 }
 
-void Collect(const Json& value, int depth, std::vector<NodeRef>* nodes, IdMap* ids) {
+bool IsPageType(std::string_view type) {
+  return type.size() >= 4 && type.substr(type.size() - 4) == "Page";
+}
+
+// A typed node that describes a thing (a Product, an ItemList, an Article),
+// not the page or the site that holds it.
+bool DescribesAnItem(const Json& node) {
+  bool item = false;
+  ForEachType(node, [&](std::string_view type) {
+    item = item || !(IsPageType(type) || type == "WebSite");
+  });
+  return item;
+}
+
+void Collect(const Json& value, int depth, bool in_item, std::vector<NodeRef>* nodes, IdMap* ids) {
   if (depth > kMaxJsonDepth) return;
   if (value.is_array()) {
-    for (const Json& item : value) Collect(item, depth, nodes, ids);
+    for (const Json& item : value) Collect(item, depth, in_item, nodes, ids);
     return;
   }
   if (!value.is_object()) return;
-  if (value.contains("@type")) nodes->push_back({&value, depth});
+  if (value.contains("@type")) nodes->push_back({&value, depth, in_item});
+  bool children_in_item = in_item || DescribesAnItem(value);
   if (const std::string* id = StringField(value, "@id"); id && value.size() > 1) {
     auto [it, inserted] = ids->emplace(*id, &value);
     // A reference-only {"@id": ...} never replaces a full node.
@@ -66,7 +82,7 @@ void Collect(const Json& value, int depth, std::vector<NodeRef>* nodes, IdMap* i
   }
   for (auto it = value.begin(); it != value.end(); ++it) {
     if (!it->is_object() && !it->is_array()) continue;
-    Collect(*it, it.key() == "@graph" ? depth : depth + 1, nodes, ids);
+    Collect(*it, it.key() == "@graph" ? depth : depth + 1, children_in_item, nodes, ids);
   }
 }
 
@@ -85,10 +101,6 @@ int ArticleRank(std::string_view type) {
     if (type == work) return 1;
   }
   return -1;
-}
-
-bool IsPageType(std::string_view type) {
-  return type.size() >= 4 && type.substr(type.size() - 4) == "Page";
 }
 
 const Json* Resolve(const Json& value, const IdMap& ids) {
@@ -172,7 +184,8 @@ JsonLdFacts JsonLdReader::Finish() const {
   if (state_->documents.empty()) return facts;
   std::vector<NodeRef> nodes;
   IdMap ids;
-  for (const Json& document : state_->documents) Collect(document, 0, &nodes, &ids);
+  for (const Json& document : state_->documents)
+    Collect(document, 0, /*in_item=*/false, &nodes, &ids);
 
   const Json* main = nullptr;
   int best_rank = 99;
@@ -187,6 +200,9 @@ JsonLdFacts JsonLdReader::Finish() const {
       for (const std::string& known : facts.types) seen = seen || known == type;
       if (!seen) facts.types.emplace_back(type);
       int type_rank = ArticleRank(type);
+      // A work inside another item is part of it (a product's reviews, a
+      // list's recipes), not the page's own.
+      if (type_rank > 0 && ref.in_item) type_rank = -1;
       if (type_rank >= 0 && (rank < 0 || type_rank < rank)) rank = type_rank;
       is_page = is_page || IsPageType(type);
       is_website = is_website || type == "WebSite";

@@ -59,6 +59,13 @@ constexpr CleanTitleRow kCleanTitleRows[] = {
     {"The Daily Planet", "The Daily Planet", "The Daily Planet"},
     // Without a site name: a short, capitalised trailing part is a name.
     {"Storm hits the coast overnight - Daily Planet", "", "Storm hits the coast overnight"},
+    // A host name after the title names the site however short the title.
+    {"GAME CHANGER | Newegg.com", "", "GAME CHANGER"},
+    // A forum engine's page label follows the site's name, known or not.
+    {"NationStates \xE2\x80\xA2 View topic - Football season: MLS is back!", "",
+     "Football season: MLS is back!"},
+    {"Getting started - example.co.uk", "", "Getting started"},
+    {"Big Deal - Today", "", "Big Deal - Today"},
     {"Storm hits the coast overnight | Weather | Daily Planet", "",
      "Storm hits the coast overnight"},
     // ... but not when it reads like part of the headline.
@@ -166,6 +173,46 @@ constexpr TitleRow kTitleRows[] = {
     {"<meta property='og:title' content='How to set up your monitor, laptop, and k'>",
      "<h1>How to set up your monitor, laptop, and keyboard</h1>",
      "How to set up your monitor, laptop, and keyboard"},
+    // A label before the stated title in the <h1> (a section, a day) is not
+    // the headline's; an article or a quotation is.
+    {"<meta property='og:type' content='article'><meta property='og:title' content='Best "
+     "agencies of 2025 ranked'>",
+     "<article><h1>Blog: Best agencies of 2025 ranked</h1></article>",
+     "Best agencies of 2025 ranked"},
+    {"<meta property='og:type' content='article'><meta property='og:title' "
+     "content='Preparing a transition in Debusine'>",
+     "<h1>Dec 18 2025 Preparing a transition in Debusine</h1>",
+     "Preparing a transition in Debusine"},
+    {"<meta property='og:type' content='article'><meta property='og:title' content='Best home "
+     "cameras of 2026'>",
+     "<article><h1>The Best home cameras of 2026</h1></article>", "The Best home cameras of 2026"},
+    {"<meta property='og:type' content='article'><meta property='og:title' content='Kramer "
+     "misses the Games'>",
+     "<article><h1>\"Pure emptiness\": Kramer misses the Games</h1></article>",
+     "\"Pure emptiness\": Kramer misses the Games"},
+    // A cookie notice's heading names the notice.
+    {"<meta property='og:type' content='article'><title>Storm hits coast | Daily Planet</title>",
+     "<div role='dialog'><h1>Privacy notice</h1></div>", "Storm hits coast"},
+    // A lead-in ("Read also:") or a price is not a headline.
+    {"<meta property='og:type' content='article'><title>Storm hits coast | Daily Planet</title>",
+     "<article><h1>Read also:</h1><h1>\xE2\x82\xAC"
+     "5</h1></article>",
+     "Storm hits coast"},
+    // An og:title cut at an unescaped quotation mark is whole in <title>.
+    {"<meta property='og:title' content='Senator calls Biden '><title>Senator calls Biden "
+     "\"unfit\"</title>",
+     "", "Senator calls Biden \"unfit\""},
+    // A site's own <title>, all the page states, over a thread's question.
+    {"<title>Forum - The heart of the internet</title>",
+     "<main><h1>Enameled cast iron pan and metal</h1></main>", "Enameled cast iron pan and metal"},
+    // Not when the <title> names the heading, when the heading is outside
+    // the main content, or a word or two (a section's name).
+    {"<title>Cast iron pans: enameled or bare? - Forum</title>",
+     "<main><h1>Enameled or bare</h1></main>", "Cast iron pans: enameled or bare?"},
+    {"<title>Forum - The heart of the internet</title>",
+     "<h1>Enameled cast iron pan and metal</h1>", "Forum - The heart of the internet"},
+    {"<title>Forum - Five best noise-canceling headphones</title>", "<main><h1>Pulse!</h1></main>",
+     "Forum - Five best noise-canceling headphones"},
 };
 
 TEST(ExtractMetadataTest, Titles) {
@@ -211,6 +258,29 @@ TEST(ExtractMetadataTest, JsonLdArrayAndStringAuthor) {
   PageMetadata metadata = Extract(html);
   EXPECT_EQ(JoinedAuthors(metadata), "Jane Doe; John Roe");
   EXPECT_EQ(Published(metadata), "2023-05-01");
+}
+
+TEST(ExtractMetadataTest, JsonLdWorkInsideAnItemIsPartOfIt) {
+  // A product's reviews are its parts: neither their title nor their
+  // author nor their date is the page's.
+  auto page = [](const std::string& json) {
+    return "<html><head><title>KALLAX shelf unit - IKEA</title><script "
+           "type='application/ld+json'>" +
+           json + "</script></head><body><p>Text.</p></body></html>";
+  };
+  PageMetadata product = Extract(page(
+      R"({"@type": "Product", "name": "KALLAX shelf unit", "review": [{"@type": "Review",
+          "name": "I got the oak stained color", "author": {"@type": "Person", "name": "Dorothy"},
+          "datePublished": "2025-03-04"}]})"));
+  EXPECT_EQ(product.title, "KALLAX shelf unit");
+  EXPECT_EQ(JoinedAuthors(product), "");
+  EXPECT_EQ(Published(product), "");
+  // A page's own review, alone or as the main entity of its WebPage, is the page's.
+  PageMetadata review = Extract(page(
+      R"({"@type": "WebPage", "mainEntity": {"@type": "Review", "name": "KALLAX, reviewed",
+          "author": {"@type": "Person", "name": "Dorothy"}}})"));
+  EXPECT_EQ(review.title, "KALLAX, reviewed");
+  EXPECT_EQ(JoinedAuthors(review), "Dorothy");
 }
 
 // ---------------------------------------------------------------- OpenGraph and meta
@@ -392,6 +462,35 @@ TEST(ExtractMetadataTest, RepublishedPageTakesTheDayItShows) {
   EXPECT_EQ(Published(Extract(page("<article><h1>T</h1><time datetime='2019-01-02'>Jan 2</time>"
                                    "</article>"))),
             "2019-01-02");
+}
+
+TEST(ExtractMetadataTest, PageShowingOnlyItsUpdateDayTakesThatDay) {
+  // Declared publication and update; the byline's date element shows only
+  // the update's day, unlabelled: the page presents itself as of that day.
+  const std::string head =
+      "<html><head><meta property='article:published_time' content='2024-09-06T13:12:36Z'>"
+      "<meta property='article:modified_time' content='2025-11-14T06:49:57Z'></head><body>"
+      "<article><h1>Machine learning in e-commerce</h1>";
+  auto page = [&](const std::string& body) {
+    return head + body + "<p>Shops use models.</p></article></body></html>";
+  };
+  EXPECT_EQ(Published(Extract(page("<div class='datepanel'><span class='blog_dt'>November 14, "
+                                   "2025</span></div>"))),
+            "2025-11-14T06:49:57Z");
+  // The first publication shown too: it stays the date.
+  EXPECT_EQ(Published(Extract(page("<div class='datepanel'>September 6, 2024</div><div "
+                                   "class='datepanel'>November 14, 2025</div>"))),
+            "2024-09-06T13:12:36Z");
+  // Shown as an update, by its words or by hAtom's class="updated" inside
+  // the date element, it is one.
+  EXPECT_EQ(Published(Extract(page("<div class='datepanel'>Last updated: November 14, "
+                                   "2025</div>"))),
+            "2024-09-06T13:12:36Z");
+  EXPECT_EQ(Published(Extract(page("<span class='meta-date'><span class='updated'>2025-11-14"
+                                   "</span></span>"))),
+            "2024-09-06T13:12:36Z");
+  // Nothing shown: the declared publication.
+  EXPECT_EQ(Published(Extract(page(""))), "2024-09-06T13:12:36Z");
 }
 
 TEST(ExtractMetadataTest, DayShownAsPublishedOutranksADeclaredOne) {

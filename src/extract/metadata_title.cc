@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/strings.h"
+#include "common/utf8.h"
 #include "extract/metadata_text.h"
 
 namespace newsloom::extract::metadata_internal {
@@ -131,6 +132,24 @@ bool LooksLikeName(std::string_view part) {
   return counted > 0 && capitalised * 2 > counted;
 }
 
+// A host name standing alone ("Newegg.com", "example.co.uk"): a site names
+// itself so after a title, however short the title before it.
+bool IsDomainName(std::string_view part) {
+  size_t dot = part.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
+  std::string_view suffix = part.substr(dot + 1);
+  if (suffix.size() < 2 || suffix.size() > 6) return false;
+  for (char c : suffix) {
+    if (!IsAsciiLower(c)) return false;
+  }
+  for (char c : part) {
+    if (!IsAsciiLower(c) && !IsAsciiUpper(c) && !IsAsciiDigit(c) && c != '.' && c != '-') {
+      return false;
+    }
+  }
+  return true;
+}
+
 // The first letters of the words that are not minor words, lower-case:
 // "occupational safety and health administration (osha)" -> "osha".
 std::string Initials(std::string_view key) {
@@ -167,8 +186,20 @@ bool SameTitle(std::string_view a_key, std::string_view b_key) {
   return !a_key.empty() && a_key == b_key;
 }
 
-// Headings that name a page region, not the page: "Home", "Menu".
+// Headings that name a page region, not the page: "Home", "Menu"; a
+// lead-in ("Read also:") and a heading without a letter ("€5") name nothing.
 bool IsGenericHeading(std::string_view text) {
+  if (text.ends_with(':')) return true;
+  bool has_letter = false;
+  for (size_t at = 0; at < text.size() && !has_letter;) {
+    uint32_t code = DecodeUtf8(text, &at);
+    // ASCII letters, the alphabets from Latin-1's letters to Greek's
+    // extensions, and the CJK and Hangul blocks; not currency, punctuation
+    // or symbols.
+    has_letter = (code < 0x80 && IsAsciiLetter(char(code))) || (code >= 0xC0 && code < 0x2000) ||
+                 (code >= 0x3040 && code < 0xD800);
+  }
+  if (!has_letter) return true;
   // clang-format off
   static constexpr std::string_view kGeneric[] = {
       "home", "homepage", "menu", "main menu", "navigation", "search", "news", "blog", "startseite",
@@ -269,8 +300,59 @@ bool IsTruncatedForm(std::string_view title, std::string_view longer) {
     return false;
   }
   if (IsWordByte(short_key.back()) && IsWordByte(long_key[short_key.size()])) return true;
+  // An attribute's value ends at a quotation mark the page forgot to escape
+  // (content="... Biden de "incapacitado"").
+  size_t next = long_key.find_first_not_of(' ', short_key.size());
+  if (next != std::string::npos && long_key[next] == '"') return true;
   return std::count(short_key.begin(), short_key.end(), '(') >
          std::count(short_key.begin(), short_key.end(), ')');
+}
+
+// Whether the two texts have a word of three letters or more in common.
+bool SharesAWord(std::string_view a, std::string_view b) {
+  std::string a_key = ComparisonKey(a);
+  std::string b_key = ComparisonKey(b);
+  std::vector<std::string_view> b_words = SpaceWords(b_key);
+  for (std::string_view word : SpaceWords(a_key)) {
+    while (!word.empty() && !IsWordByte(word.back())) word.remove_suffix(1);
+    while (!word.empty() && !IsWordByte(word.front())) word.remove_prefix(1);
+    if (word.size() < 3) continue;
+    for (std::string_view other : b_words) {
+      while (!other.empty() && !IsWordByte(other.back())) other.remove_suffix(1);
+      while (!other.empty() && !IsWordByte(other.front())) other.remove_prefix(1);
+      if (other == word) return true;
+    }
+  }
+  return false;
+}
+
+// The end of a heading that is, word for word, a title the metadata states,
+// after a label of a few words the metadata leaves out: a section ("Blog:
+// Best agencies of 2025"), a category ("News Digital cameras ..."), a day
+// ("Dec 18 2025 Preparing a transition"). "" when there is none.
+std::string StatedTitleAfterALabel(std::string_view heading, const std::vector<std::string>& keys) {
+  constexpr size_t kMaxLabelWords = 4;
+  constexpr size_t kMinTitleWords = 3;
+  std::vector<std::string_view> words = SpaceWords(heading);
+  for (size_t label = 1; label <= kMaxLabelWords && label + kMinTitleWords <= words.size();
+       ++label) {
+    std::string_view lead = heading.substr(0, size_t(words[label].data() - heading.data()));
+    // An article ("The") is the headline's own; a quotation ("\"Pure
+    // emptiness\": ...") is what the headline is about.
+    if (label == 1 && IsMinorWord(words[0])) continue;
+    if (lead.find('"') != std::string_view::npos ||
+        lead.find("\xE2\x80\x9C") != std::string_view::npos ||
+        lead.find("\xE2\x80\x9E") != std::string_view::npos ||
+        lead.find("\xC2\xAB") != std::string_view::npos) {
+      return {};
+    }
+    std::string_view rest = heading.substr(lead.size());
+    std::string rest_key = ComparisonKey(rest);
+    for (const std::string& key : keys) {
+      if (SameTitle(rest_key, key)) return std::string(rest);
+    }
+  }
+  return {};
 }
 
 // A heading outside the article that repeats the last part of the stated
@@ -382,9 +464,12 @@ std::string CleanTitleFor(std::string_view raw_title, std::string_view site_name
     removed = true;
   }
   // A leading part goes only when it is exactly the site's name: headlines
-  // often start with the company they are about ("Acme unveils ...").
+  // often start with the company they are about ("Acme unveils ..."). Before
+  // an engine's page label ("NationStates • View topic - ...") it is the
+  // site's name, known or not.
   while (!keep_leading && last > first &&
-         (site.IsExactly(parts[first].text) || IsPageLabel(parts[first].text))) {
+         (site.IsExactly(parts[first].text) || IsPageLabel(parts[first].text) ||
+          (first + 1 < last && IsPageLabel(parts[first + 1].text)))) {
     ++first;
     removed = true;
   }
@@ -398,9 +483,10 @@ std::string CleanTitleFor(std::string_view raw_title, std::string_view site_name
   // Pipes and slashes are almost never part of a headline, so up to two
   // such parts may go.
   int budget = parts[last].separator == '|' || parts[last].separator == '/' ? 2 : 1;
-  while (budget-- > 0 && last > first && LooksLikeName(parts[last].text) &&
-         words_between(first, last - 1) >= 3 &&
-         words_between(first, last - 1) > CountWords(parts[last].text)) {
+  while (budget-- > 0 && last > first &&
+         (IsDomainName(parts[last].text) ||
+          (LooksLikeName(parts[last].text) && words_between(first, last - 1) >= 3 &&
+           words_between(first, last - 1) > CountWords(parts[last].text)))) {
     --last;
     if (parts[last + 1].separator != '|' && parts[last + 1].separator != '/') break;
   }
@@ -500,6 +586,7 @@ std::string ChooseTitle(const Collector& collected, const Metas& metas, const Js
     if (!found.flags.in_content && !found.flags.in_boilerplate) h1s.push_back(&found);
   }
   std::string first_h1;
+  bool first_h1_in_content = false;
   size_t examined = 0;
   for (const Found* found : h1s) {
     if (++examined > 6) break;
@@ -509,13 +596,27 @@ std::string ChooseTitle(const Collector& collected, const Metas& metas, const Js
     for (const std::string& candidate : keys) {
       if (SameTitle(key, candidate)) return CleanTitleFor(text, site_name, host);
     }
+    std::string after_label = StatedTitleAfterALabel(text, keys);
+    if (!after_label.empty()) return CleanTitleFor(after_label, site_name, host);
     // A paragraph set as <h1> (a site's pitch) is not a headline.
-    if (first_h1.empty() && CountWords(text) <= 25) first_h1 = CleanTitleFor(text, site_name, host);
+    if (first_h1.empty() && CountWords(text) <= 25) {
+      first_h1 = CleanTitleFor(text, site_name, host);
+      first_h1_in_content = found->flags.in_content;
+    }
   }
   // When the headline and the metadata disagree, an article's visible
   // headline wins; other pages (home, product, service pages) put a
   // slogan in their <h1> and their name in the metadata.
   if (!first_h1.empty() && article_page) return first_h1;
+  // A <title> that is all the page states and shares no word with the
+  // headline of its main content is the site's own, the same on every page
+  // ("Reddit - The heart of the internet" over a thread's question). A
+  // heading of a word or two is a section's name ("Pulse!"), not a headline.
+  if (first_h1_in_content && CountWords(first_h1) >= 3 && og_title.empty() &&
+      twitter_title.empty() && ld_headline.empty() && !title_tag.empty() &&
+      !SharesAWord(title_tag, first_h1)) {
+    return first_h1;
+  }
   for (const Found& found : collected.itemprop_headlines) {
     std::string text = CleanText(ItemValue(found.node));
     if (text.empty()) continue;

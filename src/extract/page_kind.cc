@@ -51,13 +51,22 @@ std::string_view LastSegment(std::string_view path) {
 
 double Clamp01(double value) { return std::clamp(value, 0.0, 1.0); }
 
+// "2025 ...", "1999-2000 ...": four digits from 1900 to 2099 and no more.
+bool OpensWithAYear(std::string_view title) {
+  if (title.size() < 4 || !(title.starts_with("19") || title.starts_with("20"))) return false;
+  if (!IsAsciiDigit(title[2]) || !IsAsciiDigit(title[3])) return false;
+  return title.size() == 4 || !IsAsciiDigit(title[4]);
+}
+
 // A title phrased as a headline: a question ("What is mesh WiFi?", "How to
 // ..."), or a numbered piece ("10 tips for ...", "Top 7 ...", "Best 5 ...").
 bool HeadlinePhrased(std::string_view title) {
   title = TrimView(title);
   if (title.empty()) return false;
   if (title.find('?') != std::string_view::npos) return true;
-  if (IsAsciiDigit(title[0])) return true;
+  // A count opens a numbered piece; a year ("2025 Award Winners",
+  // "2025-26 Season") names an edition or a season.
+  if (IsAsciiDigit(title[0]) && !OpensWithAYear(title)) return true;
   static constexpr std::string_view kOpeners[] = {
       "what ",   "how ", "why ",  "when ", "who ",  "which ", "is ",       "can ",
       "should ", "do ",  "does ", "top ",  "best ", "guide ", "the best ", "understanding "};

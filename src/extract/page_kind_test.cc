@@ -347,5 +347,21 @@ TEST(ExtractPageKindTest, NewsArticleAndShopPageFallOnEitherSide) {
             kNewsArticleThreshold);
 }
 
+TEST(ExtractPageKindTest, AYearOpeningATitleIsNoCount) {
+  // Feature 37: the title is phrased as a headline. "10 tips" opens a
+  // numbered piece; "2025 ..." names an edition or a season.
+  auto phrased = [](const char* title) {
+    PageMetadata metadata;
+    metadata.title = title;
+    return ComputePageKindFeatures(metadata, MainContent{}, "https://example.com/a")[37];
+  };
+  EXPECT_EQ(phrased("10 tips for a greener garden"), 1.0);
+  EXPECT_EQ(phrased("300 jokes for kids"), 1.0);
+  EXPECT_EQ(phrased("20000 leagues under the sea"), 1.0);
+  EXPECT_EQ(phrased("2025 Best of Year Award Winners"), 0.0);
+  EXPECT_EQ(phrased("2025-26 Football Season: MLS is back"), 0.0);
+  EXPECT_EQ(phrased("1999 in review: what a year?"), 1.0);  // still a question
+}
+
 }  // namespace
 }  // namespace newsloom::extract
