@@ -87,12 +87,15 @@ constexpr std::string_view kContentNames[] = {"article", "content", "entry", "ma
                                               "story",   "body",    "text",  "blog"};
 
 // Names so specific that they remove an element even when it also looks like content
-// ("related-articles", "article-comments").
+// ("related-articles", "article-comments"). A shop's customer reviews
+// ("product-reviews") are its readers' comments (WCXB product pages: body F1
+// 0.584 -> 0.604; service pages quoting testimonials lose 0.003).
 constexpr std::string_view kStrongChromeNames[] = {
-    "comment",      "related",      "recommend", "newsletter", "news-letter", "share",
-    "social",       "cookie",       "outbrain",  "taboola",    "disqus",      "breadcrumb",
-    "more-stories", "most-popular", "byline",    "caption",    "sidebar",     "advert",
-    "promo",        "subscri",      "dateline",  "post-meta",  "entry-meta",  "article-meta"};
+    "comment",  "related",    "recommend",    "newsletter",   "news-letter",
+    "share",    "social",     "cookie",       "outbrain",     "taboola",
+    "disqus",   "breadcrumb", "more-stories", "most-popular", "byline",
+    "caption",  "sidebar",    "advert",       "promo",        "subscri",
+    "dateline", "post-meta",  "entry-meta",   "article-meta", "reviews"};
 
 bool HasToken(std::string_view names, std::string_view token) {
   size_t start = 0;

@@ -178,6 +178,23 @@ TEST(ExtractPageTest, ALayoutWithASidebarAndAnEditorWidgetHoldTheText) {
   EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
 }
 
+TEST(ExtractPageTest, CustomerReviewsAreCommentsNotTheProductsText) {
+  // Shoppers' reviews sit inside the product's own content block; like an
+  // article's comments they are readers' words, not the page's.
+  Article article = ExtractHtml(
+      "<html><head><title>Trail pack</title></head><body><main><div class='product-content'>"
+      "<h1>Trail pack</h1><p>" +
+      Sentence("bridge") + Sentence("road") + "</p><p>" + Sentence("tunnel") + Sentence("park") +
+      "</p><p>" + Sentence("school") + Sentence("library") +
+      "</p><div class='product-reviews'><h2>Reviews</h2><p>" + Sentence("casino") + "</p><p>" +
+      Sentence("harbour") + "</p></div></div></main></body></html>");
+  std::string text = TextOf(article);
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the tunnel would"), std::string::npos) << text;
+  EXPECT_EQ(text.find("casino"), std::string::npos) << text;
+  EXPECT_EQ(text.find("harbour"), std::string::npos) << text;
+}
+
 TEST(ExtractPageTest, AListOfShortItemsBelongsToTheArticle) {
   // 24 ingredients between two paragraphs: list content, not fragments.
   std::string list = "<ul>";
