@@ -6,6 +6,8 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "common/strings.h"
 #include "extract/extract.h"
@@ -39,6 +41,15 @@ std::string Escaped(const std::string& html) {
   return out;
 }
 
+// The articles ExtractPage finds in an HTML page.
+Result<std::vector<Article>> ExtractHtml(std::string html) {
+  ingest::RawPage page;
+  page.id = "page";
+  page.format = ingest::RawPage::Format::kHtml;
+  page.body = std::move(html);
+  return ExtractPage(page, Fetched());
+}
+
 TEST(ScriptStateTest, DecodesParagraphFragmentsInPageOrder) {
   std::string first = "<p>" + Sentence("bridge") + "</p>";
   std::string second = "<p class=\"lead\">" + Sentence("tunnel") + "</p>";
@@ -63,15 +74,11 @@ TEST(ScriptStateTest, DecodesControlCharacterEscapesAsSpaces) {
 // A fragment without a closing tag is read as lines of text, not parsed;
 // fuzz_extract_text found a NUL reaching a paragraph that way.
 TEST(ScriptStateTest, AnUnclosedFragmentGivesTextWithoutNul) {
-  ingest::RawPage page;
-  page.id = "page";
-  page.format = ingest::RawPage::Format::kHtml;
-  page.body =
+  Result<std::vector<Article>> articles = ExtractHtml(
       "<html><head><title>Ferry plan</title></head><body><div id=root></div>"
       "<script>self.__DATA__={\"body\":\"<p>" +
       Sentence("harbour") + " \\u0000 " + Sentence("ferry") + Sentence("quay") + Sentence("pier") +
-      "\"}</script></body></html>";
-  Result<std::vector<Article>> articles = ExtractPage(page, Fetched());
+      "\"}</script></body></html>");
   ASSERT_TRUE(articles.ok());
   ASSERT_EQ(articles->size(), 1u);
   ASSERT_FALSE(articles->front().paragraphs.empty());
@@ -108,14 +115,10 @@ TEST(ScriptStateTest, AShellPageTakesItsTextFromTheStateBlob) {
   std::string paragraphs = "<p>" + Sentence("bridge") + Sentence("road") + "</p><p>" +
                            Sentence("tunnel") + Sentence("park") + "</p><p>" + Sentence("school") +
                            "</p>";
-  ingest::RawPage page;
-  page.id = "page";
-  page.format = ingest::RawPage::Format::kHtml;
-  page.body =
+  Result<std::vector<Article>> articles = ExtractHtml(
       "<html><head><title>Bridge plan</title></head><body><div id=root></div>"
       "<script>self.__DATA__={\"article\":{\"body\":\"" +
-      Escaped(paragraphs) + "\"}}</script></body></html>";
-  Result<std::vector<Article>> articles = ExtractPage(page, Fetched());
+      Escaped(paragraphs) + "\"}}</script></body></html>");
   ASSERT_TRUE(articles.ok());
   ASSERT_EQ(articles->size(), 1u);
   ASSERT_EQ(articles->front().paragraphs.size(), 3u);
@@ -127,12 +130,9 @@ TEST(ScriptStateTest, APageWithVisibleTextKeepsItsMarkup) {
       "<p>" + Sentence("bridge") + Sentence("road") + "</p><p>" + Sentence("tunnel") + "</p>";
   std::string hidden = "<p>" + Sentence("casino") + Sentence("stadium") + Sentence("harbour") +
                        Sentence("airport") + Sentence("market") + "</p>";
-  ingest::RawPage page;
-  page.id = "page";
-  page.format = ingest::RawPage::Format::kHtml;
-  page.body = "<html><head><title>Bridge plan</title></head><body><article>" + shown +
-              "</article><script>x={\"html\":\"" + Escaped(hidden) + "\"}</script></body></html>";
-  Result<std::vector<Article>> articles = ExtractPage(page, Fetched());
+  Result<std::vector<Article>> articles = ExtractHtml(
+      "<html><head><title>Bridge plan</title></head><body><article>" + shown +
+      "</article><script>x={\"html\":\"" + Escaped(hidden) + "\"}</script></body></html>");
   ASSERT_TRUE(articles.ok());
   ASSERT_EQ(articles->size(), 1u);
   for (const Paragraph& paragraph : articles->front().paragraphs) {
