@@ -172,12 +172,17 @@ bool DatesOneItem(const Collector& collected) {
   return collected.time_elements <= kMaxTimesOfOneItem;
 }
 
+// The element's class names an update ("updated", "date-modified").
+bool ClassedAsUpdate(const xmlNode* node) {
+  return ContainsAny(AttributeView(node, "class"), {"updat", "modif"});
+}
+
 // The date is shown as an update ("Updated on June 18", "Last updated:")
 // by its own text or its parent's.
 bool LabelledAsUpdate(const xmlNode* node) {
   for (int level = 0; level < 3 && node != nullptr; ++level, node = node->parent) {
     if (node->type != XML_ELEMENT_NODE) return false;
-    if (ContainsAny(AttributeView(node, "class"), {"updat", "modif"})) return true;
+    if (ClassedAsUpdate(node)) return true;
     std::string text = LowerUtf8(TextOf(node));
     if (text.size() > 300) return false;
     for (std::string_view label :
@@ -256,6 +261,9 @@ std::optional<Timestamp> ShownWithArticle(const Collector& collected, const Date
   return std::nullopt;
 }
 
+// Days at most one apart: the same moment seen from another time zone.
+bool WithinADay(int64_t a_day, int64_t b_day) { return a_day - b_day <= 1 && b_day - a_day <= 1; }
+
 // The one or few <time> elements of a single-item page show a day that is
 // neither the declared publication nor the declared update, nor a day off
 // either, and is not labelled as an update: that shown day.
@@ -266,12 +274,10 @@ std::optional<Timestamp> ShownOtherDay(const Collector& collected, const Metas& 
   const xmlNode* shown_in = nullptr;
   std::optional<Timestamp> shown = DisplayedDate(collected, dates, &shown_in);
   if (!shown || shown_in == nullptr || LabelledAsUpdate(shown_in)) return std::nullopt;
-  // A day apart is the same moment seen from another time zone.
-  auto near = [](int64_t a, int64_t b) { return a - b <= 1 && b - a <= 1; };
   int64_t day = LocalDaysFromEpoch(*shown);
-  if (near(day, LocalDaysFromEpoch(published))) return std::nullopt;
+  if (WithinADay(day, LocalDaysFromEpoch(published))) return std::nullopt;
   std::optional<Timestamp> modified = DeclaredModified(metas, ld, dates);
-  if (modified && near(day, LocalDaysFromEpoch(*modified))) return std::nullopt;
+  if (modified && WithinADay(day, LocalDaysFromEpoch(*modified))) return std::nullopt;
   return shown;
 }
 
@@ -320,7 +326,7 @@ bool HoldsUpdateClass(const xmlNode* node, int depth) {
   if (depth > 4) return false;
   for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
     if (child->type != XML_ELEMENT_NODE) continue;
-    if (ContainsAny(AttributeView(child, "class"), {"updat", "modif"})) return true;
+    if (ClassedAsUpdate(child)) return true;
     if (HoldsUpdateClass(child, depth + 1)) return true;
   }
   return false;
@@ -388,8 +394,7 @@ std::optional<Timestamp> ShownOnlyUpdate(const Collector& collected, const Metas
   if (modified_day <= published_day) return std::nullopt;
   bool shows_update = false;
   for (const ShownDay& shown : ShownDays(collected, dates)) {
-    // A day apart is the same moment seen from another time zone.
-    if (shown.day - published_day <= 1 && published_day - shown.day <= 1) return std::nullopt;
+    if (WithinADay(shown.day, published_day)) return std::nullopt;
     shows_update = shows_update || (shown.day == modified_day && !shown.as_update);
   }
   if (!shows_update) return std::nullopt;

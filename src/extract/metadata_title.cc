@@ -310,18 +310,20 @@ bool IsTruncatedForm(std::string_view title, std::string_view longer) {
 
 // Whether the two texts have a word of three letters or more in common.
 bool SharesAWord(std::string_view a, std::string_view b) {
+  // A word without the punctuation around it ("(osha)," -> "osha").
+  auto bare = [](std::string_view word) {
+    while (!word.empty() && !IsWordByte(word.back())) word.remove_suffix(1);
+    while (!word.empty() && !IsWordByte(word.front())) word.remove_prefix(1);
+    return word;
+  };
   std::string a_key = ComparisonKey(a);
   std::string b_key = ComparisonKey(b);
   std::vector<std::string_view> b_words = SpaceWords(b_key);
+  for (std::string_view& other : b_words) other = bare(other);
   for (std::string_view word : SpaceWords(a_key)) {
-    while (!word.empty() && !IsWordByte(word.back())) word.remove_suffix(1);
-    while (!word.empty() && !IsWordByte(word.front())) word.remove_prefix(1);
+    word = bare(word);
     if (word.size() < 3) continue;
-    for (std::string_view other : b_words) {
-      while (!other.empty() && !IsWordByte(other.back())) other.remove_suffix(1);
-      while (!other.empty() && !IsWordByte(other.front())) other.remove_prefix(1);
-      if (other == word) return true;
-    }
+    if (std::find(b_words.begin(), b_words.end(), word) != b_words.end()) return true;
   }
   return false;
 }
