@@ -137,5 +137,22 @@ TEST(AnalyzerTest, DefaultModelHasTheContestTaxonomy) {
   EXPECT_TRUE(article.is_news);
 }
 
+// A headline with no text (a feed entry, a wire flash) is judged by its words:
+// the shipped model was once trained with only not-news pages lacking a body,
+// and called every such headline not news.
+TEST(AnalyzerTest, DefaultModelReadsAHeadlineAlone) {
+  auto analyzer = Analyzer::Open("");
+  ASSERT_TRUE(analyzer.ok()) << analyzer.status().ToString();
+  for (const auto& [headline, category] : std::vector<std::pair<std::string, std::string>>{
+           {"A bomb exploded at a bank branch in Oregon, killing two police officers", "society"},
+           {"Arsenal beat Chelsea to go top of the Premier League", "sports"},
+           {"Shares fall as the central bank raises interest rates", "economy"}}) {
+    Article article = MakeArticle(headline, {});
+    (*analyzer)->Analyze(article);
+    EXPECT_TRUE(article.is_news) << headline;
+    EXPECT_EQ(article.category, category) << headline;
+  }
+}
+
 }  // namespace
 }  // namespace newsloom::analyze

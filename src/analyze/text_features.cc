@@ -217,6 +217,10 @@ void CountFeatures(std::string_view title, std::string_view body, const FeatureS
   // Bounds the bytes read, so a run-on "word" of megabytes costs no more than a long article.
   title = title.substr(0, std::min<size_t>(title.size(), 2048));
   body = body.substr(0, std::min<size_t>(body.size(), size_t(settings.max_tokens) * 32));
+  // A text with no body (a feed entry, a wire flash, a headline alone) is
+  // read from its title: the model judges its words, not the missing text,
+  // which in training only pages that are not news ever lacked.
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) body = title;
   thread_local std::vector<uint32_t> buckets;  // reused: no allocation per text
   constexpr size_t kTitleTokens = 64;
   buckets.reserve(3 * (size_t(settings.max_tokens) + kTitleTokens) + 2);

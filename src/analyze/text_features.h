@@ -44,8 +44,9 @@ std::vector<std::string> Tokenize(std::string_view text, size_t max_tokens);
 // unigrams, prefixes and bigrams (with the title's first when
 // settings.title_in_body), the same of the title (their own namespace), and one length
 // bucket per block, from at most 2 KB of title and 32 bytes per max_tokens of
-// body. `title_counts` and `body_counts` are filled separately
-// so each block can be normalised on its own.
+// body; a body that is empty or blank is read as the title. `title_counts`
+// and `body_counts` are filled separately so each block can be normalised on
+// its own.
 //
 // `prefetch`, when given, is a table of rows of `prefetch_stride` bytes, one per
 // bucket: each bucket's row is prefetched as soon as its bucket is known, so a

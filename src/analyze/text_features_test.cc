@@ -46,17 +46,36 @@ TEST(TextFeaturesTest, TitleInBodyAddsTheTitleWordsToTheBody) {
   std::vector<FeatureCount> body;
   CountFeatures("", "election", settings, &title, &body);
   const std::vector<FeatureCount> body_word = body;
-  CountFeatures("election", "", settings, &title, &body);
+  CountFeatures("election", "vote", settings, &title, &body);
   const std::vector<FeatureCount> title_alone = title;
+  const std::vector<FeatureCount> body_alone = body;
   settings.title_in_body = true;
-  CountFeatures("election", "", settings, &title, &body);
-  // The title block is unchanged; the body holds the word's body buckets
-  // (unigram and prefix) and the length bucket of an empty body.
+  CountFeatures("election", "vote", settings, &title, &body);
+  // The title block is unchanged; the body gains the title word's body
+  // buckets (unigram and prefix, first) and no second length bucket.
   EXPECT_EQ(title.size(), title_alone.size());
-  ASSERT_EQ(body.size(), 3u);
+  ASSERT_EQ(body.size(), body_alone.size() + 2);
   EXPECT_EQ(body[0].bucket, body_word[0].bucket);
   EXPECT_EQ(body[1].bucket, body_word[1].bucket);
-  EXPECT_NE(body[2].bucket, body_word[2].bucket);  // length: 0 words, not 1
+}
+
+TEST(TextFeaturesTest, ABlankBodyIsReadAsTheTitle) {
+  const FeatureSettings settings;
+  std::vector<FeatureCount> title;
+  std::vector<FeatureCount> body;
+  CountFeatures("Bomb kills two at a bank", "Bomb kills two at a bank", settings, &title, &body);
+  const std::vector<FeatureCount> expected = body;
+  for (std::string_view blank : {"", " \n\t "}) {
+    CountFeatures("Bomb kills two at a bank", blank, settings, &title, &body);
+    ASSERT_EQ(body.size(), expected.size()) << "body \"" << blank << "\"";
+    for (size_t i = 0; i < body.size(); ++i) {
+      EXPECT_EQ(body[i].bucket, expected[i].bucket);
+      EXPECT_EQ(body[i].count, expected[i].count);
+    }
+  }
+  // A body with words of its own is read as it is.
+  CountFeatures("Bomb kills two at a bank", "Markets", settings, &title, &body);
+  EXPECT_EQ(body.size(), 3u);  // unigram, prefix, length
 }
 
 TEST(TextFeaturesTest, WeightedBlocksHaveTheirNorms) {
