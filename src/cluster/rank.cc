@@ -54,6 +54,26 @@ std::string Majority(const StoryView& story, std::string Member::*field) {
   return MostCommon(counts);
 }
 
+// A line that only says when: "Tuesday, May 24, 2005", "September 18th,
+// 2013, 05:31 GMT", "Last updated at 13:59 GMT". Scraped pages put one where
+// the headline should be; it names no event.
+bool IsDateline(std::string_view headline) {
+  static constexpr std::string_view kTimeWords[] = {
+      "gmt", "utc", "est", "edt",     "cst",       "cdt",    "pst",  "pdt", "bst", "cet", "cest",
+      "et",  "am",  "pm",  "updated", "published", "posted", "last", "st",  "nd",  "rd",  "th"};
+  bool when = false;
+  for (const Token& token : Tokenize(headline, kMaxHeadlineTokens)) {
+    if (token.number || MonthNumber(token.lower) != 0) {
+      when = true;
+    } else if (token.lower.size() >= 2 && !IsStopWord(token.lower) &&
+               std::find(std::begin(kTimeWords), std::end(kTimeWords), token.lower) ==
+                   std::end(kTimeWords)) {
+      return false;
+    }
+  }
+  return when;
+}
+
 }  // namespace
 
 double ClickbaitScore(std::string_view headline) {
@@ -146,7 +166,8 @@ std::string PickTitleAmong(const std::vector<std::string_view>& all_titles) {
       if (i != j) centrality += dice[i * n + j];
     }
     if (titles.size() > 1) centrality /= static_cast<double>(titles.size() - 1);
-    const double score = centrality - 0.5 * ClickbaitScore(titles[i]);
+    const double score =
+        centrality - 0.5 * ClickbaitScore(titles[i]) - (IsDateline(titles[i]) ? 2.0 : 0.0);
     if (score > best_score + 1e-12) {
       best = i;
       best_score = score;

@@ -44,7 +44,9 @@ inline constexpr size_t kMaxTitleCandidates = 200;
 
 // The headline closest to the others of `titles` (the candidates, in order
 // of arrival; only the first kMaxTitleCandidates are read), clickbait-shaped
-// ones marked down; trimmed. "" when `titles` is empty.
+// ones marked down and a line that only gives a date or time ("Tuesday, May
+// 24, 2005") taken only when nothing else is left; trimmed. "" when `titles`
+// is empty.
 std::string PickTitleAmong(const std::vector<std::string_view>& titles);
 
 // A story's rank in 0..1 from its distinct sources (near-duplicates left

@@ -72,6 +72,20 @@ TEST(RankTest, StoryFieldsTitleAndRank) {
   EXPECT_LT(story.rank, 1);
 }
 
+TEST(RankTest, ADatelineIsNoHeadline) {
+  // Datelines scraped as titles share their month and year, which makes
+  // them look central; a headline still wins.
+  EXPECT_EQ(PickTitleAmong({"November 27, 2005", "27 NOVEMBER, 2005",
+                            "November 28th, 2005, 09:11 GMT", "Quake hits island off south Iran",
+                            "Tuesday, Nov 29, 2005 Last updated at 13:59 GMT"}),
+            "Quake hits island off south Iran");
+  EXPECT_EQ(PickTitleAmong({"APR 28", "Obama reverses Bush on species rule", "April 28, 2009"}),
+            "Obama reverses Bush on species rule");
+  // Words beside the date make a headline; with datelines alone, one is taken.
+  EXPECT_EQ(PickTitleAmong({"May 24, 2005", "Quake of May 24, 2005"}), "Quake of May 24, 2005");
+  EXPECT_EQ(PickTitleAmong({"Saturday, August 24, 2013"}), "Saturday, August 24, 2013");
+}
+
 TEST(RankTest, MoreSourcesAndRecencyRankHigher) {
   Clusterer clusterer;
   clusterer.Add(MakeArticle("a1", "Bayer agrees to buy Monsanto", "one.com", kStart));
