@@ -14,6 +14,12 @@ Sources and mapping:
                  technology, science, sports, entertainment
   Reuters-21578  stories with economic TOPICS -> economy (a deterministic
                  sample, so economy does not swamp the rest)
+  ECB+           the documents of the odd-numbered topics, labelled by the
+                 category assigned here by hand to each topic
+                 (ECB_TOPIC_CATEGORIES): crime, incidents and accidents, the
+                 society news the other sets hardly hold. The even-numbered
+                 topics are held out: tests/classify_eval_gate.py checks the
+                 built-in model on them.
   WCXB           pages that are not articles (forum, product, listing, docs,
                  service, collection) -> not_news; "article" pages there are
                  mostly evergreen guides, rankings and how-tos: the lifestyle
@@ -63,6 +69,24 @@ LIFESTYLE_WORDS = re.compile(
     r"pets?|dogs?|cats?|garden\w*|home|house|decor\w*|diy|crafts?|holiday\w*|gift\w*|"
     r"relationship\w*|dating|horoscope\w*|religion|faith|church|weather)\b", re.I)
 NEWS_URL = re.compile(r"/news/|/(?:19|20)\d\d/\d\d?/|/politics/|/world/|/sport/|/business/", re.I)
+
+# ECB+ topics by the kind of news both their events are (two celebrity rehab
+# stays, two NBA coach changes), assigned by hand. Incidents, crime and
+# politics are society, as in the contest's definition. Odd topics train the
+# built-in model; even ones are its held-out check.
+ECB_TOPIC_CATEGORIES = {
+    1: "entertainment", 2: "entertainment", 3: "society", 4: "entertainment", 5: "sports",
+    6: "entertainment", 7: "sports", 8: "society", 9: "society", 10: "sports", 11: "society",
+    12: "society", 13: "society", 14: "society", 16: "society", 18: "society", 19: "society",
+    20: "society", 21: "society", 22: "society", 23: "society", 24: "society", 25: "sports",
+    26: "society", 27: "technology", 28: "society", 29: "sports", 30: "technology",
+    31: "sports", 32: "society", 33: "society", 34: "society", 35: "sports",
+}
+
+
+def ecb_training_topic(topic):
+    return topic % 2 == 1
+
 
 REUTERS_ECONOMY_SAMPLE = 300  # out of ~10,000 topic-labelled stories
 # No class may outweigh the others by much: the larger ones are cut to this
@@ -145,6 +169,25 @@ def from_reuters(data):
         yield example(title, text, "economy", "reuters")
 
 
+def ecb_detokenize(line):
+    """Undoes ECB+'s tokenisation: "her rep told People ." -> "her rep told People."."""
+    line = line.replace("``", '"').replace("''", '"')
+    line = re.sub(r" ([,.;:!?%)\]}]|'s\b|n't\b|'re\b|'ve\b|'ll\b|'d\b|'m\b)", r"\1", line)
+    return re.sub(r"([(\[{$]) ", r"\1", line).strip()
+
+
+def from_ecbplus(data):
+    for record in read_jsonl(os.path.join(data, "cluster", "ecbplus.jsonl")):
+        topic = int(record["topic"])
+        if not ecb_training_topic(topic) or topic not in ECB_TOPIC_CATEGORIES:
+            continue
+        # Only one event per topic starts with its source URL: no cue to learn.
+        lines = [ecb_detokenize(line) for line in record["text"].split("\n")
+                 if line.strip() and not line.strip().startswith("http")]
+        if lines:
+            yield example(lines[0], "\n".join(lines[1:]), ECB_TOPIC_CATEGORIES[topic], "ecbplus")
+
+
 def wcxb_page_type(truth):
     page_type = truth.get("_internal", {}).get("page_type", "article")
     return page_type.get("primary", "article") if isinstance(page_type, dict) else page_type
@@ -169,7 +212,7 @@ def from_wcxb(data):
 
 
 SOURCES = {"bbc": from_bbc, "ag_news": from_ag_news, "giveme5w1h": from_giveme,
-           "reuters": from_reuters, "wcxb": from_wcxb}
+           "reuters": from_reuters, "ecbplus": from_ecbplus, "wcxb": from_wcxb}
 
 
 def main():
