@@ -57,7 +57,22 @@ struct OfficeMention {
   bool past = false;
 };
 
-// The office mentions of one sentence.
+// A headline written in title case ("Greek Prime Minister Calls Bank Workers'
+// Riot Deaths 'Murder'"): its capitals do not mark names. Running text,
+// however full of names, writes some word other than a stop word in lower
+// case ("Japanese Prime Minister Fumio Kishida spoke in Tokyo.").
+bool InTitleCase(const std::vector<Word>& words) {
+  size_t content = 0;
+  for (const Word& word : words) {
+    if (word.text.size() < 2 || !IsAsciiLetter(word.text[0])) continue;
+    if (IsStopWord(AsciiLower(word.text))) continue;
+    if (!IsCapitalized(word.text)) return false;
+    ++content;
+  }
+  return content >= 4;
+}
+
+// The office mentions of one sentence; none in a title-case headline.
 std::vector<OfficeMention> OfficeMentions(std::string_view text, size_t sentence) {
   std::vector<OfficeMention> mentions;
   static const std::vector<std::vector<Word>> kOfficeWords = [] {
@@ -66,6 +81,7 @@ std::vector<OfficeMention> OfficeMentions(std::string_view text, size_t sentence
     return out;
   }();
   std::vector<Word> words = SplitWords(text);
+  if (InTitleCase(words)) return mentions;
   for (size_t w = 0; w < words.size(); ++w) {
     if (!IsCapitalized(words[w].text)) continue;
     for (size_t o = 0; o < kOffices.size(); ++o) {

@@ -199,6 +199,28 @@ TEST(StoryTest, ArticlesThatContradictThemselves) {
   EXPECT_EQ(flagged, (std::set<std::string>{"late", "weekday", "offices"}));
 }
 
+TEST(StoryTest, AHeadlineInTitleCaseNamesNoOfficeHolder) {
+  // "Prime Minister Calls Bank Workers" is a verb and its object, not a name.
+  std::vector<Article> articles = {
+      MakeArticle("headline", "Greek Prime Minister Calls Bank Workers' Riot Deaths 'Murder'",
+                  {"Greek Prime Minister Calls Bank Workers' Riot Deaths 'Murder'",
+                   "Prime Minister George Papandreou vowed that those responsible would be "
+                   "brought to justice."}),
+      MakeArticle("other", "", {"Greek Prime Minister George Papandreou spoke in Athens."})};
+  Story story = BuildStory(Pointers(articles), StoryOptions{});
+  for (const Disagreement& disagreement : story.disagreements) {
+    EXPECT_EQ(disagreement.about.find("Prime Minister"), std::string::npos) << disagreement.about;
+  }
+  // Written as running text, the same two names are a contradiction.
+  articles[0].paragraphs[0].text = "Greek Prime Minister Antonis Samaras said the deaths were murder.";
+  story = BuildStory(Pointers(articles), StoryOptions{});
+  bool office = false;
+  for (const Disagreement& disagreement : story.disagreements) {
+    office |= disagreement.about.find("Prime Minister") != std::string::npos;
+  }
+  EXPECT_TRUE(office);
+}
+
 TEST(StoryTest, SummaryPicksDistinctCentralSentences) {
   std::string repeated = "Japan will join security guarantees for Ukraine, Ishiba said on Tuesday.";
   std::vector<Article> articles = {
