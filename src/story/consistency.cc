@@ -37,13 +37,6 @@ std::string Bare(std::string_view word) {
 // "Japanese", "Japan's" and "Japan" share a key: their first five letters.
 std::string CountryKey(std::string_view word) { return Bare(word).substr(0, 5); }
 
-bool OnlySpacesBetween(std::string_view text, const Word& left, const Word& right) {
-  for (size_t i = left.begin + left.text.size(); i < right.begin; ++i) {
-    if (!IsAsciiSpace(text[i])) return false;
-  }
-  return true;
-}
-
 bool IsPastMarker(std::string_view lower) {
   return std::find(kPastMarkers.begin(), kPastMarkers.end(), lower) != kPastMarkers.end();
 }

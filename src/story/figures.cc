@@ -36,6 +36,10 @@ constexpr std::array<std::string_view, 36> kEventWords = {
 constexpr size_t kMaxFigures = 1000;
 constexpr size_t kMaxDisputedPairs = 100;
 
+// How many words from a figure an event word may stand to say what happened
+// to the counted things.
+constexpr size_t kEventReach = 5;
+
 // Sentences about one event share some words beyond the figure's own.
 constexpr float kMinimumSimilarity = 0.1f;
 
@@ -51,7 +55,8 @@ struct Figure {
   double high = 0;
   std::string unit;  // stem of the counted noun
   std::set<std::string> context;
-  std::string written;  // "more than 300"
+  std::set<std::string> events;  // event words next to the figure (kEventWords stems)
+  std::string written;           // "more than 300"
 };
 
 double ScaleOf(std::string_view lower) {
@@ -89,6 +94,25 @@ std::optional<double> ValueOf(std::string_view word, bool* digits) {
   if (error != std::errc() || end != plain.data() + plain.size()) return std::nullopt;
   *digits = true;
   return value;
+}
+
+const std::set<std::string>& EventStems() {
+  static const std::set<std::string> stems = [] {
+    std::set<std::string> out;
+    for (std::string_view word : kEventWords) out.insert(Stem(word));
+    return out;
+  }();
+  return stems;
+}
+
+// An event word ("killed", "wounding") `before` a figure or after it.
+// "Missing" people are counted after the word ("12 people missing"); the
+// verb ("missed four games", "missing four games") shares its stem.
+bool IsEventWord(std::string_view word, const std::string& stem, bool before) {
+  if (!EventStems().count(stem)) return false;
+  const std::string lower = AsciiLower(word);
+  if (lower == "missing") return !before;
+  return lower != "miss" && lower != "missed" && lower != "misses";
 }
 
 std::vector<Figure> FiguresOf(const StoryCorpus& corpus, size_t s) {
@@ -141,6 +165,21 @@ std::vector<Figure> FiguresOf(const StoryCorpus& corpus, size_t s) {
     }
     while (next < words.size() && In(kSkippedBeforeUnit, AsciiLower(words[next].text))) ++next;
     if (next >= words.size() || next > w + 4) continue;
+    // Capitalised words before a noun qualify it: "23 Somali pirates" and
+    // "23 Somali and Yemeni pirates" count pirates.
+    if (IsCapitalized(words[next].text)) {
+      for (size_t noun = next + 1; noun < words.size() && noun <= next + 3; ++noun) {
+        if (!OnlySpacesBetween(sentence.text, words[noun - 1], words[noun])) break;
+        const std::string lower = AsciiLower(words[noun].text);
+        if (IsAsciiLower(words[noun].text[0]) && !IsStopWord(lower)) {
+          next = noun;
+          break;
+        }
+        if (lower != "and" && lower != "or" && !IsCapitalized(words[noun].text)) break;
+      }
+    }
+    // A verb form is no counted thing: "nine voting to convict".
+    if (const std::string lower = AsciiLower(words[next].text); lower.ends_with("ing")) continue;
     std::string unit = Stem(words[next].text);
     if (unit.empty() || IsAsciiDigit(unit[0]) || In(kNotUnits, unit) || IsStopWord(unit) ||
         unit.find('.') != std::string::npos || unit == "am" || unit == "pm") {
@@ -180,24 +219,33 @@ std::vector<Figure> FiguresOf(const StoryCorpus& corpus, size_t s) {
       if (lower.size() < 3 || IsStopWord(lower) || IsAsciiDigit(lower[0])) continue;
       figure.context.insert(Stem(words[c].text));
     }
+    // What happened to the counted things is said close by ("killing 612
+    // people", "80 people were also wounded"): the nearest event word within
+    // kEventReach words, the one before the figure when two are as near
+    // ("killed at least six people, injured almost 50"). One farther off is
+    // about something else ("Injured Bush to miss last 2 games"), as is a
+    // nearer one of another count ("killing 612 people and wounding 1,400").
+    size_t best_distance = kEventReach + 1;
+    for (size_t c = first >= kEventReach ? first - kEventReach : 0;
+         c < std::min(words.size(), next + 1 + kEventReach); ++c) {
+      if (c >= first && c <= next) continue;
+      std::string stem = Stem(words[c].text);
+      if (!IsEventWord(words[c].text, stem, c < first)) continue;
+      const size_t distance = c < first ? first - c : c - next;
+      if (distance < best_distance) {
+        figure.events = {std::move(stem)};
+        best_distance = distance;
+      }
+    }
     figures.push_back(std::move(figure));
   }
   return figures;
 }
 
-const std::set<std::string>& EventStems() {
-  static const std::set<std::string> stems = [] {
-    std::set<std::string> out;
-    for (std::string_view word : kEventWords) out.insert(Stem(word));
-    return out;
-  }();
-  return stems;
-}
-
 bool SameQuantity(const Figure& a, const Figure& b) {
   if (a.unit != b.unit) return false;
-  for (const std::string& word : a.context) {
-    if (b.context.count(word) && EventStems().count(word)) return true;
+  for (const std::string& word : a.events) {
+    if (b.events.count(word)) return true;
   }
   return false;
 }
@@ -228,11 +276,15 @@ std::vector<Disagreement> FindFigureDisagreements(const StoryCorpus& corpus) {
     for (Figure& figure : FiguresOf(corpus, s)) figures.push_back(std::move(figure));
     if (figures.size() >= kMaxFigures) break;
   }
-  struct Group {
-    std::string unit;
-    std::vector<size_t> figures;
+  // Disputed pairs join their figures into groups, one per connected set of
+  // figures of one unit: one warning however many sources quarrel over it.
+  std::vector<size_t> group_of(figures.size());
+  for (size_t f = 0; f < figures.size(); ++f) group_of[f] = f;
+  auto root = [&](size_t f) {
+    while (group_of[f] != f) f = group_of[f] = group_of[group_of[f]];
+    return f;
   };
-  std::vector<Group> groups;
+  std::vector<bool> disputed(figures.size(), false);
   size_t pairs = 0;
   for (size_t i = 0; i < figures.size() && pairs < kMaxDisputedPairs; ++i) {
     for (size_t j = i + 1; j < figures.size() && pairs < kMaxDisputedPairs; ++j) {
@@ -245,29 +297,32 @@ std::vector<Disagreement> FindFigureDisagreements(const StoryCorpus& corpus) {
         continue;
       }
       ++pairs;
-      Group* group = nullptr;
-      for (Group& existing : groups) {
-        bool has = std::find(existing.figures.begin(), existing.figures.end(), i) !=
-                   existing.figures.end();
-        if (existing.unit == figures[i].unit && has) group = &existing;
-      }
-      if (!group) {
-        groups.push_back({figures[i].unit, {i}});
-        group = &groups.back();
-      }
-      if (std::find(group->figures.begin(), group->figures.end(), j) == group->figures.end()) {
-        group->figures.push_back(j);
-      }
+      disputed[i] = disputed[j] = true;
+      group_of[root(j)] = root(i);
     }
   }
+  std::vector<std::vector<size_t>> groups;
+  std::vector<size_t> group_index(figures.size(), SIZE_MAX);
+  for (size_t f = 0; f < figures.size(); ++f) {
+    if (!disputed[f]) continue;
+    size_t& index = group_index[root(f)];
+    if (index == SIZE_MAX) {
+      index = groups.size();
+      groups.emplace_back();
+    }
+    groups[index].push_back(f);
+  }
   std::vector<Disagreement> found;
-  for (const Group& group : groups) {
+  for (const std::vector<size_t>& group : groups) {
     Disagreement disagreement;
     disagreement.about = "Different figures for the same quantity:";
     std::set<size_t> quoted;
-    for (size_t f : group.figures) {
+    std::set<std::string> written;
+    for (size_t f : group) {
       const Figure& figure = figures[f];
-      disagreement.about += (quoted.empty() ? " \"" : " vs \"") + figure.written + "\"";
+      if (written.insert(AsciiLower(figure.written)).second) {
+        disagreement.about += (written.size() == 1 ? " \"" : " vs \"") + figure.written + "\"";
+      }
       if (!quoted.insert(figure.sentence).second || disagreement.claims.size() >= 4) continue;
       const Sentence& sentence = corpus.sentences[figure.sentence];
       disagreement.claims.push_back(

@@ -145,6 +145,48 @@ TEST(StoryTest, FiguresThatDisagree) {
   EXPECT_EQ(figures, 1);
 }
 
+TEST(StoryTest, FiguresOfOtherThingsAreNoDisagreement) {
+  std::vector<Article> articles = {
+      // "missed" is no event of people; the injury is said too far off.
+      MakeArticle("games1", "",
+                  {"Injured Saints running back Reggie Bush will miss the last 2 games."}),
+      MakeArticle("games2", "", {"Bush missed eight games with a fracture in his right leg."}),
+      // The count of the nationality, not of the pirates.
+      MakeArticle("pirates1", "",
+                  {"The navy arrested 23 pirates (12 Somali and 11 Yemeni) in the Gulf of Aden."}),
+      MakeArticle(
+          "pirates2", "",
+          {"The navy says it has arrested 23 Somali and Yemeni pirates in the Gulf of Aden."}),
+      // The dead of an older quake, not the wounded of this one.
+      MakeArticle("quake1", "",
+                  {"The 2005 quake in Zarand, killing 612 people and wounding 1,400, was worse."}),
+      MakeArticle("quake2", "",
+                  {"As many as 80 people were also wounded in the quake in Zarand."})};
+  Story story = BuildStory(Pointers(articles), StoryOptions{});
+  for (const Disagreement& disagreement : story.disagreements) {
+    EXPECT_EQ(disagreement.about.find("figures"), std::string::npos) << disagreement.about;
+  }
+}
+
+TEST(StoryTest, OneWarningForOneDisputedQuantity) {
+  // Two sources agree and a third says otherwise: one warning, each figure
+  // named once.
+  std::vector<Article> articles = {
+      MakeArticle("a", "", {"The quake on Qeshm island injured five people, officials said."}),
+      MakeArticle("b", "", {"Officials said the quake on Qeshm island injured five people."}),
+      MakeArticle("c", "", {"The quake on Qeshm island injured two people, the agency said."})};
+  Story story = BuildStory(Pointers(articles), StoryOptions{});
+  std::vector<std::string> warnings;
+  for (const Disagreement& disagreement : story.disagreements) {
+    if (disagreement.about.find("figures") != std::string::npos) {
+      warnings.push_back(disagreement.about);
+    }
+  }
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0],
+            "Different figures for the same quantity: \"five people\" vs \"two people\"");
+}
+
 TEST(StoryTest, DatesThatDisagreeButNotAnniversaries) {
   std::vector<Article> articles = {
       MakeArticle("a", "",
@@ -212,7 +254,8 @@ TEST(StoryTest, AHeadlineInTitleCaseNamesNoOfficeHolder) {
     EXPECT_EQ(disagreement.about.find("Prime Minister"), std::string::npos) << disagreement.about;
   }
   // Written as running text, the same two names are a contradiction.
-  articles[0].paragraphs[0].text = "Greek Prime Minister Antonis Samaras said the deaths were murder.";
+  articles[0].paragraphs[0].text =
+      "Greek Prime Minister Antonis Samaras said the deaths were murder.";
   story = BuildStory(Pointers(articles), StoryOptions{});
   bool office = false;
   for (const Disagreement& disagreement : story.disagreements) {

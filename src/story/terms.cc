@@ -80,6 +80,13 @@ std::vector<Word> SplitWords(std::string_view text) {
   return words;
 }
 
+bool OnlySpacesBetween(std::string_view text, const Word& left, const Word& right) {
+  for (size_t i = left.begin + left.text.size(); i < right.begin; ++i) {
+    if (!IsAsciiSpace(text[i])) return false;
+  }
+  return true;
+}
+
 bool IsCapitalized(std::string_view word) { return !word.empty() && IsAsciiUpper(word[0]); }
 
 bool IsStopWord(std::string_view lower_word) {

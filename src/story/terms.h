@@ -21,6 +21,10 @@ struct Word {
 };
 std::vector<Word> SplitWords(std::string_view text);
 
+// Whether only spaces stand between two words of `text` (no comma, no
+// line break): "Prime Minister", not "minister, Kishida".
+bool OnlySpacesBetween(std::string_view text, const Word& left, const Word& right);
+
 // Does the word start with an ASCII capital letter?
 bool IsCapitalized(std::string_view word);
 
