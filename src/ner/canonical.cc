@@ -1,5 +1,6 @@
 #include "ner/canonical.h"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -60,6 +61,37 @@ constexpr std::array<std::string_view, 49> kTitles = {"Prime Minister",
                                                       "Sir"};
 
 constexpr std::array<std::string_view, 4> kPrefixes = {"Deputy ", "Former ", "former ", "Acting "};
+
+// Words that open a sentence, never a name: a span the tagger starts with one
+// at a sentence's capital ("Because Internet Explorer", "An IFrame", "Well")
+// loses it. "The" stays ("The Hague"), and so do words that are also names
+// ("May", "Will", "Under Armour").
+constexpr std::array<std::string_view, 70> kSentenceOpeners = {
+    "A",     "An",        "As",      "Because", "But",      "And",    "Or",    "So",
+    "If",    "When",      "While",   "Well",    "Although", "Though", "After", "Before",
+    "Since", "Meanwhile", "However", "Also",    "Yet",      "Then",   "Now",   "Here",
+    "There", "This",      "That",    "These",   "Those",    "It",     "Its",   "His",
+    "Her",   "Their",     "Our",     "We",      "They",     "He",     "She",   "You",
+    "In",    "On",        "At",      "By",      "For",      "From",   "With",  "Without",
+    "Of",    "To",        "Into",    "Despite", "During",   "Unlike", "Until", "According",
+    "Even",  "Why",       "What",    "How",     "Where",    "Is",     "Are",   "Was",
+    "Were",  "Has",       "Have",    "Had",     "Every",    "Another"};
+
+// `text` without the sentence openers it begins with; "" when nothing else.
+std::string_view StripSentenceOpeners(std::string_view text) {
+  for (bool stripped = true; stripped && !text.empty();) {
+    stripped = false;
+    const size_t end = text.find(' ');
+    const std::string_view first = text.substr(0, end);
+    if (std::find(kSentenceOpeners.begin(), kSentenceOpeners.end(), first) !=
+        kSentenceOpeners.end()) {
+      text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+      while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+      stripped = true;
+    }
+  }
+  return text;
+}
 
 bool IsTrimmed(char c) {
   return c == ' ' || c == '"' || c == '\'' || c == '(' || c == ')' || c == ',' || c == ':' ||
@@ -143,7 +175,8 @@ std::string CanonicalName(std::string_view text, Entity::Type* type, const Gazet
       break;
     }
   }
-  text = StripTitles(text);
+  text = StripTitles(StripSentenceOpeners(text));
+  if (text.empty()) return "";
   if (*type == Entity::Type::kPerson) return CollapseWhitespace(text);
   std::string_view country = gazetteer.CountryOf(text);
   if (!country.empty()) {

@@ -10,7 +10,8 @@
 
 namespace newsloom::ner {
 
-// Strips leading titles ("Prime Minister", "Mr.", "President"), possessive
+// Strips words that open sentences, not names ("Because", "An", "Well"),
+// leading titles ("Prime Minister", "Mr.", "President"), possessive
 // endings and surrounding punctuation; maps demonyms and country aliases to
 // the country's common name ("Japanese" -> "Japan", "U.S." -> "United
 // States"), and then sets *type to a place; writes an all-capitals place the

@@ -5,6 +5,7 @@
 
 #include <thread>
 
+#include "ner/canonical.h"
 #include "ner/labels.h"
 #include "ner/tagger.h"
 
@@ -135,6 +136,23 @@ TEST(TaggerTest, AnAllCapitalsDatelineNamesThePlaceInItsUsualCase) {
     }
   }
   EXPECT_TRUE(tokyo);
+}
+
+TEST(CanonicalNameTest, AWordThatOpensASentenceIsNoPartOfAName) {
+  auto tagger = Tagger::FromEmbeddedModel();
+  ASSERT_TRUE(tagger.ok());
+  const Gazetteer& gazetteer = (*tagger)->model().gazetteer();
+  for (const auto& [text, canonical] : std::vector<std::pair<std::string, std::string>>{
+           {"Because Internet Explorer", "Internet Explorer"},
+           {"An IFrame", "IFrame"},
+           {"As Security Fix", "Security Fix"},
+           {"Well", ""},
+           {"The Hague", "The Hague"},
+           {"Will Smith", "Will Smith"},
+           {"Theresa May", "Theresa May"}}) {
+    Entity::Type type = Entity::Type::kOrganization;
+    EXPECT_EQ(CanonicalName(text, &type, gazetteer), canonical) << text;
+  }
 }
 
 TEST(TaggerTest, HostileTextNeverCrashes) {
