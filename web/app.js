@@ -110,13 +110,21 @@ async function renderFilters(category, language) {
   filters.hidden = false;
 }
 
+// How many sources a story has, and how many articles when that is more (a
+// source's several reports, or articles without an address).
+function coverage(story) {
+  const sources = story.sources.length;
+  return [sources ? el('span', {}, plural(sources, 'source')) : null,
+          story.article_count > sources ? el('span', {}, plural(story.article_count, 'article'))
+                                        : null];
+}
+
 function storyCard(story) {
-  const sources = story.sources.length || 1;
   const lead = story.summary.length ? story.summary[0].text : '';
   return el('li', {class: 'story-card'},
       el('h2', {}, el('a', {href: storyHref(story.id)}, story.title || story.id)),
       el('p', {class: 'meta'},
-         el('span', {}, plural(sources, 'source')),
+         coverage(story),
          story.category ? el('span', {}, story.category) : null,
          story.language ? el('span', {lang: story.language}, story.language) : null,
          formatTime(story.last_updated)),
@@ -168,8 +176,7 @@ async function renderStory(id, all = false) {
   const nodes = [
     el('h1', {}, story.title || story.id),
     el('p', {class: 'meta'},
-       el('span', {}, plural(story.sources.length || 1, 'source')),
-       el('span', {}, plural(story.article_count, 'article')),
+       coverage(story),
        story.category ? el('span', {}, story.category) : null,
        formatTime(story.last_updated)),
     el('p', {class: 'actions'}, 'Follow this story:',
@@ -208,11 +215,22 @@ async function renderStory(id, all = false) {
         .filter(([, entities]) => entities.length);
     nodes.push(el('section', {'aria-labelledby': 'entities-heading'},
         el('h2', {id: 'entities-heading'}, 'Who and where'),
-        groups.map(([type, entities]) => [
-          el('h3', {class: 'meta'}, kinds[type]),
-          el('ul', {class: 'chips'}, entities.map((entity) =>
-              el('li', {}, entity.name, entity.count > 1 ? ' (' + entity.count + ')' : ''))),
-        ])));
+        groups.map(([type, entities]) => {
+          // Names mentioned once are mostly passing mentions (and the
+          // tagger's slips): folded away when there are others to show.
+          const repeated = entities.filter((entity) => entity.count > 1);
+          const once = repeated.length ? entities.filter((entity) => entity.count <= 1) : [];
+          const chips = (list) => el('ul', {class: 'chips'}, list.map((entity) =>
+              el('li', {}, entity.name, entity.count > 1 ? ' (' + entity.count + ')' : '')));
+          return [
+            el('h3', {class: 'meta'}, kinds[type]),
+            chips(repeated.length ? repeated : entities),
+            once.length ? el('details', {class: 'more-names'},
+                             el('summary', {}, plural(once.length, 'more name') + ' mentioned once'),
+                             chips(once))
+                        : null,
+          ];
+        })));
   }
   if (story.sources.length) {
     nodes.push(el('section', {'aria-labelledby': 'sources-heading'},

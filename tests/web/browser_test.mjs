@@ -142,6 +142,15 @@ try {
     const text = await people.innerText();
     check(!text.includes('[object') && (await people.locator('li').count()) > 0,
           'entities are listed by name');
+    // Names mentioned once wait behind "N more names mentioned once".
+    const folded = people.locator('details.more-names');
+    if (await folded.count() > 0) {
+      check(!(await folded.first().locator('li').first().isVisible()),
+            'names mentioned once are folded away');
+      await folded.first().locator('summary').click();
+      check(await folded.first().locator('li').first().isVisible(),
+            'opening the fold shows the names mentioned once');
+    }
   }
   await page.screenshot({path: path.join(out, 'story.png'), fullPage: true});
 
