@@ -82,35 +82,41 @@ WIKIREF_TOPIC_CATEGORIES = {
 }
 
 
-def wikiref_taxonomy_accuracy(newsloom, tools, folder, work):
-    """Accuracy of the built-in model on WikiRef220's labelled topics."""
-    articles = os.path.join(work, "wikiref.jsonl")
-    subprocess.run([sys.executable, os.path.join(tools, "to_canonical.py"), folder, "-o",
-                    articles], check=True, capture_output=True)
+def ecb_gold(source):
+    """The held-out ECB+ documents' categories, by id."""
+    with open(source, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    return {row["doc_name"]: ECB_TOPIC_CATEGORIES[row["topic"]] for row in rows
+            if not ecb_training_topic(row["topic"]) and row["topic"] in ECB_TOPIC_CATEGORIES}
+
+
+def wikiref_gold(folder):
+    """The WikiRef220 articles' categories, by id (those of labelled topics)."""
     with open(os.path.join(folder, "labels.tsv"), encoding="utf-8") as fh:
         topic = dict(line.rstrip("\n").split("\t") for line in fh if "\t" in line)
+    return {name: WIKIREF_TOPIC_CATEGORIES[t] for name, t in topic.items()
+            if t in WIKIREF_TOPIC_CATEGORIES}
+
+
+# The built-in model's checks: name -> (path under --data, to_canonical flags, gold reader).
+TAXONOMY_CHECKS = {
+    "ecbplus_taxonomy": ("cluster/ecbplus.jsonl", ["--ecb-url", "drop"], ecb_gold),
+    "wikiref_taxonomy": ("cluster/wikiref220", [], wikiref_gold),
+}
+
+
+def taxonomy_accuracy(newsloom, tools, source, flags, gold, work):
+    """Accuracy of the built-in model on the articles of `gold`, their number,
+    and how many of them it called not news."""
+    articles = os.path.join(work, "articles.jsonl")
+    subprocess.run([sys.executable, os.path.join(tools, "to_canonical.py"), *flags, source,
+                    "-o", articles], check=True, capture_output=True)
     output = subprocess.run([newsloom, "classify", "--quiet", articles], check=True,
                             capture_output=True, text=True).stdout
     rows = [json.loads(line) for line in output.splitlines() if line.strip()]
-    rows = [row for row in rows if topic.get(row["id"]) in WIKIREF_TOPIC_CATEGORIES]
-    right = sum(row["category"] == WIKIREF_TOPIC_CATEGORIES[topic[row["id"]]] for row in rows)
+    rows = [row for row in rows if row["id"] in gold]
+    right = sum(row["category"] == gold[row["id"]] for row in rows)
     return right / len(rows), len(rows), sum(not row["is_news"] for row in rows)
-
-
-def ecb_taxonomy_accuracy(newsloom, tools, source, work):
-    """Accuracy of the built-in model on the held-out ECB+ topics."""
-    articles = os.path.join(work, "ecbplus.jsonl")
-    subprocess.run([sys.executable, os.path.join(tools, "to_canonical.py"), "--ecb-url", "drop",
-                    source, "-o", articles], check=True, capture_output=True)
-    with open(source, encoding="utf-8") as fh:
-        topic = {row["doc_name"]: row["topic"] for row in map(json.loads, filter(str.strip, fh))}
-    output = subprocess.run([newsloom, "classify", "--quiet", articles], check=True,
-                            capture_output=True, text=True).stdout
-    rows = [json.loads(line) for line in output.splitlines() if line.strip()]
-    rows = [row for row in rows if not ecb_training_topic(topic[row["id"]])]
-    right = sum(row["category"] == ECB_TOPIC_CATEGORIES[topic[row["id"]]] for row in rows)
-    not_news = sum(not row["is_news"] for row in rows)
-    return right / len(rows), len(rows), not_news
 
 
 def main():
@@ -143,29 +149,18 @@ def main():
         pin = baseline[name]["accuracy"]
         if accuracy < pin:
             failures.append(f"{name}: accuracy {accuracy:.4f} < pin {pin:.4f}")
-    ecb = os.path.join(args.data, "cluster", "ecbplus.jsonl")
-    if os.path.exists(ecb) and "ecbplus_taxonomy" in baseline:
+    for name, (relative, flags, read_gold) in TAXONOMY_CHECKS.items():
+        source = os.path.join(args.data, relative)
+        if not os.path.exists(source) or name not in baseline:
+            print(f"{name}: skipped, {relative} not present")
+            continue
         with tempfile.TemporaryDirectory() as work:
-            accuracy, n, not_news = ecb_taxonomy_accuracy(args.newsloom, args.tools, ecb, work)
-        print(f"ecbplus_taxonomy (built-in model, held-out topics): accuracy={accuracy:.4f} n={n} "
-              f"called_not_news={not_news}")
-        pin = baseline["ecbplus_taxonomy"]["accuracy"]
+            accuracy, n, not_news = taxonomy_accuracy(args.newsloom, args.tools, source, flags,
+                                                      read_gold(source), work)
+        print(f"{name} (built-in model): accuracy={accuracy:.4f} n={n} called_not_news={not_news}")
+        pin = baseline[name]["accuracy"]
         if accuracy < pin:
-            failures.append(f"ecbplus_taxonomy: accuracy {accuracy:.4f} < pin {pin:.4f}")
-    else:
-        print("ecbplus_taxonomy: skipped, cluster/ecbplus.jsonl not present")
-    wikiref = os.path.join(args.data, "cluster", "wikiref220")
-    if os.path.exists(os.path.join(wikiref, "labels.tsv")) and "wikiref_taxonomy" in baseline:
-        with tempfile.TemporaryDirectory() as work:
-            accuracy, n, not_news = wikiref_taxonomy_accuracy(args.newsloom, args.tools, wikiref,
-                                                              work)
-        print(f"wikiref_taxonomy (built-in model): accuracy={accuracy:.4f} n={n} "
-              f"called_not_news={not_news}")
-        pin = baseline["wikiref_taxonomy"]["accuracy"]
-        if accuracy < pin:
-            failures.append(f"wikiref_taxonomy: accuracy {accuracy:.4f} < pin {pin:.4f}")
-    else:
-        print("wikiref_taxonomy: skipped, cluster/wikiref220 not present")
+            failures.append(f"{name}: accuracy {accuracy:.4f} < pin {pin:.4f}")
     for failure in failures:
         print("FAIL", failure)
     return 1 if failures else 0
