@@ -53,8 +53,7 @@ struct Figure {
   uint32_t article = 0;
   double low = 0;
   double high = 0;
-  std::string unit;  // stem of the counted noun
-  std::set<std::string> context;
+  std::string unit;              // stem of the counted noun
   std::set<std::string> events;  // event words next to the figure (kEventWords stems)
   std::string written;           // "more than 300"
 };
@@ -212,13 +211,6 @@ std::vector<Figure> FiguresOf(const StoryCorpus& corpus, size_t s) {
     size_t end = words[next].begin + words[next].text.size();
     figure.written =
         std::string(sentence.text.substr(words[first].begin, end - words[first].begin));
-    size_t from = w >= 6 ? w - 6 : 0;
-    for (size_t c = from; c < std::min(words.size(), next + 7); ++c) {
-      if (c >= w && c <= next) continue;
-      std::string lower = AsciiLower(words[c].text);
-      if (lower.size() < 3 || IsStopWord(lower) || IsAsciiDigit(lower[0])) continue;
-      figure.context.insert(Stem(words[c].text));
-    }
     // What happened to the counted things is said close by ("killing 612
     // people", "80 people were also wounded"): the nearest event word within
     // kEventReach words, the one before the figure when two are as near
