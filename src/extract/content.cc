@@ -144,6 +144,18 @@ bool NamesArticlePart(std::string_view token) {
   return false;
 }
 
+// "widget_1755012816893": a module a page builder (HubSpot) numbered, which
+// may hold any part of the page; WordPress names its sidebar widgets by type
+// ("widget_recent_entries"), and those stay chrome.
+bool IsNumberedModuleId(std::string_view token) {
+  for (std::string_view prefix : {"widget_", "widget-"}) {
+    if (!token.starts_with(prefix) || token.size() == prefix.size()) continue;
+    std::string_view number = token.substr(prefix.size());
+    return std::all_of(number.begin(), number.end(), [](char c) { return IsAsciiDigit(c); });
+  }
+  return false;
+}
+
 // Judges each class or id token on its own: "l-sidebar-fixed l-article-body" is
 // a layout wrapper holding the article, "related-articles" is chrome.
 NameSignal ClassifyNames(const xmlNode* node) {
@@ -170,6 +182,7 @@ NameSignal ClassifyNames(const xmlNode* node) {
         token.find("with-sidebar") != std::string_view::npos) {
       continue;
     }
+    if (IsNumberedModuleId(token)) continue;
     bool token_content = ContainsAny(token, std::begin(kContentNames), std::end(kContentNames));
     // The part names the element; a layout token beside it ("relative-main") does not.
     if (token_content && NamesArticlePart(token)) return NameSignal::kStrongChrome;

@@ -178,6 +178,22 @@ TEST(ExtractPageTest, ALayoutWithASidebarAndAnEditorWidgetHoldTheText) {
   EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
 }
 
+TEST(ExtractPageTest, ABuildersNumberedModulesHoldTheText) {
+  // HubSpot numbers its page sections "widget_<digits>"; a WordPress sidebar
+  // widget is named by its type and stays out.
+  Article article = ExtractHtml(
+      "<html><head><title>Marketing hub</title></head><body><main>"
+      "<section id='widget_1755012816893'><h2>Forms</h2><p>" +
+      Sentence("bridge") + Sentence("road") + "</p></section><section id='widget_193128310698'><p>" +
+      Sentence("tunnel") + Sentence("park") + "</p></section></main>"
+      "<div class='widget widget_recent_entries'><p>" + Sentence("newsletter") +
+      "</p></div></body></html>");
+  std::string text = TextOf(article);
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the tunnel would"), std::string::npos) << text;
+  EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
+}
+
 TEST(ExtractPageTest, CustomerReviewsAreCommentsNotTheProductsText) {
   // Shoppers' reviews sit inside the product's own content block; like an
   // article's comments they are readers' words, not the page's.
