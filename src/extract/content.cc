@@ -253,18 +253,20 @@ bool IsStreamedPart(const xmlNode* node) {
   return true;
 }
 
-// A collapsed section of an accordion: a region named by the heading button
-// that opens it (role="region" aria-labelledby="..."). Its text is the
-// page's, shown on a click.
+// A collapsed panel of an accordion or a tab set: a region or tab panel named
+// by the heading or tab that opens it (aria-labelledby), or a bare element so
+// named ("<dd aria-labelledby=... hidden>"). Its text is the page's, shown
+// on a click; dialogs and menus say their role.
 bool IsCollapsedSection(const xmlNode* node) {
-  return EqualsIgnoreCase(AttributeView(node, "role"), "region") &&
-         !AttributeView(node, "aria-labelledby").empty();
+  if (AttributeView(node, "aria-labelledby").empty()) return false;
+  std::string_view role = AttributeView(node, "role");
+  return role.empty() || EqualsIgnoreCase(role, "region") || EqualsIgnoreCase(role, "tabpanel");
 }
 
 bool IsHidden(const xmlNode* node) {
   for (const xmlAttr* attr = node->properties; attr != nullptr; attr = attr->next) {
     std::string_view name = reinterpret_cast<const char*>(attr->name);
-    if (name == "hidden") return !IsStreamedPart(node);
+    if (name == "hidden") return !IsStreamedPart(node) && !IsCollapsedSection(node);
     if (name != "style" && name != "aria-hidden" && name != "role") continue;
     std::string value = AsciiLower(Attribute(node, reinterpret_cast<const char*>(attr->name)));
     if (name == "aria-hidden" && value == "true") return true;

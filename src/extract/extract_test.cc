@@ -251,6 +251,27 @@ TEST(ExtractPageTest, ACollapsedAccordionSectionIsRead) {
   EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
 }
 
+TEST(ExtractPageTest, AHiddenTabPanelIsRead) {
+  // Each tab's text sits in a panel the tab names (aria-labelledby), hidden
+  // until the tab is clicked, by the hidden attribute or a bare <dd>'s; a
+  // hidden dialog stays out though it names its title the same way.
+  std::string text = TextOf(ExtractHtml(
+      "<html><head><title>Solar kits</title></head><body><main><h1>Solar kits</h1>"
+      "<div role='tablist'><button id='t-roof'>Roof</button><button id='t-shed'>Shed</button>"
+      "</div><div role='tabpanel' aria-labelledby='t-roof'><p>" +
+      Sentence("roof") + Sentence("bridge") + "</p></div>"
+      "<div role='tabpanel' aria-labelledby='t-shed' hidden><p>" +
+      Sentence("shed") + Sentence("tunnel") + "</p></div><dl><dt id='q-1'>Warranty</dt>"
+      "<dd aria-labelledby='q-1' hidden><p>" +
+      Sentence("warranty") + Sentence("park") + "</p></dd></dl>"
+      "<div role='dialog' aria-labelledby='d-1' hidden><h2 id='d-1'>Sign up</h2><p>" +
+      Sentence("newsletter") + "</p></div></main></body></html>"));
+  EXPECT_NE(text.find("the roof would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the shed would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the warranty would"), std::string::npos) << text;
+  EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
+}
+
 // A page rendered by script: the markup holds a menu, the JSON-LD the text.
 Article ExtractScriptRendered(const std::string& article_body) {
   return ExtractHtml(
