@@ -183,6 +183,9 @@ NameSignal ClassifyNames(const xmlNode* node) {
       continue;
     }
     if (IsNumberedModuleId(token)) continue;
+    // A utility class with an arbitrary value ("lg:pt-[var(--banner-height)]",
+    // Tailwind) holds a piece of CSS, not a name.
+    if (token.find('[') != std::string_view::npos) continue;
     bool token_content = ContainsAny(token, std::begin(kContentNames), std::end(kContentNames));
     // The part names the element; a layout token beside it ("relative-main") does not.
     if (token_content && NamesArticlePart(token)) return NameSignal::kStrongChrome;

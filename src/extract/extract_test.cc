@@ -194,6 +194,21 @@ TEST(ExtractPageTest, ABuildersNumberedModulesHoldTheText) {
   EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
 }
 
+TEST(ExtractPageTest, AUtilityClassWithACssValueNamesNothing) {
+  // Tailwind writes arbitrary values into class names; "--banner-height"
+  // there is a CSS variable, not a banner.
+  Article article = ExtractHtml(
+      "<html><head><title>Hosting</title></head><body><main>"
+      "<div class='stack lg:first:pt-[calc(var(--banner-min-height)+2rem)]'><h2>Deploy</h2><p>" +
+      Sentence("bridge") + Sentence("road") + "</p></div><div class='stack'><p>" +
+      Sentence("tunnel") + Sentence("park") + "</p></div></main><footer><p>" +
+      Sentence("newsletter") + "</p></footer></body></html>");
+  std::string text = TextOf(article);
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the tunnel would"), std::string::npos) << text;
+  EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
+}
+
 TEST(ExtractPageTest, CustomerReviewsAreCommentsNotTheProductsText) {
   // Shoppers' reviews sit inside the product's own content block; like an
   // article's comments they are readers' words, not the page's.
