@@ -186,6 +186,12 @@ NameSignal ClassifyNames(const xmlNode* node) {
     // A utility class with an arbitrary value ("lg:pt-[var(--banner-height)]",
     // Tailwind) holds a piece of CSS, not a name.
     if (token.find('[') != std::string_view::npos) continue;
+    // A hero banner ("hero-banner", "heroBanner") is a landing page's opening
+    // section, its headline and pitch, not an ad or a notice.
+    if (token.find("hero") != std::string_view::npos &&
+        token.find("banner") != std::string_view::npos) {
+      continue;
+    }
     bool token_content = ContainsAny(token, std::begin(kContentNames), std::end(kContentNames));
     // The part names the element; a layout token beside it ("relative-main") does not.
     if (token_content && NamesArticlePart(token)) return NameSignal::kStrongChrome;

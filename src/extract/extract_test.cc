@@ -209,6 +209,22 @@ TEST(ExtractPageTest, AUtilityClassWithACssValueNamesNothing) {
   EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
 }
 
+TEST(ExtractPageTest, HeroBannersAreALandingPagesSections) {
+  // A shop's landing page is a row of hero banners, each a heading and a
+  // pitch; a banner that is no hero (a notice) stays out.
+  std::string heroes;
+  for (const char* topic : {"bridge", "tunnel", "harbour"}) {
+    heroes += std::string("<div class='experience-commerce_assets-heroBanner'><h2>") + topic +
+              "</h2><p>" + Sentence(topic) + Sentence(std::string(topic) + " plan") + "</p></div>";
+  }
+  std::string text = TextOf(ExtractHtml(
+      "<html><head><title>Watches</title></head><body><main>" + heroes +
+      "<div class='site-banner'><p>" + Sentence("newsletter") + "</p></div></main></body></html>"));
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the harbour plan would"), std::string::npos) << text;
+  EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
+}
+
 TEST(ExtractPageTest, CustomerReviewsAreCommentsNotTheProductsText) {
   // Shoppers' reviews sit inside the product's own content block; like an
   // article's comments they are readers' words, not the page's.
