@@ -373,6 +373,24 @@ bool IsDataTableRow(const xmlNode* row) {
   return false;
 }
 
+// Whether the nearest <article> around node is one of a list of sibling
+// <article> elements (the teasers of a listing page).
+bool InListedArticle(const xmlNode* node) {
+  const xmlNode* article = node->parent;
+  while (article != nullptr && article->type == XML_ELEMENT_NODE && TagName(article) != "article") {
+    article = article->parent;
+  }
+  if (article == nullptr || article->type != XML_ELEMENT_NODE || article->parent == nullptr) {
+    return false;
+  }
+  int articles = 0;
+  for (const xmlNode* sibling = article->parent->children; sibling != nullptr;
+       sibling = sibling->next) {
+    if (IsElement(sibling) && TagName(sibling) == "article" && ++articles >= 2) return true;
+  }
+  return false;
+}
+
 // Cuts the page into text blocks at block-level elements, dropping chrome.
 class BlockBuilder {
  public:
@@ -440,6 +458,9 @@ class BlockBuilder {
       // Nor is a <header> that holds running text: some page builders put a
       // whole section, paragraphs and all, inside one.
       if (TagName(node) == "header" && LongParagraphs(node, 0) >= 2) return false;
+      // Nor is the <header> of one <article> in a list of them: a teaser's
+      // headline and lede on a listing page.
+      if (TagName(node) == "header" && InListedArticle(node)) return false;
       return TextLength(node, 0) * 2 < page_text_length_;
     }
     NameSignal signal = ClassifyNames(node);

@@ -225,6 +225,23 @@ TEST(ExtractPageTest, HeroBannersAreALandingPagesSections) {
   EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
 }
 
+TEST(ExtractPageTest, TheHeadersOfListedArticlesAreTheirTeasers) {
+  // A topic page lists its stories as <article> elements, each headline and
+  // lede in the story's <header>; the page's own <header> stays out.
+  std::string teasers;
+  for (const char* topic : {"bridge", "tunnel", "harbour"}) {
+    teasers += std::string("<article><header><h2><a href='/") + topic + "'>" + topic +
+               " news</a></h2><p>" + Sentence(topic) + "</p></header><p>" +
+               Sentence(std::string(topic) + " plan") + "</p></article>";
+  }
+  std::string text = TextOf(ExtractHtml(
+      "<html><head><title>Headphones</title></head><body><header><p>" + Sentence("newsletter") +
+      "</p></header><main>" + teasers + "</main></body></html>"));
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the harbour would"), std::string::npos) << text;
+  EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
+}
+
 TEST(ExtractPageTest, CustomerReviewsAreCommentsNotTheProductsText) {
   // Shoppers' reviews sit inside the product's own content block; like an
   // article's comments they are readers' words, not the page's.
