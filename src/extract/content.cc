@@ -156,6 +156,20 @@ bool IsNumberedModuleId(std::string_view token) {
   return false;
 }
 
+// A responsive utility class ("mobile-hide", "hide-tablet", "large-up-hide")
+// hides an element on one screen size only: others show it. So does
+// "hide-child" (Tachyons), which hides an element's children until hover.
+bool HidesOnOneViewport(std::string_view token) {
+  static constexpr std::string_view kViewports[] = {"mobile", "tablet", "desktop", "phone", "small",
+                                                    "medium", "large",  "xs",      "sm",    "md",
+                                                    "lg",     "xl",     "child"};
+  if (!HasToken(token, "hide")) return false;
+  for (std::string_view viewport : kViewports) {
+    if (HasToken(token, viewport)) return true;
+  }
+  return false;
+}
+
 // Judges each class or id token on its own: "l-sidebar-fixed l-article-body" is
 // a layout wrapper holding the article, "related-articles" is chrome.
 NameSignal ClassifyNames(const xmlNode* node) {
@@ -186,6 +200,7 @@ NameSignal ClassifyNames(const xmlNode* node) {
     // A utility class with an arbitrary value ("lg:pt-[var(--banner-height)]",
     // Tailwind) holds a piece of CSS, not a name.
     if (token.find('[') != std::string_view::npos) continue;
+    if (HidesOnOneViewport(token)) continue;
     // A hero banner ("hero-banner", "heroBanner") is a landing page's opening
     // section, its headline and pitch, not an ad or a notice.
     if (token.find("hero") != std::string_view::npos &&

@@ -242,6 +242,20 @@ TEST(ExtractPageTest, TheHeadersOfListedArticlesAreTheirTeasers) {
   EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
 }
 
+TEST(ExtractPageTest, AnElementHiddenOnOneScreenSizeIsShownOnOthers) {
+  // "product--mobile-hide" hides the description on phones only; a plain
+  // "hide" box stays out.
+  std::string text = TextOf(ExtractHtml(
+      "<html><head><title>Trail pack</title></head><body><main>"
+      "<div class='product product--mobile-hide'><h1>Trail pack</h1><p>" +
+      Sentence("bridge") + Sentence("road") + "</p><p>" + Sentence("tunnel") + "</p></div>"
+      "<div class='hide-on-small-only'><p>" + Sentence("park") + Sentence("school") + "</p></div>"
+      "<div class='hide'><p>" + Sentence("newsletter") + "</p></div></main></body></html>"));
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the park would"), std::string::npos) << text;
+  EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
+}
+
 TEST(ExtractPageTest, CustomerReviewsAreCommentsNotTheProductsText) {
   // Shoppers' reviews sit inside the product's own content block; like an
   // article's comments they are readers' words, not the page's.
