@@ -485,10 +485,10 @@ class BlockBuilder {
     if (TagName(node) == "article" && FindFirst(const_cast<xmlNode*>(node), "h1") != nullptr) {
       return false;
     }
-    // A layout wrapper whose name only mentions chrome ("menu-side-transition")
-    // that holds the headline and running text holds the article.
-    if (signal == NameSignal::kWeakChrome &&
-        FindFirst(const_cast<xmlNode*>(node), "h1") != nullptr && LongParagraphs(node, 0) >= 2) {
+    // A layout wrapper whose name only mentions chrome ("menu-side-transition",
+    // a landing page's "banner" section) that holds running text holds the
+    // article or a part of it: menus and notices hold no two long paragraphs.
+    if (signal == NameSignal::kWeakChrome && LongParagraphs(node, 0) >= 2) {
       return false;
     }
     // A wrapper named "has-sidebar" may hold the whole article: keep any

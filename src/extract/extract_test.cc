@@ -256,6 +256,23 @@ TEST(ExtractPageTest, AnElementHiddenOnOneScreenSizeIsShownOnOthers) {
   EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
 }
 
+TEST(ExtractPageTest, AChromeNamedSectionHoldingRunningTextIsKept) {
+  // A landing page's sections are "banner"s; the one that holds two long
+  // paragraphs (less than half the page's text) is text, the one with a
+  // short notice stays out.
+  std::string text = TextOf(ExtractHtml(
+      "<html><head><title>Gym rentals</title></head><body><main><h1>Gym rentals</h1>"
+      "<div class='banner has-hover'><p>" +
+      Sentence("bridge") + Sentence("road") + Sentence("school") + "</p><p>" +
+      Sentence("tunnel") + Sentence("park") + Sentence("library") + "</p></div>"
+      "<div><p>" + Sentence("harbour") + Sentence("station") + Sentence("museum") +
+      Sentence("market") + "</p><p>" + Sentence("pool") + Sentence("court") + Sentence("zoo") +
+      Sentence("pier") + "</p></div><div class='banner'><p>Free shipping on all orders</p></div></main></body></html>"));
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the harbour would"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Free shipping"), std::string::npos) << text;
+}
+
 TEST(ExtractPageTest, CustomerReviewsAreCommentsNotTheProductsText) {
   // Shoppers' reviews sit inside the product's own content block; like an
   // article's comments they are readers' words, not the page's.
