@@ -144,6 +144,32 @@ bool NamesArticlePart(std::string_view token) {
   return false;
 }
 
+// "widget_1755012816893": a module a page builder (HubSpot) numbered, which
+// may hold any part of the page; WordPress names its sidebar widgets by type
+// ("widget_recent_entries"), and those stay chrome.
+bool IsNumberedModuleId(std::string_view token) {
+  for (std::string_view prefix : {"widget_", "widget-"}) {
+    if (!token.starts_with(prefix) || token.size() == prefix.size()) continue;
+    std::string_view number = token.substr(prefix.size());
+    return std::all_of(number.begin(), number.end(), [](char c) { return IsAsciiDigit(c); });
+  }
+  return false;
+}
+
+// A responsive utility class ("mobile-hide", "hide-tablet", "large-up-hide")
+// hides an element on one screen size only: others show it. So does
+// "hide-child" (Tachyons), which hides an element's children until hover.
+bool HidesOnOneViewport(std::string_view token) {
+  static constexpr std::string_view kViewports[] = {"mobile", "tablet", "desktop", "phone", "small",
+                                                    "medium", "large",  "xs",      "sm",    "md",
+                                                    "lg",     "xl",     "child"};
+  if (!HasToken(token, "hide")) return false;
+  for (std::string_view viewport : kViewports) {
+    if (HasToken(token, viewport)) return true;
+  }
+  return false;
+}
+
 // Judges each class or id token on its own: "l-sidebar-fixed l-article-body" is
 // a layout wrapper holding the article, "related-articles" is chrome.
 NameSignal ClassifyNames(const xmlNode* node) {
@@ -168,6 +194,17 @@ NameSignal ClassifyNames(const xmlNode* node) {
     // sidebar beside its content, not the sidebar.
     if (token.find("has-sidebar") != std::string_view::npos ||
         token.find("with-sidebar") != std::string_view::npos) {
+      continue;
+    }
+    if (IsNumberedModuleId(token)) continue;
+    // A utility class with an arbitrary value ("lg:pt-[var(--banner-height)]",
+    // Tailwind) holds a piece of CSS, not a name.
+    if (token.find('[') != std::string_view::npos) continue;
+    if (HidesOnOneViewport(token)) continue;
+    // A hero banner ("hero-banner", "heroBanner") is a landing page's opening
+    // section, its headline and pitch, not an ad or a notice.
+    if (token.find("hero") != std::string_view::npos &&
+        token.find("banner") != std::string_view::npos) {
       continue;
     }
     bool token_content = ContainsAny(token, std::begin(kContentNames), std::end(kContentNames));
@@ -240,18 +277,20 @@ bool IsStreamedPart(const xmlNode* node) {
   return true;
 }
 
-// A collapsed section of an accordion: a region named by the heading button
-// that opens it (role="region" aria-labelledby="..."). Its text is the
-// page's, shown on a click.
+// A collapsed panel of an accordion or a tab set: a region or tab panel named
+// by the heading or tab that opens it (aria-labelledby), or a bare element so
+// named ("<dd aria-labelledby=... hidden>"). Its text is the page's, shown
+// on a click; dialogs and menus say their role.
 bool IsCollapsedSection(const xmlNode* node) {
-  return EqualsIgnoreCase(AttributeView(node, "role"), "region") &&
-         !AttributeView(node, "aria-labelledby").empty();
+  if (AttributeView(node, "aria-labelledby").empty()) return false;
+  std::string_view role = AttributeView(node, "role");
+  return role.empty() || EqualsIgnoreCase(role, "region") || EqualsIgnoreCase(role, "tabpanel");
 }
 
 bool IsHidden(const xmlNode* node) {
   for (const xmlAttr* attr = node->properties; attr != nullptr; attr = attr->next) {
     std::string_view name = reinterpret_cast<const char*>(attr->name);
-    if (name == "hidden") return !IsStreamedPart(node);
+    if (name == "hidden") return !IsStreamedPart(node) && !IsCollapsedSection(node);
     if (name != "style" && name != "aria-hidden" && name != "role") continue;
     std::string value = AsciiLower(Attribute(node, reinterpret_cast<const char*>(attr->name)));
     if (name == "aria-hidden" && value == "true") return true;
@@ -349,6 +388,24 @@ bool IsDataTableRow(const xmlNode* row) {
   return false;
 }
 
+// Whether the nearest <article> around node is one of a list of sibling
+// <article> elements (the teasers of a listing page).
+bool InListedArticle(const xmlNode* node) {
+  const xmlNode* article = node->parent;
+  while (article != nullptr && article->type == XML_ELEMENT_NODE && TagName(article) != "article") {
+    article = article->parent;
+  }
+  if (article == nullptr || article->type != XML_ELEMENT_NODE || article->parent == nullptr) {
+    return false;
+  }
+  int articles = 0;
+  for (const xmlNode* sibling = article->parent->children; sibling != nullptr;
+       sibling = sibling->next) {
+    if (IsElement(sibling) && TagName(sibling) == "article" && ++articles >= 2) return true;
+  }
+  return false;
+}
+
 // Cuts the page into text blocks at block-level elements, dropping chrome.
 class BlockBuilder {
  public:
@@ -416,6 +473,9 @@ class BlockBuilder {
       // Nor is a <header> that holds running text: some page builders put a
       // whole section, paragraphs and all, inside one.
       if (TagName(node) == "header" && LongParagraphs(node, 0) >= 2) return false;
+      // Nor is the <header> of one <article> in a list of them: a teaser's
+      // headline and lede on a listing page.
+      if (TagName(node) == "header" && InListedArticle(node)) return false;
       return TextLength(node, 0) * 2 < page_text_length_;
     }
     NameSignal signal = ClassifyNames(node);
@@ -425,10 +485,10 @@ class BlockBuilder {
     if (TagName(node) == "article" && FindFirst(const_cast<xmlNode*>(node), "h1") != nullptr) {
       return false;
     }
-    // A layout wrapper whose name only mentions chrome ("menu-side-transition")
-    // that holds the headline and running text holds the article.
-    if (signal == NameSignal::kWeakChrome &&
-        FindFirst(const_cast<xmlNode*>(node), "h1") != nullptr && LongParagraphs(node, 0) >= 2) {
+    // A layout wrapper whose name only mentions chrome ("menu-side-transition",
+    // a landing page's "banner" section) that holds running text holds the
+    // article or a part of it: menus and notices hold no two long paragraphs.
+    if (signal == NameSignal::kWeakChrome && LongParagraphs(node, 0) >= 2) {
       return false;
     }
     // A wrapper named "has-sidebar" may hold the whole article: keep any

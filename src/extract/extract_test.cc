@@ -178,6 +178,101 @@ TEST(ExtractPageTest, ALayoutWithASidebarAndAnEditorWidgetHoldTheText) {
   EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
 }
 
+TEST(ExtractPageTest, ABuildersNumberedModulesHoldTheText) {
+  // HubSpot numbers its page sections "widget_<digits>"; a WordPress sidebar
+  // widget is named by its type and stays out.
+  Article article = ExtractHtml(
+      "<html><head><title>Marketing hub</title></head><body><main>"
+      "<section id='widget_1755012816893'><h2>Forms</h2><p>" +
+      Sentence("bridge") + Sentence("road") + "</p></section><section id='widget_193128310698'><p>" +
+      Sentence("tunnel") + Sentence("park") + "</p></section></main>"
+      "<div class='widget widget_recent_entries'><p>" + Sentence("newsletter") +
+      "</p></div></body></html>");
+  std::string text = TextOf(article);
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the tunnel would"), std::string::npos) << text;
+  EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
+}
+
+TEST(ExtractPageTest, AUtilityClassWithACssValueNamesNothing) {
+  // Tailwind writes arbitrary values into class names; "--banner-height"
+  // there is a CSS variable, not a banner.
+  Article article = ExtractHtml(
+      "<html><head><title>Hosting</title></head><body><main>"
+      "<div class='stack lg:first:pt-[calc(var(--banner-min-height)+2rem)]'><h2>Deploy</h2><p>" +
+      Sentence("bridge") + Sentence("road") + "</p></div><div class='stack'><p>" +
+      Sentence("tunnel") + Sentence("park") + "</p></div></main><footer><p>" +
+      Sentence("newsletter") + "</p></footer></body></html>");
+  std::string text = TextOf(article);
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the tunnel would"), std::string::npos) << text;
+  EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
+}
+
+TEST(ExtractPageTest, HeroBannersAreALandingPagesSections) {
+  // A shop's landing page is a row of hero banners, each a heading and a
+  // pitch; a banner that is no hero (a notice) stays out.
+  std::string heroes;
+  for (const char* topic : {"bridge", "tunnel", "harbour"}) {
+    heroes += std::string("<div class='experience-commerce_assets-heroBanner'><h2>") + topic +
+              "</h2><p>" + Sentence(topic) + Sentence(std::string(topic) + " plan") + "</p></div>";
+  }
+  std::string text = TextOf(ExtractHtml(
+      "<html><head><title>Watches</title></head><body><main>" + heroes +
+      "<div class='site-banner'><p>" + Sentence("newsletter") + "</p></div></main></body></html>"));
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the harbour plan would"), std::string::npos) << text;
+  EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
+}
+
+TEST(ExtractPageTest, TheHeadersOfListedArticlesAreTheirTeasers) {
+  // A topic page lists its stories as <article> elements, each headline and
+  // lede in the story's <header>; the page's own <header> stays out.
+  std::string teasers;
+  for (const char* topic : {"bridge", "tunnel", "harbour"}) {
+    teasers += std::string("<article><header><h2><a href='/") + topic + "'>" + topic +
+               " news</a></h2><p>" + Sentence(topic) + "</p></header><p>" +
+               Sentence(std::string(topic) + " plan") + "</p></article>";
+  }
+  std::string text = TextOf(ExtractHtml(
+      "<html><head><title>Headphones</title></head><body><header><p>" + Sentence("newsletter") +
+      "</p></header><main>" + teasers + "</main></body></html>"));
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the harbour would"), std::string::npos) << text;
+  EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
+}
+
+TEST(ExtractPageTest, AnElementHiddenOnOneScreenSizeIsShownOnOthers) {
+  // "product--mobile-hide" hides the description on phones only; a plain
+  // "hide" box stays out.
+  std::string text = TextOf(ExtractHtml(
+      "<html><head><title>Trail pack</title></head><body><main>"
+      "<div class='product product--mobile-hide'><h1>Trail pack</h1><p>" +
+      Sentence("bridge") + Sentence("road") + "</p><p>" + Sentence("tunnel") + "</p></div>"
+      "<div class='hide-on-small-only'><p>" + Sentence("park") + Sentence("school") + "</p></div>"
+      "<div class='hide'><p>" + Sentence("newsletter") + "</p></div></main></body></html>"));
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the park would"), std::string::npos) << text;
+  EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
+}
+
+TEST(ExtractPageTest, AChromeNamedSectionHoldingRunningTextIsKept) {
+  // A landing page's sections are "banner"s; the one that holds two long
+  // paragraphs (less than half the page's text) is text, the one with a
+  // short notice stays out.
+  std::string text = TextOf(ExtractHtml(
+      "<html><head><title>Gym rentals</title></head><body><main><h1>Gym rentals</h1>"
+      "<div class='banner has-hover'><p>" +
+      Sentence("bridge") + Sentence("road") + Sentence("school") + "</p><p>" +
+      Sentence("tunnel") + Sentence("park") + Sentence("library") + "</p></div>"
+      "<div><p>" + Sentence("harbour") + Sentence("station") + Sentence("museum") +
+      Sentence("market") + "</p><p>" + Sentence("pool") + Sentence("court") + Sentence("zoo") +
+      Sentence("pier") + "</p></div><div class='banner'><p>Free shipping on all orders</p></div></main></body></html>"));
+  EXPECT_NE(text.find("the bridge would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the harbour would"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Free shipping"), std::string::npos) << text;
+}
+
 TEST(ExtractPageTest, CustomerReviewsAreCommentsNotTheProductsText) {
   // Shoppers' reviews sit inside the product's own content block; like an
   // article's comments they are readers' words, not the page's.
@@ -232,6 +327,27 @@ TEST(ExtractPageTest, ACollapsedAccordionSectionIsRead) {
       "</p></div></article></body></html>"));
   EXPECT_NE(text.find("the survey would"), std::string::npos) << text;
   EXPECT_NE(text.find("the install plan would"), std::string::npos) << text;
+  EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
+}
+
+TEST(ExtractPageTest, AHiddenTabPanelIsRead) {
+  // Each tab's text sits in a panel the tab names (aria-labelledby), hidden
+  // until the tab is clicked, by the hidden attribute or a bare <dd>'s; a
+  // hidden dialog stays out though it names its title the same way.
+  std::string text = TextOf(ExtractHtml(
+      "<html><head><title>Solar kits</title></head><body><main><h1>Solar kits</h1>"
+      "<div role='tablist'><button id='t-roof'>Roof</button><button id='t-shed'>Shed</button>"
+      "</div><div role='tabpanel' aria-labelledby='t-roof'><p>" +
+      Sentence("roof") + Sentence("bridge") + "</p></div>"
+      "<div role='tabpanel' aria-labelledby='t-shed' hidden><p>" +
+      Sentence("shed") + Sentence("tunnel") + "</p></div><dl><dt id='q-1'>Warranty</dt>"
+      "<dd aria-labelledby='q-1' hidden><p>" +
+      Sentence("warranty") + Sentence("park") + "</p></dd></dl>"
+      "<div role='dialog' aria-labelledby='d-1' hidden><h2 id='d-1'>Sign up</h2><p>" +
+      Sentence("newsletter") + "</p></div></main></body></html>"));
+  EXPECT_NE(text.find("the roof would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the shed would"), std::string::npos) << text;
+  EXPECT_NE(text.find("the warranty would"), std::string::npos) << text;
   EXPECT_EQ(text.find("the newsletter would"), std::string::npos) << text;
 }
 
