@@ -17,7 +17,9 @@ import math
 
 from wcxb_labels import wcxb_page_type
 
-L2 = 1e-3
+# Chosen by 5-fold cross-validation (1e-3: 0.9258, 3e-4: 0.9292, 3e-3: 0.9205):
+# the weaker penalty generalises better to pages the model has not seen.
+L2 = 3e-4
 STEPS = 3000
 RATE = 0.5
 
