@@ -4,6 +4,9 @@
 
 #include <filesystem>
 #include <set>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "story/corpus.h"
 #include "story/story_test_util.h"
@@ -18,6 +21,15 @@ using testing::Pointers;
 
 const std::string kSeeds = std::string(NEWSLOOM_SHARED_DATA_DIR) + "/seeds";
 const char kMachineWritten[] = "003_e7ef76c8822bc746";
+
+// What the story's warnings say, of those that mention `topic`.
+std::vector<std::string> WarningsAbout(const Story& story, std::string_view topic) {
+  std::vector<std::string> found;
+  for (const Disagreement& disagreement : story.disagreements) {
+    if (disagreement.about.find(topic) != std::string::npos) found.push_back(disagreement.about);
+  }
+  return found;
+}
 
 class SeedStoryTest : public ::testing::Test {
  protected:
@@ -163,9 +175,7 @@ TEST(StoryTest, FiguresOfOtherThingsAreNoDisagreement) {
       MakeArticle("quake2", "",
                   {"As many as 80 people were also wounded in the quake in Zarand."})};
   Story story = BuildStory(Pointers(articles), StoryOptions{});
-  for (const Disagreement& disagreement : story.disagreements) {
-    EXPECT_EQ(disagreement.about.find("figures"), std::string::npos) << disagreement.about;
-  }
+  EXPECT_EQ(WarningsAbout(story, "figures"), std::vector<std::string>{});
 }
 
 TEST(StoryTest, OneWarningForOneDisputedQuantity) {
@@ -176,12 +186,7 @@ TEST(StoryTest, OneWarningForOneDisputedQuantity) {
       MakeArticle("b", "", {"Officials said the quake on Qeshm island injured five people."}),
       MakeArticle("c", "", {"The quake on Qeshm island injured two people, the agency said."})};
   Story story = BuildStory(Pointers(articles), StoryOptions{});
-  std::vector<std::string> warnings;
-  for (const Disagreement& disagreement : story.disagreements) {
-    if (disagreement.about.find("figures") != std::string::npos) {
-      warnings.push_back(disagreement.about);
-    }
-  }
+  const std::vector<std::string> warnings = WarningsAbout(story, "figures");
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_EQ(warnings[0],
             "Different figures for the same quantity: \"five people\" vs \"two people\"");
@@ -250,18 +255,12 @@ TEST(StoryTest, AHeadlineInTitleCaseNamesNoOfficeHolder) {
                    "brought to justice."}),
       MakeArticle("other", "", {"Greek Prime Minister George Papandreou spoke in Athens."})};
   Story story = BuildStory(Pointers(articles), StoryOptions{});
-  for (const Disagreement& disagreement : story.disagreements) {
-    EXPECT_EQ(disagreement.about.find("Prime Minister"), std::string::npos) << disagreement.about;
-  }
+  EXPECT_EQ(WarningsAbout(story, "Prime Minister"), std::vector<std::string>{});
   // Written as running text, the same two names are a contradiction.
   articles[0].paragraphs[0].text =
       "Greek Prime Minister Antonis Samaras said the deaths were murder.";
   story = BuildStory(Pointers(articles), StoryOptions{});
-  bool office = false;
-  for (const Disagreement& disagreement : story.disagreements) {
-    office |= disagreement.about.find("Prime Minister") != std::string::npos;
-  }
-  EXPECT_TRUE(office);
+  EXPECT_FALSE(WarningsAbout(story, "Prime Minister").empty());
 }
 
 TEST(StoryTest, SummaryPicksDistinctCentralSentences) {
